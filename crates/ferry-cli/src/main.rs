@@ -1,0 +1,58 @@
+//! `ferry`: the command-line face of the engine, on the same database as the desktop app.
+//!
+//! Every subcommand takes `--json` so scripts never parse prose. Each subcommand lives in its
+//! own module with an `Args` type and a `run` function; this file only dispatches.
+
+mod output;
+
+mod check;
+mod drafts;
+mod hints;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "ferry", version, about = "Compose once, post to both audiences.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create, list, edit and restore drafts.
+    Drafts(drafts::Args),
+    /// Measure a text against each network's limits.
+    Check(check::CheckArgs),
+    /// Print the Bluesky rich-text facets of a text.
+    Facets(check::FacetsArgs),
+    /// Split a text into thread parts that fit a network.
+    Split(check::SplitArgs),
+    /// Detect the language of each run of a text.
+    Detect(hints::DetectArgs),
+    /// Pinyin, glosses, slang and hashtag notes for a text.
+    Hints(hints::HintsArgs),
+    /// Convert between Simplified and Traditional Chinese.
+    Convert(hints::ConvertArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(err) => return output::fail_plain(&format!("cannot start the async runtime: {err}")),
+    };
+    runtime.block_on(async move {
+        match cli.command {
+            Command::Drafts(args) => drafts::run(args).await,
+            Command::Check(args) => check::run_check(args).await,
+            Command::Facets(args) => check::run_facets(args).await,
+            Command::Split(args) => check::run_split(args).await,
+            Command::Detect(args) => hints::run_detect(args).await,
+            Command::Hints(args) => hints::run_hints(args).await,
+            Command::Convert(args) => hints::run_convert(args).await,
+        }
+    })
+}

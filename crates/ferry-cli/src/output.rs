@@ -1,0 +1,74 @@
+//! How the CLI reports results and failures, so every subcommand behaves the same way:
+//! results on stdout (JSON with `--json`), errors on stderr as `{code, message}` with `--json`
+//! or `error[code]: message` without, and exit code 1 for a failure.
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+/// A failure a subcommand reports: a stable machine-readable code and a sentence for people.
+#[derive(Debug, Serialize)]
+pub struct Failure {
+    pub code: String,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Prints `value` as one line of JSON on stdout.
+pub fn print_json<T: Serialize>(value: &T) -> ExitCode {
+    match serde_json::to_string(value) {
+        Ok(text) => {
+            let mut out = io::stdout().lock();
+            let _ = writeln!(out, "{text}");
+            ExitCode::SUCCESS
+        }
+        Err(err) => fail(false, &Failure::new("internal.json", err.to_string())),
+    }
+}
+
+/// Reports `failure` on stderr in the requested form and returns the failing exit code.
+pub fn fail(json: bool, failure: &Failure) -> ExitCode {
+    let mut err = io::stderr().lock();
+    if json {
+        let text = serde_json::to_string(failure).unwrap_or_else(|_| {
+            format!(r#"{{"code":"{}","message":"(unprintable)"}}"#, failure.code)
+        });
+        let _ = writeln!(err, "{text}");
+    } else {
+        let _ = writeln!(err, "error[{}]: {}", failure.code, failure.message);
+    }
+    ExitCode::FAILURE
+}
+
+pub fn fail_plain(message: &str) -> ExitCode {
+    fail(false, &Failure::new("internal", message))
+}
+
+/// Resolves a TEXT argument: `-` means "read all of stdin", which must be valid UTF-8.
+pub fn text_arg(arg: &str) -> Result<String, Failure> {
+    if arg != "-" {
+        return Ok(arg.to_owned());
+    }
+    let mut bytes = Vec::new();
+    io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|err| Failure::new("input.read", format!("cannot read stdin: {err}")))?;
+    String::from_utf8(bytes).map_err(|err| {
+        Failure::new(
+            "input.utf8",
+            format!(
+                "stdin is not valid UTF-8: invalid byte sequence at byte offset {}",
+                err.utf8_error().valid_up_to()
+            ),
+        )
+    })
+}

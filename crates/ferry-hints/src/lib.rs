@@ -1,0 +1,1 @@
+//! Offline hints for writing to two audiences at once.

@@ -1,0 +1,13 @@
+//! What each network counts, links and splits, and how to post to it.
+//!
+//! One folder per network. Each holds the network's text rules (what its counter counts,
+//! its facets, how a long post splits into a thread) and, beside them, its client.
+
+pub mod bluesky;
+pub mod mastodon;
+pub mod nostr;
+pub mod rednote;
+pub mod telegram;
+pub mod threads;
+pub mod weibo;
+pub mod x;

@@ -1,0 +1,1 @@
+//! Mastodon and Mastodon-API servers: graphemes, URLs as 23, the instance's own limit.

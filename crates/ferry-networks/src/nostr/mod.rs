@@ -1,0 +1,1 @@
+//! Nostr: kind-1 notes; no hard limit, a configurable soft limit.

@@ -1,0 +1,1 @@
+//! Threads (Meta): 500 characters.

@@ -1,0 +1,1 @@
+//! Weibo: its current text limits and #话题# topics.
