@@ -1,0 +1,133 @@
+//! Runs in Latin and the other alphabets: English and its neighbours by lingua, the long tail
+//! by whatlang.
+//!
+//! lingua (restricted to English, French, German and Spanish, the Latin-script languages a
+//! bilingual feed meets most) is far more accurate than whatlang on one or two words, which is
+//! what a Latin run inside a Chinese post usually is. whatlang knows ~70 languages, so when it
+//! is confident about one lingua was not given (Portuguese, Vietnamese, Indonesian…) its answer
+//! wins. A run neither names is English: in Ferry's posts a lone Latin word almost always is.
+//! The measurements behind this choice are in docs/BENCHMARKS.md ("Translation hints").
+
+use std::sync::OnceLock;
+
+use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
+
+use crate::lang::Lang;
+use crate::script::Script;
+
+/// The lingua languages Ferry uses for Latin runs.
+const LINGUA_LATIN: [Language; 4] = [
+    Language::English,
+    Language::French,
+    Language::German,
+    Language::Spanish,
+];
+
+fn lingua_latin() -> &'static LanguageDetector {
+    static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
+    DETECTOR.get_or_init(|| LanguageDetectorBuilder::from_languages(&LINGUA_LATIN).build())
+}
+
+/// The language of a Latin-script run.
+pub fn latin_run_lang(text: &str) -> Lang {
+    if let Some(info) = whatlang::detect(text)
+        && info.is_reliable()
+        && !matches!(
+            info.lang(),
+            whatlang::Lang::Eng | whatlang::Lang::Fra | whatlang::Lang::Deu | whatlang::Lang::Spa
+        )
+        && info.script() == whatlang::Script::Latin
+    {
+        return from_whatlang(info.lang());
+    }
+    match lingua_latin().detect_language_of(text) {
+        Some(language) => from_lingua(language),
+        None => Lang::English,
+    }
+}
+
+/// The language of a run in another alphabet (Cyrillic, Arabic, Thai…): whatlang's guess, or
+/// the script's main language when whatlang has none.
+pub fn other_run_lang(text: &str, script: Script) -> Lang {
+    if let Some(info) = whatlang::detect(text) {
+        return from_whatlang(info.lang());
+    }
+    match script {
+        Script::Cyrillic => Lang::Other("ru".into()),
+        Script::Greek => Lang::Other("el".into()),
+        Script::Arabic => Lang::Other("ar".into()),
+        Script::Hebrew => Lang::Other("he".into()),
+        Script::Thai => Lang::Other("th".into()),
+        Script::Devanagari => Lang::Other("hi".into()),
+        _ => Lang::Undetermined,
+    }
+}
+
+/// lingua's language as a Ferry tag.
+pub fn from_lingua(language: Language) -> Lang {
+    match language {
+        Language::English => Lang::English,
+        Language::Chinese => Lang::ZhHans,
+        Language::Japanese => Lang::Japanese,
+        Language::Korean => Lang::Korean,
+        other => Lang::Other(other.iso_code_639_1().to_string()),
+    }
+}
+
+/// whatlang's language as a Ferry tag: ISO 639-1 where there is one (BCP 47 prefers it),
+/// else whatlang's ISO 639-3 code, which BCP 47 accepts too.
+pub fn from_whatlang(lang: whatlang::Lang) -> Lang {
+    use whatlang::Lang as W;
+    let tag = match lang {
+        W::Eng => return Lang::English,
+        W::Cmn => return Lang::ZhHans,
+        W::Jpn => return Lang::Japanese,
+        W::Kor => return Lang::Korean,
+        W::Fra => "fr",
+        W::Deu => "de",
+        W::Spa => "es",
+        W::Por => "pt",
+        W::Ita => "it",
+        W::Nld => "nl",
+        W::Rus => "ru",
+        W::Ukr => "uk",
+        W::Pol => "pl",
+        W::Tur => "tr",
+        W::Vie => "vi",
+        W::Ind => "id",
+        W::Ara => "ar",
+        W::Heb => "he",
+        W::Tha => "th",
+        W::Hin => "hi",
+        W::Ell => "el",
+        W::Swe => "sv",
+        W::Dan => "da",
+        W::Fin => "fi",
+        W::Ces => "cs",
+        W::Hun => "hu",
+        W::Ron => "ro",
+        W::Pes => "fa",
+        W::Tgl => "tl",
+        other => other.code(),
+    };
+    Lang::Other(tag.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_latin_runs_are_english_and_long_foreign_ones_are_named() {
+        assert_eq!(latin_run_lang("Starbucks"), Lang::English);
+        assert_eq!(latin_run_lang("the weather today"), Lang::English);
+        assert_eq!(
+            latin_run_lang("Je pense donc je suis, et nous allons au marché demain matin."),
+            Lang::Other("fr".into())
+        );
+        assert_eq!(
+            other_run_lang("Привет, как у тебя дела сегодня?", Script::Cyrillic),
+            Lang::Other("ru".into())
+        );
+    }
+}
