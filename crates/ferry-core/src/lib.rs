@@ -1,2 +1,23 @@
 //! Ferry's engine. Everything the desktop app and the `ferry` CLI do goes through here, so
 //! the two always agree and most behaviour is testable without a window.
+//!
+//! Start with [`Store::open_default`] (or [`Store::open`] on a folder), then call the draft
+//! methods on it: [`Store::create_draft`], [`Store::save_draft`], [`Store::list_drafts`],
+//! [`Store::history`], [`Store::restore_revision`], [`Store::attach_media`] … Every failure
+//! is a [`StoreError`] with a stable [`StoreError::code`].
+
+mod clock;
+mod drafts;
+mod error;
+mod media;
+pub mod model;
+mod search;
+mod settings;
+mod store;
+
+pub use drafts::{MAX_TEXT_CHARS, MAX_TOPIC_CHARS};
+pub use error::{ErrorPayload, StoreError};
+pub use media::{MAX_MEDIA_BYTES, sniff};
+pub use model::*;
+pub use search::MAX_PAGE;
+pub use store::{DATA_DIR_ENV, SetAside, Store, StoreOptions, default_data_dir};

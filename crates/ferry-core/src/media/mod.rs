@@ -1,0 +1,12 @@
+//! Images attached to drafts.
+//!
+//! `attach_media(draft_id, path, alt)` sniffs the file (PNG, JPEG, GIF or WebP, whatever its
+//! extension says), reads its size, copies it into `<data dir>/media/<sha256>.<ext>` and
+//! appends it to the draft. Loading a draft checks each copy still exists and flags the ones
+//! that don't (`missing: true`) instead of hiding them.
+
+mod attach;
+mod files;
+pub mod sniff;
+
+pub use files::MAX_MEDIA_BYTES;

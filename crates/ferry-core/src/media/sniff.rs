@@ -1,0 +1,92 @@
+//! What kind of image a file really is, from its bytes (the extension is not trusted), and
+//! its pixel size. Ferry attaches PNG, JPEG, GIF and WebP: what every target network takes.
+
+use imagesize::ImageType;
+
+/// A recognised image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImageInfo {
+    pub media_type: &'static str,
+    pub extension: &'static str,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Recognises `bytes` as a supported image, or says in words why not.
+pub fn sniff(bytes: &[u8]) -> Result<ImageInfo, String> {
+    if bytes.is_empty() {
+        return Err("the file is empty".to_owned());
+    }
+    let (media_type, extension) = match imagesize::image_type(bytes) {
+        Ok(ImageType::Png) => ("image/png", "png"),
+        Ok(ImageType::Jpeg) => ("image/jpeg", "jpg"),
+        Ok(ImageType::Gif) => ("image/gif", "gif"),
+        Ok(ImageType::Webp) => ("image/webp", "webp"),
+        _ => return Err(describe_other(bytes)),
+    };
+    let size = imagesize::blob_size(bytes).map_err(|err| {
+        format!("it starts like a {extension} image but its header is damaged or cut short ({err})")
+    })?;
+    let width = u32::try_from(size.width).unwrap_or(0);
+    let height = u32::try_from(size.height).unwrap_or(0);
+    if width == 0 || height == 0 {
+        return Err(format!(
+            "its {extension} header gives a size of {width}×{height} pixels"
+        ));
+    }
+    Ok(ImageInfo {
+        media_type,
+        extension,
+        width,
+        height,
+    })
+}
+
+/// A better reason than "unknown" for files people commonly pick by mistake.
+fn describe_other(bytes: &[u8]) -> String {
+    let starts = |magic: &[u8]| bytes.starts_with(magic);
+    let brand = bytes.get(4..12);
+    let kind = if starts(b"%PDF") {
+        "a PDF document"
+    } else if brand.is_some_and(|b| {
+        b.starts_with(b"ftypheic") || b.starts_with(b"ftypheix") || b.starts_with(b"ftypmif1")
+    }) {
+        "a HEIC/HEIF photo (export it as JPEG first)"
+    } else if brand.is_some_and(|b| b.starts_with(b"ftypavif")) {
+        "an AVIF image"
+    } else if brand.is_some_and(|b| b.starts_with(b"ftyp")) {
+        "a video or MP4-family file"
+    } else if starts(b"BM") {
+        "a BMP image"
+    } else if starts(b"II*\0") || starts(b"MM\0*") {
+        "a TIFF image"
+    } else if starts(b"PK\x03\x04") {
+        "a ZIP archive (or Office document)"
+    } else if starts(b"<svg") || starts(b"<?xml") {
+        "an SVG or XML file"
+    } else if std::str::from_utf8(&bytes[..bytes.len().min(512)]).is_ok() {
+        "a text file"
+    } else {
+        "not an image Ferry recognises"
+    };
+    let head: Vec<String> = bytes.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("its content is {kind} (first bytes {})", head.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explains_non_images() {
+        assert!(sniff(b"").unwrap_err().contains("empty"));
+        assert!(sniff(b"%PDF-1.7\n...").unwrap_err().contains("PDF"));
+        assert!(
+            sniff("你好，世界".as_bytes())
+                .unwrap_err()
+                .contains("text file")
+        );
+        let truncated_png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHD";
+        assert!(sniff(truncated_png).unwrap_err().contains("png"));
+    }
+}

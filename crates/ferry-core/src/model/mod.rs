@@ -1,0 +1,16 @@
+//! The types the engine stores and the UI sees. Every one of them serialises with camelCase
+//! fields and exports a TypeScript definition (`ts-rs`), so the UI never re-declares them.
+
+mod attachment;
+mod draft;
+mod edit;
+mod lang;
+mod network;
+mod revision;
+
+pub use attachment::{AttachOutcome, Attachment};
+pub use draft::{Draft, DraftContent, DraftSummary, Highlight, NetworkOverride, Snippet, Variant};
+pub use edit::{AttachmentEdit, DraftEdit, ListQuery, NewDraft, SaveOutcome};
+pub use lang::LangTag;
+pub use network::{NetworkId, Target};
+pub use revision::{Revision, RevisionKind, RevisionSummary};
