@@ -4,7 +4,9 @@
 //! its facets, how a long post splits into a thread) and, beside them, its client.
 
 pub mod bluesky;
+pub mod http;
 pub mod mastodon;
+pub mod media;
 pub mod nostr;
 pub mod rednote;
 pub mod telegram;

@@ -1,0 +1,34 @@
+//! Posting to Mastodon and Mastodon-API servers (GoToSocial, Akkoma, Pleroma).
+//!
+//! Signing in, once per account:
+//! 1. [`MastodonServer::new`] with the server address; [`MastodonServer::register_app`] with a
+//!    redirect URI: a [`LoopbackRedirect`]'s `http://127.0.0.1:<port>/callback`, or
+//!    [`OOB_REDIRECT`] when the person will paste the code.
+//! 2. [`Pkce::generate`], then open [`MastodonServer::authorize_url`] in the browser;
+//!    [`LoopbackRedirect::wait_for_code`] (or the pasted code) gives the code.
+//! 3. [`MastodonServer::exchange_code`] gives the access token: store it in the keychain.
+//!
+//! Posting: [`MastodonServer::client`] with the stored token, [`MastodonClient::upload_media`]
+//! for each image (with its alt text), then [`MastodonClient::publish_status`] with an
+//! idempotency key written down *before* the call. If the outcome is unknown, call it again
+//! with the same key: Mastodon answers the original status instead of posting twice (it
+//! remembers keys for an hour).
+
+mod loopback;
+mod media;
+mod oauth;
+mod server;
+mod statuses;
+mod types;
+
+pub use loopback::LoopbackRedirect;
+pub use oauth::{AppCredentials, OOB_REDIRECT, Pkce, random_state};
+pub use server::{InstanceLimits, MastodonServer};
+pub use statuses::{MastodonClient, NewStatus, Visibility};
+pub use types::{
+    Account, Instance, InstanceConfiguration, MediaAttachment, MediaConfiguration, ScheduledParams,
+    ScheduledStatus, Status, StatusConfiguration, Tag,
+};
+
+/// The name errors carry.
+pub const NETWORK: &str = "mastodon";

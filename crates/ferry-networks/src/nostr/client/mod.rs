@@ -1,0 +1,27 @@
+//! Posting to Nostr: sign a kind-1 note, send it to every write relay at once.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), ferry_networks::http::ClientError> {
+//! use std::time::Duration;
+//! use ferry_networks::nostr::client::{NewNote, NostrKeys, publish, sign_note, find_event};
+//! let keys = NostrKeys::generate(); // or NostrKeys::import(&secret_from_keychain)?
+//! let event = sign_note(&keys, &NewNote { text: "你好 #渡".into(), hashtags: vec!["渡".into()], ..Default::default() })?;
+//! // store event.as_json() with the outbox row BEFORE sending: it is the idempotency token
+//! let relays = vec!["wss://relay.example".to_owned()];
+//! let posted = publish(&relays, &event, Duration::from_secs(10)).await?;
+//! // after an unknown outcome: find_event(&relays, &event.id.to_hex(), …) or publish it again
+//! # Ok(()) }
+//! ```
+
+mod keys;
+mod note;
+mod publish;
+mod relay;
+
+pub use keys::NostrKeys;
+pub use note::{EventRef, NewNote, NoteThread, RelayUse, sign_note, sign_relay_list};
+pub use publish::{NotePublished, find_event, publish, query_events};
+pub use relay::RelayOutcome;
+
+/// The name errors carry.
+pub const NETWORK: &str = "nostr";

@@ -1,0 +1,128 @@
+//! Building signed events: kind-1 notes with hashtags and NIP-10 thread tags, and the NIP-65
+//! relay list (kind 10002).
+//!
+//! A note's id is the hash of its content, so the signed event *is* the idempotency token:
+//! store it before sending, send the same event again after an unknown outcome, and relays
+//! that already have it answer `duplicate:`.
+
+use ::nostr::event::FinalizeEvent;
+use ::nostr::prelude::{Event, EventBuilder, Kind, Tag, Timestamp};
+
+use super::NETWORK;
+use super::keys::NostrKeys;
+use crate::http::ClientError;
+
+/// An event to point at: its id and author (hex), and a relay where it can be found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventRef {
+    pub id: String,
+    pub author: String,
+    pub relay: Option<String>,
+}
+
+/// Where a reply sits (NIP-10 marked `e` tags): the thread's first note and the note it answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteThread {
+    pub root: EventRef,
+    pub parent: EventRef,
+}
+
+/// One note to sign (one part of a thread).
+#[derive(Debug, Clone, Default)]
+pub struct NewNote {
+    pub text: String,
+    /// Without `#`; stored lower-cased in `t` tags (NIP-24).
+    pub hashtags: Vec<String>,
+    pub reply: Option<NoteThread>,
+    /// Unix seconds; now when `None`. Relays refuse notes from more than ~1 h ahead.
+    pub created_at: Option<u64>,
+}
+
+/// Signs `note` with `keys`.
+pub fn sign_note(keys: &NostrKeys, note: &NewNote) -> Result<Event, ClientError> {
+    let mut tags = Vec::new();
+    for tag in &note.hashtags {
+        let tag = tag.trim_start_matches(['#', '＃']);
+        if !tag.is_empty() {
+            tags.push(Tag::hashtag(tag));
+        }
+    }
+    if let Some(thread) = &note.reply {
+        tags.push(e_tag(&thread.root, "root")?);
+        if thread.parent.id != thread.root.id {
+            tags.push(e_tag(&thread.parent, "reply")?);
+        }
+        let mut authors = vec![thread.root.author.as_str()];
+        if thread.parent.author != thread.root.author {
+            authors.push(thread.parent.author.as_str());
+        }
+        for author in authors {
+            tags.push(parse_tag(&["p", author])?);
+        }
+    }
+    sign(
+        keys,
+        EventBuilder::new(Kind::TextNote, note.text.as_str()).tags(tags),
+        note.created_at,
+    )
+}
+
+/// How a relay in a NIP-65 list is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelayUse {
+    Read,
+    Write,
+    Both,
+}
+
+/// The NIP-65 relay list (kind 10002): `["r", url]` for both, else with `read`/`write`.
+pub fn sign_relay_list(
+    keys: &NostrKeys,
+    relays: &[(String, RelayUse)],
+) -> Result<Event, ClientError> {
+    let mut tags = Vec::new();
+    for (url, usage) in relays {
+        let tag = match usage {
+            RelayUse::Both => parse_tag(&["r", url])?,
+            RelayUse::Read => parse_tag(&["r", url, "read"])?,
+            RelayUse::Write => parse_tag(&["r", url, "write"])?,
+        };
+        tags.push(tag);
+    }
+    sign(
+        keys,
+        EventBuilder::new(Kind::RelayList, "").tags(tags),
+        None,
+    )
+}
+
+fn e_tag(target: &EventRef, marker: &str) -> Result<Tag, ClientError> {
+    let relay = target.relay.as_deref().unwrap_or("");
+    parse_tag(&["e", &target.id, relay, marker, &target.author])
+}
+
+fn parse_tag(parts: &[&str]) -> Result<Tag, ClientError> {
+    Tag::parse(parts.iter().copied()).map_err(|e| ClientError::InvalidInput {
+        network: NETWORK,
+        field: format!("{} tag", parts[0]),
+        detail: format!("{parts:?} is not a valid tag ({e})"),
+    })
+}
+
+fn sign(
+    keys: &NostrKeys,
+    builder: EventBuilder,
+    created_at: Option<u64>,
+) -> Result<Event, ClientError> {
+    let builder = match created_at {
+        Some(secs) => builder.custom_created_at(Timestamp::from_secs(secs)),
+        None => builder,
+    };
+    builder
+        .finalize(&keys.0)
+        .map_err(|e| ClientError::InvalidInput {
+            network: NETWORK,
+            field: "event".into(),
+            detail: format!("cannot sign: {e}"),
+        })
+}

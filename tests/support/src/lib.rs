@@ -1,0 +1,14 @@
+//! Test-only helpers shared by Ferry's crates.
+//!
+//! - [`peers`]: the addresses of the real servers that `tests/peers/with-peers` starts, and the
+//!   accounts seeded on them. A test that needs a peer calls e.g.
+//!   `let Some(pds) = peers::bluesky_pds() else { return };` — it fails with instructions when
+//!   the variable is missing, or skips loudly under `FERRY_SKIP_PEERS=1`.
+//! - [`fault_proxy`]: a TCP/HTTP proxy on 127.0.0.1 that, request by request, forwards, drops
+//!   the connection after forwarding, answers 500/503/429, or stalls — so client and outbox
+//!   tests can reproduce every way a publish can fail.
+
+pub mod fault_proxy;
+pub mod peers;
+
+pub use fault_proxy::{Fault, FaultProxy};

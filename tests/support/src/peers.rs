@@ -1,0 +1,54 @@
+//! Where the test peers are, as `tests/peers/with-peers` exported them.
+//!
+//! ```no_run
+//! let Some(relay) = ferry_test_support::peers::nostr_relay() else { return };
+//! ```
+
+/// Seeded on the Bluesky PDS by `tests/peers/bluesky/pds.mjs`.
+pub const BSKY_ALICE: (&str, &str) = ("alice.test", "alice-pass");
+/// A second seeded Bluesky account, for mentions and replies across accounts.
+pub const BSKY_BOB: (&str, &str) = ("bob.test", "bob-pass");
+/// mastodon-mock's seeded user; its OAuth screen hands out `mockcode_<user>`.
+pub const MASTODON_USER: &str = "testuser";
+
+/// The reference PDS's base URL (`http://127.0.0.1:<port>`).
+pub fn bluesky_pds() -> Option<String> {
+    peer("FERRY_TEST_BSKY_PDS")
+}
+
+/// The nostr relay's websocket URL (`ws://127.0.0.1:<port>`).
+pub fn nostr_relay() -> Option<String> {
+    peer("FERRY_TEST_NOSTR_RELAY")
+}
+
+/// mastodon-mock's base URL (`http://127.0.0.1:<port>`).
+pub fn mastodon() -> Option<String> {
+    peer("FERRY_TEST_MASTODON")
+}
+
+/// The folder of real Mastodon 4.6.4 recordings (Mastodon.py's `tests/cassettes`).
+pub fn mastodon_cassettes() -> Option<String> {
+    peer("FERRY_TEST_MASTODON_CASSETTES")
+}
+
+/// The value of a peer variable. Missing → panic telling how to run the test, unless
+/// `FERRY_SKIP_PEERS=1`, which prints a loud skip and returns `None`.
+///
+/// Panicking rather than skipping is deliberate: `make test` must never pass by silently
+/// not talking to the servers it claims to test against.
+pub fn peer(var: &str) -> Option<String> {
+    match std::env::var(var) {
+        Ok(value) if !value.is_empty() => Some(value),
+        _ if std::env::var("FERRY_SKIP_PEERS").as_deref() == Ok("1") => {
+            eprintln!(
+                "!!! SKIPPED: {var} is not set and FERRY_SKIP_PEERS=1 — this test did not run !!!"
+            );
+            None
+        }
+        _ => panic!(
+            "{var} is not set: this test needs the real test servers. Run it through \
+             tests/peers/with-peers, e.g. `tests/peers/with-peers cargo nextest run --workspace`, \
+             or set FERRY_SKIP_PEERS=1 to skip it"
+        ),
+    }
+}
