@@ -6,6 +6,6 @@ lint: ui-build
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 
 test-rust: ui-build
-	tests/peers/with-peers cargo nextest run --workspace --locked --no-fail-fast
+	tests/keyring/with-keyring tests/peers/with-peers cargo nextest run --workspace --locked --no-fail-fast
 
 TEST_STEPS += lint test-rust

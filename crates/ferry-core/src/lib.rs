@@ -12,6 +12,7 @@ mod error;
 mod media;
 pub mod model;
 mod search;
+pub mod secrets;
 mod settings;
 mod store;
 
