@@ -46,6 +46,11 @@ impl MastodonClient {
         Self { server, token }
     }
 
+    /// The access token this client sends.
+    pub fn token(&self) -> &Secret {
+        &self.token
+    }
+
     pub(crate) fn get(&self, path: &str) -> reqwest::RequestBuilder {
         self.server
             .http

@@ -1,0 +1,452 @@
+//! The Mastodon client against mastodon-mock (a Mastodon-API server started by
+//! tests/peers/with-peers), with the fault proxy in between where a failure is needed.
+
+use std::time::Duration;
+
+use ferry_networks::http::{ErrorClass, Secret};
+use ferry_networks::mastodon::client::{
+    AppCredentials, LoopbackRedirect, MastodonClient, MastodonServer, NewStatus, OOB_REDIRECT,
+    Pkce, Visibility, random_state,
+};
+use ferry_networks::media::{MediaLimits, prepare_image};
+use ferry_test_support::{Fault, FaultProxy, peers};
+
+/// Registers an app and signs in as the mock's user through the authorization-code flow,
+/// playing the browser's part: open the authorize page, pick the account, follow the redirect.
+async fn sign_in(server: &MastodonServer) -> (AppCredentials, Secret) {
+    let redirect = LoopbackRedirect::bind().await.unwrap();
+    let app = server
+        .register_app("Ferry tests", &redirect.redirect_uri(), "read write", None)
+        .await
+        .unwrap();
+    let pkce = Pkce::generate().unwrap();
+    let state = random_state().unwrap();
+    let url = server.authorize_url(&app, &pkce, &state);
+    assert!(url.query().unwrap().contains("code_challenge_method=S256"));
+    assert!(
+        url.query()
+            .unwrap()
+            .contains(&format!("code_challenge={}", pkce.challenge()))
+    );
+
+    let browser = tokio::spawn(async move {
+        let web = reqwest::Client::new();
+        let page = web
+            .get(url.clone())
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains(peers::MASTODON_USER),
+            "the authorize page lists the account"
+        );
+        // The mock's account picker posts back the hidden fields it was given.
+        let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+        let field = |k: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.clone())
+                .unwrap()
+        };
+        let form = [
+            ("username", peers::MASTODON_USER.to_owned()),
+            ("client_id", field("client_id")),
+            ("redirect_uri", field("redirect_uri")),
+            ("scope", field("scope")),
+            ("state", field("state")),
+        ];
+        let mut authorize = url.clone();
+        authorize.set_query(None);
+        // reqwest follows the 302 to our loopback listener.
+        web.post(authorize)
+            .form(&form)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    });
+    let code = redirect
+        .wait_for_code(&state, Duration::from_secs(20))
+        .await
+        .unwrap();
+    let landing = browser.await.unwrap();
+    assert!(landing.contains("Ferry is signed in"));
+    let token = server.exchange_code(&app, &code, &pkce).await.unwrap();
+    (app, token)
+}
+
+async fn signed_in_client() -> Option<(MastodonServer, AppCredentials, MastodonClient)> {
+    let base = peers::mastodon()?;
+    let server = MastodonServer::new(&base).unwrap();
+    let (app, token) = sign_in(&server).await;
+    let client = server.client(token);
+    Some((server, app, client))
+}
+
+#[tokio::test]
+async fn oauth_with_pkce_then_verify_credentials() {
+    let Some((_, _, client)) = signed_in_client().await else {
+        return;
+    };
+    let me = client.verify_credentials().await.unwrap();
+    assert_eq!(me.username, peers::MASTODON_USER);
+}
+
+#[tokio::test]
+async fn out_of_band_code_paste() {
+    let Some(base) = peers::mastodon() else {
+        return;
+    };
+    let server = MastodonServer::new(&base).unwrap();
+    let app = server
+        .register_app("Ferry tests", OOB_REDIRECT, "read write", None)
+        .await
+        .unwrap();
+    let pkce = Pkce::generate().unwrap();
+    let url = server.authorize_url(&app, &pkce, "s");
+    let mut form_url = url.clone();
+    form_url.set_query(None);
+    let page = reqwest::Client::new()
+        .post(form_url)
+        .form(&[
+            ("username", peers::MASTODON_USER),
+            ("client_id", &app.client_id),
+            ("redirect_uri", OOB_REDIRECT),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    // What the person would copy from the page, with the stray whitespace a paste brings.
+    let code = page
+        .split("Authorization code: ")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap();
+    let token = server
+        .exchange_code(&app, &format!("  {code}\n"), &pkce)
+        .await
+        .unwrap();
+    server.client(token).verify_credentials().await.unwrap();
+
+    let err = server
+        .exchange_code(&app, "not-a-code", &pkce)
+        .await
+        .unwrap_err();
+    assert_eq!(err.class(), ErrorClass::Auth, "{err}");
+}
+
+#[tokio::test]
+async fn instance_limits() {
+    let Some(base) = peers::mastodon() else {
+        return;
+    };
+    let limits = MastodonServer::new(&base)
+        .unwrap()
+        .instance_limits()
+        .await
+        .unwrap();
+    assert_eq!(limits.max_characters, 500);
+    assert_eq!(limits.max_media_attachments, 4);
+    assert_eq!(limits.characters_reserved_per_url, 23);
+}
+
+#[tokio::test]
+async fn same_idempotency_key_twice_makes_one_status() {
+    let Some((_, _, client)) = signed_in_client().await else {
+        return;
+    };
+    let before = client
+        .verify_credentials()
+        .await
+        .unwrap()
+        .statuses_count
+        .unwrap();
+    let status = NewStatus {
+        text: "你好 world 👩‍👩‍👧 #渡 https://example.com".into(),
+        language: Some("zh".into()),
+        spoiler_text: Some("内容警告 CW".into()),
+        visibility: Visibility::Unlisted,
+        ..Default::default()
+    };
+    let key = format!("ferry-{}", random_state().unwrap());
+    let first = client.publish_status(&status, &key).await.unwrap();
+    let again = client.publish_status(&status, &key).await.unwrap();
+    assert_eq!(first.id, again.id);
+    assert_eq!(first.spoiler_text, "内容警告 CW");
+    assert_eq!(first.visibility, "unlisted");
+    assert_eq!(first.language.as_deref(), Some("zh"));
+    let after = client
+        .verify_credentials()
+        .await
+        .unwrap()
+        .statuses_count
+        .unwrap();
+    assert_eq!(after, before + 1);
+    assert_eq!(
+        client.status(&first.id).await.unwrap().unwrap().id,
+        first.id
+    );
+    assert!(client.status("999999999999").await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn media_with_alt_text_and_a_thread() {
+    let Some((server, _, client)) = signed_in_client().await else {
+        return;
+    };
+    let limits = MediaLimits::mastodon(&server.instance_limits().await.unwrap());
+    let png = tiny_png();
+    let ready = prepare_image(&png, "一只红色的点 a red dot", &limits).unwrap();
+    let media = client
+        .upload_media(ready.bytes, "dot.png", ready.mime, &ready.alt)
+        .await
+        .unwrap();
+    assert_eq!(media.description.as_deref(), Some("一只红色的点 a red dot"));
+
+    let key = random_state().unwrap();
+    let head = NewStatus {
+        text: "thread 1/2".into(),
+        media_ids: vec![media.id.clone()],
+        ..Default::default()
+    };
+    let first = client
+        .publish_status(&head, &format!("{key}-1"))
+        .await
+        .unwrap();
+    assert_eq!(first.media_attachments[0].id, media.id);
+    let reply = NewStatus {
+        text: "thread 2/2".into(),
+        in_reply_to_id: Some(first.id.clone()),
+        ..Default::default()
+    };
+    let second = client
+        .publish_status(&reply, &format!("{key}-2"))
+        .await
+        .unwrap();
+    assert_eq!(second.in_reply_to_id.as_deref(), Some(first.id.as_str()));
+}
+
+#[tokio::test]
+async fn rate_limit_headers_become_retry_at() {
+    let Some((server, _, client)) = signed_in_client().await else {
+        return;
+    };
+    let proxy = FaultProxy::start(server.base_url().as_str()).await.unwrap();
+    let reset = "2030-01-01T00:05:00.000Z";
+    proxy.push(Fault::Respond {
+        status: 429,
+        headers: vec![
+            ("Content-Type".into(), "application/json".into()),
+            ("X-RateLimit-Limit".into(), "300".into()),
+            ("X-RateLimit-Remaining".into(), "0".into()),
+            ("X-RateLimit-Reset".into(), reset.into()),
+        ],
+        body: r#"{"error":"Too many requests"}"#.into(),
+    });
+    proxy.push(Fault::too_many("120", &[]));
+    let token = client_token(&client);
+    let through = MastodonServer::new(&proxy.http_url())
+        .unwrap()
+        .client(token);
+    let status = NewStatus {
+        text: "rate limited".into(),
+        ..Default::default()
+    };
+
+    let err = through.publish_status(&status, "rl-1").await.unwrap_err();
+    assert_eq!(
+        (err.class(), err.code()),
+        (ErrorClass::Retryable, "net.rate_limited"),
+        "{err}"
+    );
+    assert_eq!(
+        err.retry_at().unwrap().to_rfc3339(),
+        "2030-01-01T00:05:00+00:00"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("mastodon: POST /api/v1/statuses was rate-limited"),
+        "{err}"
+    );
+
+    let err = through.publish_status(&status, "rl-1").await.unwrap_err();
+    let wait = err.retry_at().unwrap() - chrono::Utc::now();
+    assert!(
+        (100..=120).contains(&wait.num_seconds()),
+        "Retry-After: 120 → {wait}"
+    );
+
+    // The third attempt passes through: the key was never used, so one status.
+    through.publish_status(&status, "rl-1").await.unwrap();
+    assert_eq!(proxy.forwarded(), 1);
+}
+
+#[tokio::test]
+async fn dropped_answer_is_unknown_and_the_same_key_recovers_it() {
+    let Some((server, _, client)) = signed_in_client().await else {
+        return;
+    };
+    let proxy = FaultProxy::start(server.base_url().as_str()).await.unwrap();
+    proxy.push(Fault::DropAfterForward);
+    let through = MastodonServer::new(&proxy.http_url())
+        .unwrap()
+        .client(client_token(&client));
+    let before = client
+        .verify_credentials()
+        .await
+        .unwrap()
+        .statuses_count
+        .unwrap();
+    let status = NewStatus {
+        text: "lost answer".into(),
+        ..Default::default()
+    };
+    let key = random_state().unwrap();
+    let err = through.publish_status(&status, &key).await.unwrap_err();
+    assert_eq!(err.class(), ErrorClass::UnknownOutcome, "{err}");
+    let recovered = through.publish_status(&status, &key).await.unwrap();
+    assert_eq!(recovered.content, "<p>lost answer</p>");
+    let after = client
+        .verify_credentials()
+        .await
+        .unwrap()
+        .statuses_count
+        .unwrap();
+    assert_eq!(after, before + 1, "posted exactly once");
+}
+
+#[tokio::test]
+async fn server_errors_and_stalls_are_classified() {
+    let Some((server, _, client)) = signed_in_client().await else {
+        return;
+    };
+    let proxy = FaultProxy::start(server.base_url().as_str()).await.unwrap();
+    proxy.push(Fault::status(500));
+    proxy.push(Fault::status(503));
+    proxy.push(Fault::ForwardThenStall(Duration::from_secs(5)));
+    proxy.push(Fault::Stall(Duration::from_secs(5)));
+    let slow = MastodonServer::with_timeout(&proxy.http_url(), Duration::from_secs(2)).unwrap();
+    let through = slow.client(client_token(&client));
+    let status = NewStatus {
+        text: "faults".into(),
+        ..Default::default()
+    };
+    for expected in [500, 503] {
+        let err = through.publish_status(&status, "f-1").await.unwrap_err();
+        assert_eq!(
+            (err.class(), err.status()),
+            (ErrorClass::Retryable, Some(expected)),
+            "{err}"
+        );
+    }
+    let err = through.publish_status(&status, "f-1").await.unwrap_err();
+    assert_eq!(
+        err.class(),
+        ErrorClass::UnknownOutcome,
+        "forwarded, then silence: {err}"
+    );
+    let err = through.verify_credentials().await.unwrap_err();
+    assert_eq!(
+        (err.class(), err.code()),
+        (ErrorClass::Retryable, "net.timeout"),
+        "a read that stalls: {err}"
+    );
+}
+
+#[tokio::test]
+async fn revoked_token_is_an_auth_error() {
+    let Some((server, app, client)) = signed_in_client().await else {
+        return;
+    };
+    let token = client_token(&client);
+    server.revoke_token(&app, &token).await.unwrap();
+    let err = client.verify_credentials().await.unwrap_err();
+    assert_eq!(err.class(), ErrorClass::Auth, "{err}");
+    assert!(!err.to_string().contains(token.expose()));
+    let err = client
+        .publish_status(
+            &NewStatus {
+                text: "x".into(),
+                ..Default::default()
+            },
+            "k",
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.class(), ErrorClass::Auth, "{err}");
+}
+
+#[tokio::test]
+async fn html_tls_and_unreachable_servers() {
+    let Some(base) = peers::mastodon() else {
+        return;
+    };
+    let proxy = FaultProxy::start(&base).await.unwrap();
+    proxy.push(Fault::Respond {
+        status: 200,
+        headers: vec![("Content-Type".into(), "text/html".into())],
+        body: "<!DOCTYPE html><html><body>Welcome to my blog</body></html>".into(),
+    });
+    let err = MastodonServer::new(&proxy.http_url())
+        .unwrap()
+        .instance_limits()
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "net.invalid_response");
+    assert!(
+        err.to_string().contains("HTML page instead of JSON"),
+        "{err}"
+    );
+
+    let https = base.replace("http://", "https://");
+    let err = MastodonServer::new(&https)
+        .unwrap()
+        .instance_limits()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.code(), err.class()),
+        ("net.tls", ErrorClass::Permanent),
+        "{err}"
+    );
+
+    let err = MastodonServer::new("http://127.0.0.1:9")
+        .unwrap()
+        .instance_limits()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.code(), err.class()),
+        ("net.unreachable", ErrorClass::Retryable),
+        "{err}"
+    );
+    assert!(err.to_string().contains("127.0.0.1:9"), "{err}");
+
+    let err = MastodonServer::new("mastodon.social").unwrap_err();
+    assert_eq!(err.code(), "net.invalid_input");
+    assert!(err.to_string().contains("server address"), "{err}");
+}
+
+fn client_token(client: &MastodonClient) -> Secret {
+    client.token().clone()
+}
+
+/// A 2×2 PNG made with the image crate.
+fn tiny_png() -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(2, 2, image::Rgb([200, 10, 10]));
+    let mut out = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
