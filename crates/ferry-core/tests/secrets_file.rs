@@ -8,9 +8,9 @@ use std::sync::{Arc, Mutex};
 
 use ferry_core::secrets::{
     self, BackendKind, EncryptedFileStore, KdfParams, PassphrasePurpose, PassphraseSource, Secret,
-    SecretKind, SecretStore, SecretsConfig,
+    SecretKind, SecretStore, SecretsBackend, SecretsConfig,
 };
-use secrets_support::{cheap_kdf, key};
+use secrets_support::{cheap_kdf, child_result, is_child, key, rerun_as_child};
 
 const PASSPHRASE: &str = "渡船 passphrase 🚢 long enough";
 
@@ -234,4 +234,39 @@ fn refuses_empty_and_oversized_values() {
     let err = store.set(&k, &Secret::new(big)).unwrap_err();
     assert!(err.to_string().contains("90000 bytes"), "{err}");
     assert_eq!(store.get(&k).unwrap(), None);
+}
+
+/// The headless daemon's way in: the backend, the file and the passphrase all from the
+/// environment (set for a child process, since a test must not change its own).
+#[test]
+fn headless_setup_from_environment_variables() {
+    if is_child() {
+        let config = SecretsConfig::from_env(Path::new("/unused")).unwrap();
+        let SecretsBackend::EncryptedFile { path } = &config.backend else {
+            return child_result("not the file backend");
+        };
+        let store = EncryptedFileStore::open(path, &PassphraseSource::env(), cheap_kdf()).unwrap();
+        store
+            .set(
+                &key("daemon", SecretKind::AccessToken),
+                &Secret::new("来自环境"),
+            )
+            .unwrap();
+        return child_result(&path.display().to_string());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = file_in(&dir);
+    let written = rerun_as_child(
+        "headless_setup_from_environment_variables",
+        &[
+            ("FERRY_SECRETS_BACKEND", Some("file")),
+            ("FERRY_SECRETS_FILE", Some(path.to_str().unwrap())),
+            ("FERRY_SECRETS_PASSPHRASE", Some(PASSPHRASE)),
+        ],
+    );
+    assert_eq!(written, path.display().to_string());
+    let token = open(&path)
+        .get(&key("daemon", SecretKind::AccessToken))
+        .unwrap();
+    assert_eq!(token.unwrap().expose(), "来自环境");
 }

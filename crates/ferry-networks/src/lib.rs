@@ -2,6 +2,8 @@
 //!
 //! One folder per network. Each holds the network's text rules (what its counter counts,
 //! its facets, how a long post splits into a thread) and, beside them, its client.
+//! [`rules`] is the one entry point over all networks (measure, split, topics, preview);
+//! [`text`] holds the shared text primitives.
 
 pub mod bluesky;
 pub mod http;
@@ -9,7 +11,9 @@ pub mod mastodon;
 pub mod media;
 pub mod nostr;
 pub mod rednote;
+pub mod rules;
 pub mod telegram;
+pub mod text;
 pub mod threads;
 pub mod weibo;
 pub mod x;

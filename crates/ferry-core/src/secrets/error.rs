@@ -26,6 +26,8 @@ pub enum SecretsError {
         detail: String,
     },
 
+    /// `key` is shown with `{:?}`, which escapes the control characters that may be the
+    /// problem while keeping CJK and emoji readable.
     #[error("invalid secret name {key:?}: {reason}")]
     BadKey { key: String, reason: String },
 

@@ -178,7 +178,23 @@ impl SecretStore for EncryptedFileStore {
     }
 }
 
+/// Far more than any real file (50 accounts with every kind of token are a few hundred KiB);
+/// a bigger one is not Ferry's, and is refused before it is read into memory.
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
 fn read_file(path: &Path) -> Result<Option<Vec<u8>>, SecretsError> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() > MAX_FILE_BYTES => {
+            return Err(SecretsError::corrupt(
+                path,
+                format!(
+                    "it is {} bytes, more than a secrets file can be ({MAX_FILE_BYTES})",
+                    meta.len()
+                ),
+            ));
+        }
+        _ => {}
+    }
     match fs::read(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),

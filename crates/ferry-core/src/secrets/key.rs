@@ -119,7 +119,7 @@ impl SecretKey {
         };
         match problem {
             Some(reason) => Err(SecretsError::BadKey {
-                key: format!("{}:{kind}", account_id.escape_debug()),
+                key: format!("{account_id}:{kind}"),
                 reason,
             }),
             None => Ok(SecretKey { account_id, kind }),
@@ -142,7 +142,7 @@ impl SecretKey {
     /// Parses a keychain user name back into a key.
     pub fn parse_user(user: &str) -> Result<Self, SecretsError> {
         let (account_id, kind) = user.rsplit_once(':').ok_or_else(|| SecretsError::BadKey {
-            key: user.escape_debug().to_string(),
+            key: user.to_owned(),
             reason: "expected \"<account_id>:<kind>\"".to_owned(),
         })?;
         SecretKey::new(account_id, kind.parse()?)
@@ -187,6 +187,7 @@ mod tests {
         assert!(err.to_string().contains("empty"), "{err}");
         let err = SecretKey::new("a\nb", SecretKind::ApiKey).unwrap_err();
         assert!(err.to_string().contains("U+000A at byte 1"), "{err}");
+        assert!(err.to_string().contains(r#""a\nb:api_key""#), "{err}");
         let err = SecretKey::new("x".repeat(257), SecretKind::ApiKey).unwrap_err();
         assert!(err.to_string().contains("257 bytes"), "{err}");
         let err = SecretKey::parse_user("acct:password").unwrap_err();

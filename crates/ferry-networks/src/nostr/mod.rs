@@ -1,3 +1,46 @@
 //! Nostr: kind-1 notes; no hard limit, a configurable soft limit.
+//!
+//! The protocol sets no length, but clients truncate long notes and many relays refuse large
+//! events (e.g. `nostr-relay` rejects content over 4,096 characters). Ferry counts characters
+//! (Unicode scalar values, as relays written in Python or JavaScript mostly do), warns past the
+//! writer's soft limit and warns again past 4,096.
 
 pub mod client;
+
+use crate::rules::{Measurement, Network, Post, Unit};
+use crate::text::graphemes;
+
+/// Default soft limit: past it, readers see "show more" in most clients.
+pub const DEFAULT_SOFT_LIMIT: usize = 2000;
+/// Content length many relays refuse beyond.
+pub const RELAY_CONTENT_LIMIT: usize = 4096;
+
+/// `post` on Nostr: always `ok`, with warnings past the soft limit and the common relay limit.
+pub fn measure(post: &Post<'_>, soft_limit: usize) -> Measurement {
+    let characters = post.text.chars().count();
+    let mut m = Measurement::new(
+        Network::Nostr,
+        graphemes::count(post.text),
+        soft_limit,
+        Unit::Graphemes,
+    );
+    m.ok = true;
+    m.over_by = 0;
+    if m.length > soft_limit {
+        m.warn(
+            "nostr.soft_limit",
+            format!(
+                "{} characters past your soft limit of {soft_limit}; most clients fold long notes",
+                m.length - soft_limit
+            ),
+        );
+    }
+    if characters > RELAY_CONTENT_LIMIT {
+        m.warn(
+            "nostr.relays_may_reject",
+            format!("{characters} characters: many relays reject content longer than {RELAY_CONTENT_LIMIT}"),
+        );
+    }
+    m.check_common(post, usize::MAX, true);
+    m
+}

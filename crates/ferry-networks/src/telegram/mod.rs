@@ -1,1 +1,34 @@
-//! Telegram: 4,096 per message, 1,024 per media caption.
+//! Telegram: 4,096 per message, 1,024 per media caption, in UTF-16 code units.
+//!
+//! The Bot API (`sendMessage`: "Text of the message to be sent, 1-4096 characters after
+//! entities parsing"; `sendPhoto` caption: "0-1024 characters after entities parsing") counts
+//! what is left after Markdown/HTML markup is turned into entities, and Telegram measures all
+//! text positions in UTF-16 code units (`MessageEntity`: "Offset in UTF-16 code units to the
+//! start of the entity", "Length of the entity in UTF-16 code units"). So `😀` counts 2 and `中`
+//! counts 1. Ferry sends plain text with entities, so no markup is counted.
+
+use crate::rules::{Measurement, Network, Post, Unit};
+use crate::text::utf16;
+
+pub const MAX_MESSAGE: usize = 4096;
+pub const MAX_CAPTION: usize = 1024;
+/// An album (`sendMediaGroup`) holds 2–10 items.
+pub const MAX_IMAGES: usize = 10;
+
+/// `post` on Telegram: a message, or a caption when images are attached.
+pub fn measure(post: &Post<'_>) -> Measurement {
+    let limit = if post.images > 0 {
+        MAX_CAPTION
+    } else {
+        MAX_MESSAGE
+    };
+    let mut m = Measurement::new(Network::Telegram, utf16::len(post.text), limit, Unit::Utf16);
+    if post.images > 0 && m.length > MAX_CAPTION && m.length <= MAX_MESSAGE {
+        m.warn(
+            "telegram.caption",
+            "with images the text is a caption (1,024); send it as a separate message instead",
+        );
+    }
+    m.check_common(post, MAX_IMAGES, true);
+    m
+}

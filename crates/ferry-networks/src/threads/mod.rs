@@ -1,1 +1,77 @@
-//! Threads (Meta): 500 characters.
+//! Threads (Meta): 500 characters, emoji counted as their UTF-8 bytes.
+//!
+//! Meta's Threads API documentation ("Threads Posts", Limitations): "Text posts are limited to
+//! 500 characters. Emojis are counted as the number of UTF-8 bytes." So `👍` counts 4 and
+//! `👨‍👩‍👧` (a ZWJ sequence of 18 bytes) counts 18; every other character (Unicode scalar
+//! value: a CJK character, a letter, a combining mark) counts 1.
+
+use unicode_properties::{EmojiStatus, UnicodeEmoji};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::rules::{Measurement, Network, Post, Unit};
+
+pub const MAX_CHARACTERS: usize = 500;
+/// A carousel takes up to 20 images or videos.
+pub const MAX_IMAGES: usize = 20;
+
+/// Threads' count of `text`.
+pub fn count(text: &str) -> usize {
+    text.graphemes(true)
+        .map(|g| {
+            if is_emoji(g) {
+                g.len()
+            } else {
+                g.chars().count()
+            }
+        })
+        .sum()
+}
+
+/// A grapheme that shows as an emoji: it holds an emoji-presentation character, an emoji with
+/// VS16, a regional indicator or a keycap.
+fn is_emoji(grapheme: &str) -> bool {
+    let mut chars = grapheme.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest_has = |c: char| grapheme.contains(c);
+    match first.emoji_status() {
+        EmojiStatus::EmojiPresentation
+        | EmojiStatus::EmojiModifierBase
+        | EmojiStatus::EmojiPresentationAndModifierBase
+        | EmojiStatus::EmojiPresentationAndEmojiComponent
+        | EmojiStatus::EmojiPresentationAndModifierAndEmojiComponent => true,
+        EmojiStatus::EmojiOther | EmojiStatus::EmojiOtherAndEmojiComponent => {
+            rest_has('\u{FE0F}') || rest_has('\u{20E3}')
+        }
+        _ => false,
+    }
+}
+
+/// `post` on Threads.
+pub fn measure(post: &Post<'_>) -> Measurement {
+    let mut m = Measurement::new(
+        Network::Threads,
+        count(post.text),
+        MAX_CHARACTERS,
+        Unit::Characters,
+    );
+    m.check_common(post, MAX_IMAGES, true);
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emoji_count_their_bytes() {
+        assert_eq!(count("hi"), 2);
+        assert_eq!(count("你好"), 2);
+        assert_eq!(count("👍"), 4);
+        assert_eq!(count("👍🏽"), 8);
+        assert_eq!(count("👨‍👩‍👧"), 18);
+        assert_eq!(count("❤️"), 6);
+        assert_eq!(count("e\u{301}"), 2);
+    }
+}

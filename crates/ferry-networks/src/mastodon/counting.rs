@@ -1,0 +1,200 @@
+//! What Mastodon's `StatusLengthValidator` counts (Mastodon 4.x,
+//! `app/validators/status_length_validator.rb`):
+//!
+//! `graphemes(spoiler_text + countable_text(text))`, where `countable_text` is empty for a
+//! blank text and otherwise the text with
+//! - every URL *with a scheme* replaced by 23 `x` — Mastodon's own URL regex
+//!   (`config/initializers/twitter_regex.rb`): schemes `http`, `https` and the
+//!   `dat dweb ipfs ipns ssb gopher gemini` family, path characters "anything but whitespace,
+//!   `<>()?`"; a bare `example.com` is counted as typed;
+//! - every mention `@user@domain` replaced by `@user` (`Account::MENTION_RE`, skipped when
+//!   followed by `@`, a Latin accent or `://`), overlapping entities dropped after the first.
+//!
+//! Mastodon runs these regexes in Ruby over code points; Ferry runs the same grammar over
+//! UTF-16 units, which differs only for astral characters inside a URL's query.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::text::js_regex::UnitClass;
+use crate::text::twitter_url::{TldList, UrlGrammar, ascii_in, latin_accent};
+use crate::text::{graphemes, utf16};
+use crate::x::urls::GRAMMAR as X_GRAMMAR;
+
+const URL_PLACEHOLDER_CHARS: usize = 23;
+
+fn white_space(u: u16) -> bool {
+    matches!(u, 0x09..=0x0D | 0x20 | 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000)
+}
+
+/// Mastodon's `UCHARS`: non-ASCII characters allowed in a query (surrogates stand for the
+/// astral planes it allows).
+fn uchar(u: u16) -> bool {
+    matches!(u, 0xA0..=0xD7FF | 0xD800..=0xDFFF | 0xE000..=0xF8FF | 0xF900..=0xFDCF | 0xFDF0..=0xFFEF)
+}
+
+fn alnum(u: u16) -> bool {
+    u8::try_from(u).is_ok_and(|b| b.is_ascii_alphanumeric())
+}
+
+static GRAMMAR: LazyLock<UrlGrammar> = LazyLock::new(|| UrlGrammar {
+    preceding: UnitClass::exact(|u| X_GRAMMAR.preceding.contains(u)),
+    domain: UnitClass::exact(|u| X_GRAMMAR.domain.contains(u)),
+    path: UnitClass::exact(|u| !white_space(u) && !ascii_in(u, b"<>()?")),
+    path_end: UnitClass::exact(|u| {
+        !white_space(u) && !ascii_in(u, b"()?!*\"'<>;:=,.$%[]~&|@") && !matches!(u, 0x300C | 0x300D)
+    }),
+    query: UnitClass::exact(|u| alnum(u) || ascii_in(u, b"!?*'();:&=+$/%#[]-_.,~|@^") || uchar(u)),
+    query_end: UnitClass::exact(|u| alnum(u) || ascii_in(u, b"_&=#/-") || uchar(u)),
+    parens_end_runs: true,
+    schemes: &[
+        "https", "http", "dat", "dweb", "ipfs", "ipns", "ssb", "gopher", "gemini",
+    ],
+    gtlds: TldList::parse(include_str!("../x/data/gtld.txt")),
+    cctlds: TldList::parse(include_str!("../x/data/cctld.txt")),
+});
+
+/// A URL or mention Mastodon counts at a fixed length, in UTF-16 units of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountedEntity {
+    pub utf16: Range<usize>,
+    /// What Mastodon counts in its place: 23 `x` for a URL, `@user` for a mention.
+    pub counted_as: String,
+    pub is_url: bool,
+}
+
+/// The URLs and mentions of `text` Mastodon counts specially, in order, without overlaps.
+pub fn entities(text: &str) -> Vec<CountedEntity> {
+    let t = utf16::units(text);
+    let mut all: Vec<CountedEntity> = GRAMMAR
+        .scan(&t)
+        .into_iter()
+        .filter(|raw| raw.scheme_len > 0)
+        .map(|raw| CountedEntity {
+            utf16: raw.url,
+            counted_as: "x".repeat(URL_PLACEHOLDER_CHARS),
+            is_url: true,
+        })
+        .collect();
+    all.extend(mentions(&t));
+    all.sort_by_key(|e| e.utf16.start);
+    let mut kept: Vec<CountedEntity> = Vec::with_capacity(all.len());
+    for entity in all {
+        if kept
+            .last()
+            .is_none_or(|prev| prev.utf16.end <= entity.utf16.start)
+        {
+            kept.push(entity);
+        }
+    }
+    kept
+}
+
+/// `graphemes(spoiler + countable_text(text))`.
+pub fn countable_length(text: &str, spoiler: &str) -> usize {
+    let mut combined = spoiler.to_owned();
+    if !text.chars().all(char::is_whitespace) {
+        let t = utf16::units(text);
+        let mut last = 0;
+        for entity in entities(text) {
+            combined.push_str(&String::from_utf16_lossy(&t[last..entity.utf16.start]));
+            combined.push_str(&entity.counted_as);
+            last = entity.utf16.end;
+        }
+        combined.push_str(&String::from_utf16_lossy(&t[last..]));
+    }
+    graphemes::count(&combined)
+}
+
+/// Ruby's `[[:word:]]`: letters, marks, numbers and connector punctuation.
+fn is_word(c: char) -> bool {
+    use unicode_properties::{GeneralCategory as G, GeneralCategoryGroup, UnicodeGeneralCategory};
+    matches!(
+        c.general_category_group(),
+        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark | GeneralCategoryGroup::Number
+    ) || c.general_category() == G::ConnectorPunctuation
+}
+
+/// `(?<![=/[:word:]])@(user(@domain)?)` where `user` is `[a-z0-9_]+([.-]+[a-z0-9_]+)*` and the
+/// domain `[[:word:]]+([.-]+[[:word:]]+)*`; dropped when followed by `@`, `＠`, a Latin accent or
+/// `://`.
+fn mentions(t: &[u16]) -> Vec<CountedEntity> {
+    let chars: Vec<(usize, char)> = {
+        let mut at = 0;
+        char::decode_utf16(t.iter().copied())
+            .map(|r| {
+                let c = r.unwrap_or(char::REPLACEMENT_CHARACTER);
+                let item = (at, c);
+                at += c.len_utf16();
+                item
+            })
+            .collect()
+    };
+    let unit_at = |i: usize| chars.get(i).map_or(t.len(), |&(u, _)| u);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let preceded_ok =
+            i == 0 || !(matches!(chars[i - 1].1, '=' | '/') || is_word(chars[i - 1].1));
+        if chars[i].1 != '@' || !preceded_ok {
+            i += 1;
+            continue;
+        }
+        let user_end = dotted_run(&chars, i + 1, |c| c.is_ascii_alphanumeric() || c == '_');
+        let Some(user_end) = user_end else {
+            i += 1;
+            continue;
+        };
+        let mut end = user_end;
+        if chars.get(user_end).is_some_and(|&(_, c)| c == '@')
+            && let Some(domain_end) = dotted_run(&chars, user_end + 1, is_word)
+        {
+            end = domain_end;
+        }
+        let after = &chars[end.min(chars.len())..];
+        let blocked = match after.first().map(|&(_, c)| c) {
+            Some('@' | '＠') => true,
+            Some(c) if is_latin_accent(c) => true,
+            _ => after.iter().take(3).map(|&(_, c)| c).eq("://".chars()),
+        };
+        if !blocked {
+            let user: String = chars[i + 1..user_end].iter().map(|&(_, c)| c).collect();
+            out.push(CountedEntity {
+                utf16: unit_at(i)..unit_at(end),
+                counted_as: format!("@{user}"),
+                is_url: false,
+            });
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// `W+([.-]+W+)*` from `start`, greedy: its end, or `None` if not even one `W`.
+fn dotted_run(chars: &[(usize, char)], start: usize, word: impl Fn(char) -> bool) -> Option<usize> {
+    let is = |i: usize, f: &dyn Fn(char) -> bool| chars.get(i).is_some_and(|&(_, c)| f(c));
+    let mut end = start;
+    while is(end, &word) {
+        end += 1;
+    }
+    if end == start {
+        return None;
+    }
+    loop {
+        let mut sep = end;
+        while is(sep, &|c| c == '.' || c == '-') {
+            sep += 1;
+        }
+        if sep == end || !is(sep, &word) {
+            return Some(end);
+        }
+        end = sep;
+        while is(end, &word) {
+            end += 1;
+        }
+    }
+}
+
+fn is_latin_accent(c: char) -> bool {
+    u16::try_from(u32::from(c)).is_ok_and(latin_accent)
+}

@@ -1,0 +1,147 @@
+//! X's weighted length: twitter-text 3.1.0 `parseTweet` with the default (v3) configuration.
+//!
+//! The text is NFC-normalized first. Then, walking UTF-16 units: a URL (see [`super::urls`])
+//! weighs 23 whatever its length; an emoji twemoji knows (see [`super::emoji`]) weighs 2
+//! however many code points it has; any other code point weighs 1 if it lies in the "light"
+//! ranges (U+0000–U+10FF, U+2000–U+200D, U+2010–U+201F, U+2032–U+2037) and 2 otherwise — so
+//! every CJK character, kana, Hangul syllable and full-width punctuation mark weighs 2. A tweet
+//! is valid when it weighs 1–280 and holds none of U+FFFE, U+FEFF, U+FFFF.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::{emoji, urls};
+use crate::text::utf16;
+
+pub const MAX_WEIGHTED_LENGTH: u32 = 280;
+/// Weights are kept ×100, as twitter-text does, so every sum stays an integer.
+const SCALE: u32 = 100;
+const DEFAULT_WEIGHT: u32 = 200;
+const URL_LENGTH: u32 = 23;
+const LIGHT_RANGES: [(u16, u16); 4] = [(0, 4351), (8192, 8205), (8208, 8223), (8242, 8247)];
+
+/// What `twttr.txt.parseTweet(text)` returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParsedTweet {
+    pub weighted_length: u32,
+    pub valid: bool,
+    /// `floor(weighted_length / 280 × 1000)`, computed in floating point as the library does.
+    pub permillage: u32,
+    /// Last UTF-16 index (inclusive) of the part of the text that still fits. The library
+    /// shifts it by the length change NFC made, which can make it negative in odd cases.
+    pub valid_range_end: i64,
+    /// Last UTF-16 index (inclusive) of the text, 0 when empty.
+    pub display_range_end: usize,
+}
+
+/// X's weighted length and validity of `text`.
+pub fn parse_tweet(text: &str) -> ParsedTweet {
+    let normalized: String = text.nfc().collect();
+    let t = utf16::units(&normalized);
+    let mut url_at = vec![None; t.len()];
+    for url in urls::extract(&t) {
+        url_at[url.utf16_start] = Some(url.url.len());
+    }
+    let mut emoji_at = vec![None; t.len()];
+    for (start, end) in emoji::find_all(&t) {
+        emoji_at[start] = Some(end - start);
+    }
+    let mut weight = 0;
+    let mut valid = true;
+    let mut valid_display_index = 0;
+    let mut i = 0;
+    while i < t.len() {
+        if let Some(len) = url_at[i] {
+            weight += URL_LENGTH * SCALE;
+            i += len - 1;
+        } else if let Some(len) = emoji_at[i] {
+            weight += DEFAULT_WEIGHT;
+            i += len - 1;
+        } else {
+            if is_surrogate_pair(&t, i) {
+                i += 1;
+            }
+            weight += unit_weight(t[i]);
+        }
+        // The library checks only the unit it stopped on: the last of a URL, emoji or pair.
+        if valid {
+            valid = !matches!(t[i], 0xFFFE | 0xFEFF | 0xFFFF);
+        }
+        if valid && weight <= MAX_WEIGHTED_LENGTH * SCALE {
+            valid_display_index = i;
+        }
+        i += 1;
+    }
+    let weighted_length = weight / SCALE;
+    let original_len = utf16::len(text);
+    ParsedTweet {
+        weighted_length,
+        valid: valid && weighted_length > 0 && weighted_length <= MAX_WEIGHTED_LENGTH,
+        permillage: permillage(weighted_length),
+        valid_range_end: as_i64(valid_display_index) + as_i64(original_len) - as_i64(t.len()),
+        display_range_end: original_len.saturating_sub(1),
+    }
+}
+
+fn as_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn permillage(weighted_length: u32) -> u32 {
+    let value = f64::from(weighted_length) / f64::from(MAX_WEIGHTED_LENGTH) * 1000.0;
+    // A weight is at most 23 × 4,096 units per URL; far below u32::MAX.
+    value.floor() as u32
+}
+
+fn is_surrogate_pair(t: &[u16], i: usize) -> bool {
+    i + 1 < t.len() && (0xD800..=0xDBFF).contains(&t[i]) && (0xDC00..=0xDFFF).contains(&t[i + 1])
+}
+
+fn unit_weight(unit: u16) -> u32 {
+    if LIGHT_RANGES
+        .iter()
+        .any(|&(lo, hi)| lo <= unit && unit <= hi)
+    {
+        SCALE
+    } else {
+        DEFAULT_WEIGHT
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_weighs_two_and_latin_one() {
+        assert_eq!(parse_tweet("hello").weighted_length, 5);
+        assert_eq!(parse_tweet("你好").weighted_length, 4);
+        assert_eq!(parse_tweet("こんにちは").weighted_length, 10);
+        assert_eq!(parse_tweet("안녕").weighted_length, 4);
+        assert_eq!(parse_tweet("，").weighted_length, 2);
+    }
+
+    #[test]
+    fn urls_weigh_23_and_emoji_2() {
+        assert_eq!(
+            parse_tweet("https://example.com/a/very/long/path/indeed").weighted_length,
+            23
+        );
+        assert_eq!(parse_tweet("see example.com").weighted_length, 27);
+        assert_eq!(parse_tweet("👨‍👩‍👧‍👦").weighted_length, 2);
+        assert_eq!(parse_tweet("👍🏽").weighted_length, 2);
+    }
+
+    #[test]
+    fn validity_and_ranges() {
+        let empty = parse_tweet("");
+        assert!(!empty.valid);
+        assert_eq!(empty.display_range_end, 0);
+        let long = "中".repeat(141);
+        let parsed = parse_tweet(&long);
+        assert_eq!(parsed.weighted_length, 282);
+        assert!(!parsed.valid);
+        assert_eq!(parsed.valid_range_end, 139);
+        assert_eq!(parsed.permillage, 1007);
+        assert!(!parse_tweet("a\u{FEFF}b").valid);
+    }
+}
