@@ -33,30 +33,5 @@ fn ours(text: &str) -> Value {
 
 #[test]
 fn parse_tweet_matches_twitter_text_on_generated_strings() {
-    let texts = oracle_process::corpus(SEED, COUNT);
-    let requests: Vec<Value> = texts
-        .iter()
-        .map(|t| json!({"kind": "x", "text": t}))
-        .collect();
-    let answers = oracle_process::ask_oracle(&requests);
-    let mut disagreements = Vec::new();
-    for (text, theirs) in texts.iter().zip(&answers) {
-        let ours = ours(text);
-        if &ours != theirs {
-            disagreements.push(format!(
-                "text {text:?}\n  twitter-text: {theirs}\n  ferry:        {ours}"
-            ));
-        }
-    }
-    assert!(
-        disagreements.is_empty(),
-        "{} of {COUNT} strings disagree with twitter-text; first ones:\n{}",
-        disagreements.len(),
-        disagreements
-            .iter()
-            .take(8)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    oracle_process::assert_agrees("x", "twitter-text", SEED, COUNT, ours);
 }

@@ -63,6 +63,47 @@ pub fn ask_oracle(requests: &[Value]) -> Vec<Value> {
     answers
 }
 
+/// Asks the oracle about `count` generated strings (from `seed`, or `FERRY_ORACLE_SEED` /
+/// `FERRY_ORACLE_COUNT` when set, to explore further) and panics listing the first
+/// disagreements between its answer and `ours`.
+pub fn assert_agrees(
+    kind: &str,
+    library: &str,
+    seed: u64,
+    count: usize,
+    ours: impl Fn(&str) -> Value,
+) {
+    let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
+    let seed = env("FERRY_ORACLE_SEED").unwrap_or(seed);
+    let count = env("FERRY_ORACLE_COUNT").map_or(count, |c| c as usize);
+    let texts = corpus(seed, count);
+    let requests: Vec<Value> = texts
+        .iter()
+        .map(|t| serde_json::json!({"kind": kind, "text": t}))
+        .collect();
+    let answers = ask_oracle(&requests);
+    let disagreements: Vec<String> = texts
+        .iter()
+        .zip(&answers)
+        .filter_map(|(text, theirs)| {
+            let ours = ours(text);
+            (&ours != theirs)
+                .then(|| format!("text {text:?}\n  {library}: {theirs}\n  ferry: {ours}"))
+        })
+        .collect();
+    assert!(
+        disagreements.is_empty(),
+        "{} of {count} strings (seed {seed:#x}) disagree with {library}; first ones:\n{}",
+        disagreements.len(),
+        disagreements
+            .iter()
+            .take(8)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
 /// A small deterministic generator (SplitMix64), so every run tests the same strings.
 pub struct Rng(u64);
 
