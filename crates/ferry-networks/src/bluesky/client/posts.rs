@@ -129,10 +129,12 @@ impl BlueskyClient {
             .await?;
         let created: StrongRef = if answer.is_success() {
             read_json(NETWORK, nsid, Effect::Write, &answer)?
-        } else if answer.status == 400
-            && let Some(existing) = self.get_post(rkey).await?
+        } else if (answer.status == 400 || answer.status >= 500)
+            && let Ok(Some(existing)) = self.get_post(rkey).await
         {
-            // The key is taken: an earlier attempt landed. Report that record.
+            // The key is taken: an earlier attempt landed (the reference PDS answers a reused
+            // key with a 500). Report that record rather than a failure. If the check itself
+            // fails, the createRecord error below is the one worth reporting.
             StrongRef {
                 uri: existing.uri,
                 cid: existing.cid.unwrap_or_default(),

@@ -98,6 +98,14 @@ impl BlueskyClient {
         })
     }
 
+    /// The same account with a different per-request time limit (30 s by default).
+    pub fn with_timeout(self, timeout: Duration) -> Result<Self, ClientError> {
+        Ok(Self {
+            http: shared_client(NETWORK, timeout)?,
+            ..self
+        })
+    }
+
     /// The current tokens (they change when the client refreshes): store them.
     pub async fn session(&self) -> BlueskySession {
         self.session.lock().await.clone()
