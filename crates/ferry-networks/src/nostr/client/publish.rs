@@ -34,6 +34,16 @@ pub async fn publish(
             detail: "no write relay configured".into(),
         });
     }
+    if event.verify().is_err() {
+        return Err(ClientError::InvalidInput {
+            network: NETWORK,
+            field: "event".into(),
+            detail: format!(
+                "event {} does not match its content or signature; sign it again",
+                event.id
+            ),
+        });
+    }
     let outcomes = join_all(
         relays
             .iter()

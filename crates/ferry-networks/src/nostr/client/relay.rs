@@ -66,10 +66,16 @@ pub async fn send_event(url: &str, event: &Event, limit: Duration) -> RelayOutco
         let Some(array) = json_array(&frame) else {
             continue;
         };
-        if array.first().and_then(Value::as_str) != Some("OK")
-            || array.get(1).and_then(Value::as_str) != Some(id.as_str())
-        {
-            continue; // NOTICEs and anything else: keep waiting for our OK
+        if array.first().and_then(Value::as_str) != Some("OK") {
+            continue; // NOTICEs and anything else: keep waiting for the OK
+        }
+        // One EVENT per connection, so this OK is about it. A relay that recomputes the id
+        // and answers for another one is telling us the event is malformed.
+        let answered_for = array.get(1).and_then(Value::as_str).unwrap_or("");
+        if answered_for != id {
+            break RelayOutcome::Rejected(format!(
+                "invalid: the relay answered for id {answered_for}"
+            ));
         }
         let accepted = array.get(2).and_then(Value::as_bool).unwrap_or(false);
         let reason = array
@@ -115,7 +121,9 @@ pub async fn query(url: &str, filter: Value, limit: Duration) -> Result<Vec<Even
             array.get(1).and_then(Value::as_str),
         ) {
             (Some("EVENT"), Some(s)) if s == sub => {
-                let event = array.get(2).and_then(|v| Event::from_json(v.to_string()).ok());
+                let event = array
+                    .get(2)
+                    .and_then(|v| Event::from_json(v.to_string()).ok());
                 // `verify` checks the id against the content and the signature against the id.
                 if let Some(event) = event.filter(|e| e.verify().is_ok()) {
                     events.push(event);
