@@ -248,7 +248,9 @@ async fn one_good_relay_is_enough_and_none_is_retryable() {
         },
     )
     .unwrap();
-    let err = publish(&[down.clone()], &other, LIMIT).await.unwrap_err();
+    let err = publish(std::slice::from_ref(&down), &other, LIMIT)
+        .await
+        .unwrap_err();
     assert_eq!(
         (err.class(), err.code()),
         (ErrorClass::Retryable, "net.unreachable"),
@@ -281,14 +283,16 @@ async fn forged_or_oversized_events_are_refused_for_good() {
     let mut json: Value = serde_json::from_str(&event.as_json()).unwrap();
     json["content"] = json!("tampered");
     let forged = Event::from_json(json.to_string()).unwrap();
-    let err = publish(&[relay.clone()], &forged, LIMIT).await.unwrap_err();
+    let err = publish(std::slice::from_ref(&relay), &forged, LIMIT)
+        .await
+        .unwrap_err();
     assert_eq!(
         (err.class(), err.code()),
         (ErrorClass::Permanent, "net.invalid_input"),
         "{err}"
     );
     assert!(
-        find_event(&[relay.clone()], &event.id.to_hex(), LIMIT)
+        find_event(std::slice::from_ref(&relay), &event.id.to_hex(), LIMIT)
             .await
             .unwrap()
             .is_none()
