@@ -234,7 +234,7 @@ fn what_cannot_fit_is_refused_with_the_reason() {
         max_images: Some(4),
     };
     let noisy = RgbImage::from_fn(400, 400, |x, y| {
-        Rgb([(x * 7 ^ y * 13) as u8, (x * y) as u8, (x + y) as u8])
+        Rgb([((x * 7) ^ (y * 13)) as u8, (x * y) as u8, (x + y) as u8])
     });
     let err = prepare_image(&encode_jpeg(&noisy, 95), "", &tiny).unwrap_err();
     assert_eq!(err.code(), "media.too_large");
