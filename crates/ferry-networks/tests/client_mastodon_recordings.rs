@@ -222,3 +222,43 @@ fn the_real_instance_states_its_limits() {
     assert_eq!(limits.image_size_limit, Some(16_777_216));
     assert_eq!(limits.image_matrix_limit, Some(33_177_600));
 }
+
+/// A real server answers 202 while it processes an upload; the client polls until the
+/// attachment has its URL. Replayed from the recordings through the fault proxy.
+#[tokio::test]
+async fn upload_polls_until_the_recorded_server_has_processed_it() {
+    let (Some(dir), Some(base)) = (peers::mastodon_cassettes(), peers::mastodon()) else {
+        return;
+    };
+    let all = recordings(Path::new(&dir));
+    let answer = |file: &str, method: &str, status: u16| {
+        let r = all
+            .iter()
+            .find(|r| r.file == file && r.method == method && r.status == status)
+            .unwrap();
+        ferry_test_support::Fault::Respond {
+            status,
+            headers: vec![("Content-Type".into(), "application/json".into())],
+            body: r.body.clone(),
+        }
+    };
+    let proxy = ferry_test_support::FaultProxy::start(&base).await.unwrap();
+    proxy.push(answer("test_media_post[True].yaml", "POST", 202));
+    proxy.push(answer("test_media_update.yaml", "PUT", 206));
+    proxy.push(answer("test_media_post[True].yaml", "GET", 200));
+    let client = ferry_networks::mastodon::client::MastodonServer::new(&proxy.http_url())
+        .unwrap()
+        .client(ferry_networks::http::Secret::new("recorded"));
+    let media = client
+        .upload_media(vec![0; 16], "clip.mp4", "video/mp4", "a clip")
+        .await
+        .unwrap();
+    assert_eq!(media.id, "117440819877733537");
+    assert!(media.url.unwrap().ends_with(".mp4"));
+    assert_eq!(proxy.requests(), 3);
+    assert_eq!(
+        proxy.forwarded(),
+        0,
+        "all three answers came from the recordings"
+    );
+}
