@@ -90,6 +90,27 @@ pub struct Snippet {
     pub highlights: Vec<Highlight>,
 }
 
+impl Snippet {
+    /// The text with each highlight wrapped in `open` … `close` (for terminals and tests).
+    pub fn render(&self, open: &str, close: &str) -> String {
+        let units: Vec<u16> = self.text.encode_utf16().collect();
+        let piece = |from: u32, to: u32| {
+            let (from, to) = (from as usize, (to as usize).min(units.len()));
+            String::from_utf16_lossy(units.get(from..to).unwrap_or_default())
+        };
+        let mut out = String::new();
+        let mut pos = 0;
+        for h in &self.highlights {
+            out += &piece(pos, h.utf16_start);
+            out += open;
+            out += &piece(h.utf16_start, h.utf16_end);
+            out += close;
+            pos = h.utf16_end;
+        }
+        out + &piece(pos, units.len() as u32)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]

@@ -111,18 +111,7 @@ mod tests {
     use super::*;
 
     fn marked(s: &Snippet) -> String {
-        let units: Vec<u16> = s.text.encode_utf16().collect();
-        let mut out = String::new();
-        let mut pos = 0;
-        for h in &s.highlights {
-            out += &String::from_utf16(&units[pos..h.utf16_start as usize]).unwrap();
-            out += "[";
-            out +=
-                &String::from_utf16(&units[h.utf16_start as usize..h.utf16_end as usize]).unwrap();
-            out += "]";
-            pos = h.utf16_end as usize;
-        }
-        out + &String::from_utf16(&units[pos..]).unwrap()
+        s.render("[", "]")
     }
 
     #[test]

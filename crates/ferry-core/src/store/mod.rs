@@ -7,7 +7,7 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Opening checks the file before touching it (see `health`): a damaged, foreign or newer
+//! Opening checks an existing file read-only before anything writes to it (see `health`): a damaged, foreign or newer
 //! database is reported and left alone; [`Store::start_fresh`] is the only call that moves
 //! one aside. WAL lets the app and the CLI read while the other writes; the busy timeout
 //! makes a writer wait for the other one instead of failing at once.
@@ -75,6 +75,7 @@ impl Store {
             path: data_dir.to_path_buf(),
             detail: format!("cannot create the data folder: {err}"),
         })?;
+        health::inspect_existing(&db_path, options.busy_timeout).await?;
         let connect = SqliteConnectOptions::new()
             .filename(&db_path)
             .create_if_missing(true)
@@ -92,7 +93,7 @@ impl Store {
             .connect_with(connect)
             .await
             .map_err(|err| sql_error::from_sqlx(&db_path, err))?;
-        if let Err(err) = health::check_and_migrate(&pool, &db_path).await {
+        if let Err(err) = health::migrate(&pool, &db_path).await {
             pool.close().await;
             return Err(err);
         }

@@ -1,0 +1,12 @@
+//! Engine tests for the drafts store, each on its own temporary data folder.
+
+mod support;
+
+mod concurrency;
+mod failures;
+mod media;
+mod open;
+mod revisions;
+mod roundtrip;
+mod search;
+mod settings;
