@@ -162,6 +162,30 @@ async fn instance_limits() {
 }
 
 #[tokio::test]
+async fn servers_without_v2_instance_fall_back_to_v1() {
+    let Some(base) = peers::mastodon() else {
+        return;
+    };
+    let proxy = FaultProxy::start(&base).await.unwrap();
+    proxy.push(Fault::Respond {
+        status: 404,
+        headers: vec![("Content-Type".into(), "application/json".into())],
+        body: r#"{"error":"Record not found"}"#.into(),
+    });
+    let limits = MastodonServer::new(&proxy.http_url())
+        .unwrap()
+        .instance_limits()
+        .await
+        .unwrap();
+    assert_eq!(
+        (proxy.requests(), proxy.forwarded()),
+        (2, 1),
+        "v2 refused, v1 asked"
+    );
+    assert_eq!(limits.max_characters, 500);
+}
+
+#[tokio::test]
 async fn same_idempotency_key_twice_makes_one_status() {
     let Some((_, _, client)) = signed_in_client().await else {
         return;
@@ -186,6 +210,14 @@ async fn same_idempotency_key_twice_makes_one_status() {
         first.id
     );
     assert!(client.status("999999999999").await.unwrap().is_none());
+    // An id is one path segment: it can't reach another route.
+    assert!(
+        client
+            .status("../accounts/verify_credentials")
+            .await
+            .unwrap()
+            .is_none()
+    );
 }
 
 #[tokio::test]

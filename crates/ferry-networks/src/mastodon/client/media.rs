@@ -62,7 +62,7 @@ impl MastodonClient {
                 NETWORK,
                 what,
                 Effect::Read,
-                self.get(&format!("/api/v1/media/{id}")),
+                self.get_url(self.server.url_with_id("/api/v1/media", &id)),
             )
             .await?;
             let media: MediaAttachment = read_json(NETWORK, what, Effect::Read, &answer)?;

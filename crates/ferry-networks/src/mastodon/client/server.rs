@@ -85,6 +85,16 @@ impl MastodonServer {
         url
     }
 
+    /// `path` followed by `id` as one percent-encoded segment, so an id from a server or a
+    /// database can't reach another route.
+    pub(crate) fn url_with_id(&self, path: &str, id: &str) -> Url {
+        let mut url = self.url(path);
+        if let Ok(mut segments) = url.path_segments_mut() {
+            segments.push(id);
+        }
+        url
+    }
+
     /// `/api/v2/instance`, falling back to `/api/v1/instance` on servers without v2.
     pub async fn instance_limits(&self) -> Result<InstanceLimits, ClientError> {
         let what = "GET /api/v2/instance";

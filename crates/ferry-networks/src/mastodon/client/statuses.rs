@@ -52,10 +52,11 @@ impl MastodonClient {
     }
 
     pub(crate) fn get(&self, path: &str) -> reqwest::RequestBuilder {
-        self.server
-            .http
-            .get(self.server.url(path))
-            .bearer_auth(self.token.expose())
+        self.get_url(self.server.url(path))
+    }
+
+    pub(crate) fn get_url(&self, url: url::Url) -> reqwest::RequestBuilder {
+        self.server.http.get(url).bearer_auth(self.token.expose())
     }
 
     pub(crate) fn post(&self, path: &str) -> reqwest::RequestBuilder {
@@ -133,7 +134,7 @@ impl MastodonClient {
             NETWORK,
             what,
             Effect::Read,
-            self.get(&format!("/api/v1/statuses/{id}")),
+            self.get_url(self.server.url_with_id("/api/v1/statuses", id)),
         )
         .await?;
         if answer.status == 404 {
