@@ -276,11 +276,10 @@ async fn expired_access_token_is_refreshed_once_and_the_call_repeated() {
     let before = alice.session().await;
     let through = BlueskyClient::resume(&proxy.http_url(), before.clone()).unwrap();
     // What the PDS answers for an expired access token.
-    proxy.push(Fault::Respond {
-        status: 400,
-        headers: vec![("Content-Type".into(), "application/json".into())],
-        body: r#"{"error":"ExpiredToken","message":"Token has expired"}"#.into(),
-    });
+    proxy.push(Fault::json(
+        400,
+        r#"{"error":"ExpiredToken","message":"Token has expired"}"#,
+    ));
     let rkey = Tid::now();
     through
         .publish_post(
@@ -368,11 +367,7 @@ async fn tls_unreachable_and_html_answers() {
     );
 
     let proxy = FaultProxy::start(&pds).await.unwrap();
-    proxy.push(Fault::Respond {
-        status: 200,
-        headers: vec![("Content-Type".into(), "text/html; charset=utf-8".into())],
-        body: "<html><body>Parked domain</body></html>".into(),
-    });
+    proxy.push(Fault::html(200, "<html><body>Parked domain</body></html>"));
     let err = BlueskyClient::login(&proxy.http_url(), "alice.test", &Secret::new("alice-pass"))
         .await
         .unwrap_err();

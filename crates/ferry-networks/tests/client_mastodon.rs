@@ -167,11 +167,7 @@ async fn servers_without_v2_instance_fall_back_to_v1() {
         return;
     };
     let proxy = FaultProxy::start(&base).await.unwrap();
-    proxy.push(Fault::Respond {
-        status: 404,
-        headers: vec![("Content-Type".into(), "application/json".into())],
-        body: r#"{"error":"Record not found"}"#.into(),
-    });
+    proxy.push(Fault::json(404, r#"{"error":"Record not found"}"#));
     let limits = MastodonServer::new(&proxy.http_url())
         .unwrap()
         .instance_limits()
@@ -405,11 +401,10 @@ async fn html_tls_and_unreachable_servers() {
         return;
     };
     let proxy = FaultProxy::start(&base).await.unwrap();
-    proxy.push(Fault::Respond {
-        status: 200,
-        headers: vec![("Content-Type".into(), "text/html".into())],
-        body: "<!DOCTYPE html><html><body>Welcome to my blog</body></html>".into(),
-    });
+    proxy.push(Fault::html(
+        200,
+        "<!DOCTYPE html><html><body>Welcome to my blog</body></html>",
+    ));
     let err = MastodonServer::new(&proxy.http_url())
         .unwrap()
         .instance_limits()

@@ -236,11 +236,7 @@ async fn upload_polls_until_the_recorded_server_has_processed_it() {
             .iter()
             .find(|r| r.file == file && r.method == method && r.status == status)
             .unwrap();
-        ferry_test_support::Fault::Respond {
-            status,
-            headers: vec![("Content-Type".into(), "application/json".into())],
-            body: r.body.clone(),
-        }
+        ferry_test_support::Fault::json(status, &r.body)
     };
     let proxy = ferry_test_support::FaultProxy::start(&base).await.unwrap();
     proxy.push(answer("test_media_post[True].yaml", "POST", 202));

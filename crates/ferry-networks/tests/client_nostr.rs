@@ -39,6 +39,18 @@ fn tags(event: &Event) -> Value {
     serde_json::from_str::<Value>(&event.as_json()).unwrap()["tags"].clone()
 }
 
+/// A plain kind-1 note signed by `keys`.
+fn note(keys: &NostrKeys, text: &str) -> Event {
+    sign_note(
+        keys,
+        &NewNote {
+            text: text.into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+}
+
 #[tokio::test]
 async fn publish_read_back_and_duplicate() {
     let Some(relay) = peers::nostr_relay() else {
@@ -89,14 +101,7 @@ async fn thread_tags_follow_nip10_and_relay_list_nip65() {
     };
     let relays = vec![relay.clone()];
     let keys = NostrKeys::generate();
-    let root = sign_note(
-        &keys,
-        &NewNote {
-            text: "1/3".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let root = note(&keys, "1/3");
     let as_ref = |e: &Event| EventRef {
         id: e.id.to_hex(),
         author: e.pubkey.to_hex(),
@@ -181,24 +186,10 @@ async fn lost_ok_is_unknown_until_the_relay_is_asked() {
     proxy.push(Fault::ForwardThenStall(Duration::from_secs(4)));
     let through = vec![proxy.ws_url()];
 
-    let dropped = sign_note(
-        &keys,
-        &NewNote {
-            text: "OK lost: connection dropped".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let dropped = note(&keys, "OK lost: connection dropped");
     let err = publish(&through, &dropped, LIMIT).await.unwrap_err();
     assert_eq!(err.class(), ErrorClass::UnknownOutcome, "{err}");
-    let stalled = sign_note(
-        &keys,
-        &NewNote {
-            text: "OK lost: relay went quiet".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let stalled = note(&keys, "OK lost: relay went quiet");
     let err = publish(&through, &stalled, Duration::from_secs(2))
         .await
         .unwrap_err();
@@ -222,14 +213,7 @@ async fn one_good_relay_is_enough_and_none_is_retryable() {
         return;
     };
     let keys = NostrKeys::generate();
-    let event = sign_note(
-        &keys,
-        &NewNote {
-            text: "two relays, one down".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let event = note(&keys, "two relays, one down");
     let down = "ws://127.0.0.1:9".to_owned();
     let posted = publish(&[down.clone(), relay.clone()], &event, LIMIT)
         .await
@@ -240,14 +224,7 @@ async fn one_good_relay_is_enough_and_none_is_retryable() {
     );
     assert_eq!(posted.relays[1].1, RelayOutcome::Accepted);
 
-    let other = sign_note(
-        &keys,
-        &NewNote {
-            text: "all relays down".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let other = note(&keys, "all relays down");
     let err = publish(std::slice::from_ref(&down), &other, LIMIT)
         .await
         .unwrap_err();
@@ -271,14 +248,7 @@ async fn forged_or_oversized_events_are_refused_for_good() {
         return;
     };
     let keys = NostrKeys::generate();
-    let event = sign_note(
-        &keys,
-        &NewNote {
-            text: "original".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let event = note(&keys, "original");
     // Same id and signature, different content: caught before anything is sent.
     let mut json: Value = serde_json::from_str(&event.as_json()).unwrap();
     json["content"] = json!("tampered");

@@ -55,10 +55,27 @@ pub enum Fault {
 impl Fault {
     /// A bare error status (500, 502, 503 …) with a small JSON body.
     pub fn status(status: u16) -> Self {
+        Self::json(
+            status,
+            &format!(r#"{{"error":"fault proxy answered {status}"}}"#),
+        )
+    }
+
+    /// An answer with a JSON body (e.g. an XRPC error the real server would give).
+    pub fn json(status: u16, body: &str) -> Self {
         Fault::Respond {
             status,
             headers: vec![("Content-Type".into(), "application/json".into())],
-            body: format!(r#"{{"error":"fault proxy answered {status}"}}"#),
+            body: body.into(),
+        }
+    }
+
+    /// An HTML page where an API answer was expected: a wrong address, a parked domain.
+    pub fn html(status: u16, body: &str) -> Self {
+        Fault::Respond {
+            status,
+            headers: vec![("Content-Type".into(), "text/html; charset=utf-8".into())],
+            body: body.into(),
         }
     }
 
