@@ -334,6 +334,19 @@ async fn wrong_password_unknown_handle_and_revoked_session() {
         "unknown handles stay plain text"
     );
 
+    // Too long for Bluesky (301 graphemes, each e + U+0301): the PDS's own words come through.
+    let long = NewPost {
+        text: "e\u{301}".repeat(301),
+        ..Default::default()
+    };
+    let err = alice.publish_post(&long, &Tid::now()).await.unwrap_err();
+    assert_eq!(
+        (err.class(), err.code()),
+        (ErrorClass::Permanent, "net.rejected"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("maximum 300, got 301"), "{err}");
+
     // Sign out: the refresh token is revoked, so refreshing is an Auth error.
     let session = BlueskyClient::resume(&pds, alice.session().await).unwrap();
     session.logout().await.unwrap();

@@ -214,6 +214,25 @@ async fn same_idempotency_key_twice_makes_one_status() {
             .unwrap()
             .is_none()
     );
+
+    let too_long = NewStatus {
+        text: "字".repeat(501),
+        ..Default::default()
+    };
+    let err = client
+        .publish_status(&too_long, &format!("{key}-long"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.class(), err.status()),
+        (ErrorClass::Permanent, Some(422)),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("mastodon: POST /api/v1/statuses refused"),
+        "{err}"
+    );
 }
 
 #[tokio::test]
