@@ -35,6 +35,7 @@ pub mod segment;
 pub mod skip;
 pub mod span;
 pub mod tables;
+pub mod translate;
 
 pub use error::HintsError;
 pub use lang::Lang;

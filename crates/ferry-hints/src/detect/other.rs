@@ -5,7 +5,8 @@
 //! bilingual feed meets most) is far more accurate than whatlang on one or two words, which is
 //! what a Latin run inside a Chinese post usually is. whatlang knows ~70 languages, so when it
 //! is confident about one lingua was not given (Portuguese, Vietnamese, Indonesian…) its answer
-//! wins. A run neither names is English: in Ferry's posts a lone Latin word almost always is.
+//! wins. A run neither names clearly is English: in Ferry's posts a lone Latin word almost
+//! always is.
 //! The measurements behind this choice are in docs/BENCHMARKS.md ("Translation hints").
 
 use std::sync::OnceLock;
@@ -40,11 +41,20 @@ pub fn latin_run_lang(text: &str) -> Lang {
     {
         return from_whatlang(info.lang());
     }
-    match lingua_latin().detect_language_of(text) {
-        Some(language) => from_lingua(language),
-        None => Lang::English,
+    // Ferry's readers meet English far more than French, German or Spanish, so another
+    // language must win clearly: on one or two words lingua's preference is often weak
+    // ("Hello" leans Spanish).
+    let confidences = lingua_latin().compute_language_confidence_values(text);
+    match confidences.first() {
+        Some(&(language, confidence)) if confidence >= OTHER_LATIN_CONFIDENCE => {
+            from_lingua(language)
+        }
+        _ => Lang::English,
     }
 }
+
+/// The confidence (0–1, across the four lingua languages) a non-English guess needs.
+const OTHER_LATIN_CONFIDENCE: f64 = 0.75;
 
 /// The language of a run in another alphabet (Cyrillic, Arabic, Thai…): whatlang's guess, or
 /// the script's main language when whatlang has none.

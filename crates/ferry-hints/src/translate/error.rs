@@ -1,0 +1,83 @@
+//! What a translation provider can answer besides a translation, as stable codes. Messages
+//! name the provider and the HTTP status, never the key or the request.
+
+/// A failed translation.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TranslateError {
+    #[error("machine translation is off: choose a provider in Settings first")]
+    Disabled,
+    #[error("{provider} refused the API key (HTTP {status}): check it in Settings")]
+    BadKey { provider: &'static str, status: u16 },
+    #[error("{provider} is rate-limiting requests (HTTP {status}): wait a moment and retry")]
+    RateLimited { provider: &'static str, status: u16 },
+    #[error("{provider} says the account's quota is used up (HTTP {status})")]
+    QuotaExhausted { provider: &'static str, status: u16 },
+    #[error("{provider} could not be reached at {url}: {reason}")]
+    Unreachable {
+        provider: &'static str,
+        url: String,
+        reason: String,
+    },
+    #[error("{provider} rejected the request (HTTP {status}): {message}")]
+    Rejected {
+        provider: &'static str,
+        status: u16,
+        message: String,
+    },
+    #[error("{provider} sent a response Ferry cannot read (HTTP {status}): {problem}")]
+    BadResponse {
+        provider: &'static str,
+        status: u16,
+        problem: String,
+    },
+    #[error("the translation cache failed: {0}")]
+    Cache(String),
+}
+
+impl TranslateError {
+    /// A stable, machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            TranslateError::Disabled => "translate.disabled",
+            TranslateError::BadKey { .. } => "translate.bad_key",
+            TranslateError::RateLimited { .. } => "translate.rate_limited",
+            TranslateError::QuotaExhausted { .. } => "translate.quota_exhausted",
+            TranslateError::Unreachable { .. } => "translate.unreachable",
+            TranslateError::Rejected { .. } => "translate.rejected",
+            TranslateError::BadResponse { .. } => "translate.bad_response",
+            TranslateError::Cache(_) => "translate.cache",
+        }
+    }
+
+    /// Worth retrying later as it is (rate limit, network), rather than fixing settings.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            TranslateError::RateLimited { .. } | TranslateError::Unreachable { .. }
+        )
+    }
+}
+
+/// A transport error as `Unreachable`, with the URL but no query string (keys can live there).
+pub(crate) fn unreachable(
+    provider: &'static str,
+    url: &url::Url,
+    err: &reqwest::Error,
+) -> TranslateError {
+    let mut shown = url.clone();
+    shown.set_query(None);
+    let _ = shown.set_password(None);
+    let _ = shown.set_username("");
+    let reason = if err.is_timeout() {
+        "timed out".to_owned()
+    } else if err.is_connect() {
+        "connection failed".to_owned()
+    } else {
+        "request failed".to_owned()
+    };
+    TranslateError::Unreachable {
+        provider,
+        url: shown.to_string(),
+        reason,
+    }
+}
