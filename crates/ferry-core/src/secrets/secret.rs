@@ -14,6 +14,12 @@ use zeroize::Zeroizing;
 ///
 /// Read the value with [`Secret::expose`] at the one place that needs it (building an HTTP
 /// header, signing an event) and don't keep the `&str` around.
+///
+/// ```compile_fail
+/// // Not Serialize, so no struct holding one can be written to JSON or SQLite by serde.
+/// fn serializable<T: serde::Serialize>() {}
+/// serializable::<ferry_core::secrets::Secret>();
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(Zeroizing<String>);
 
