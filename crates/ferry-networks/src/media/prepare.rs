@@ -3,8 +3,9 @@
 //! Re-encoding is what strips metadata: the encoders write pixels only, so no EXIF (GPS,
 //! camera serial, time) survives, and the EXIF orientation is applied to the pixels first so
 //! the picture still stands the right way up without its tag. JPEG stays JPEG; PNG stays PNG
-//! when that fits (screenshots, transparency), else becomes JPEG. Too big → lower JPEG
-//! quality, then smaller dimensions, until it fits or gets unreasonably small.
+//! when that fits (screenshots, transparency), else becomes JPEG. A little too big → lower
+//! JPEG quality; far too big → fewer pixels (estimated from the size), until it fits or gets
+//! unreasonably small.
 
 use std::io::Cursor;
 
@@ -94,6 +95,7 @@ pub fn prepare_nth(
             return Ok(done(png, "image/png", &img, alt));
         }
     }
+    let max = limits.max_bytes.unwrap_or(u64::MAX);
     loop {
         let mut last = Vec::new();
         for quality in QUALITIES {
@@ -101,18 +103,26 @@ pub fn prepare_nth(
             if fits(last.len()) {
                 return Ok(done(last, "image/jpeg", &img, alt));
             }
+            if last.len() as u64 > max.saturating_mul(2) {
+                break; // far too big: fewer pixels, not lower quality, is the cure
+            }
         }
-        if img.width().max(img.height()) <= MIN_LONG_SIDE {
+        let long_side = img.width().max(img.height());
+        if long_side <= MIN_LONG_SIDE {
             return Err(MediaError::TooLarge {
                 network: limits.network,
                 index,
                 bytes: last.len(),
-                limit: limits.max_bytes.unwrap_or(0),
+                limit: max,
                 width: img.width(),
                 height: img.height(),
             });
         }
-        img = shrink(&img, 0.75);
+        // JPEG size grows with the pixel count, so scaling both sides by √(limit / size)
+        // (a little under) usually fits on the next pass.
+        let estimate = (max as f64 / last.len() as f64).sqrt() * 0.95;
+        let floor = f64::from(MIN_LONG_SIDE) / f64::from(long_side);
+        img = shrink(&img, estimate.min(0.75).max(floor));
     }
 }
 
