@@ -27,12 +27,18 @@ pub struct LoopbackRedirect {
 
 impl LoopbackRedirect {
     pub async fn bind() -> Result<Self, ClientError> {
+        Self::bind_port(0).await
+    }
+
+    /// Listens on `port` (0: any free port). An app registered with a loopback redirect URI
+    /// keeps working only on the same port, so a sign-in tries the registered one first.
+    pub async fn bind_port(port: u16) -> Result<Self, ClientError> {
         let fail = |e: std::io::Error| ClientError::InvalidInput {
             network: NETWORK,
             field: "sign-in redirect listener".into(),
             detail: format!("cannot listen on 127.0.0.1: {e}"),
         };
-        let listener = TcpListener::bind("127.0.0.1:0").await.map_err(fail)?;
+        let listener = TcpListener::bind(("127.0.0.1", port)).await.map_err(fail)?;
         let port = listener.local_addr().map_err(fail)?.port();
         Ok(Self { listener, port })
     }
