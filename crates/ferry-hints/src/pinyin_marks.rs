@@ -18,11 +18,12 @@ pub fn marked_word(numbered: &str) -> String {
         let syllable_now = is_syllable(syllable);
         match previous_was_syllable {
             None => {}
-            Some(true) if syllable_now => {
-                if marked.starts_with(|c: char| "aeoāáǎàēéěèōóǒò".contains(c)) {
-                    out.push('\'');
-                }
+            Some(true)
+                if syllable_now && marked.starts_with(|c: char| "aeoāáǎàēéěèōóǒò".contains(c)) =>
+            {
+                out.push('\'');
             }
+            Some(true) if syllable_now => {}
             Some(_) => out.push(' '),
         }
         out.push_str(&marked);
