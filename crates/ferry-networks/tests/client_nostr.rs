@@ -205,6 +205,19 @@ async fn lost_ok_is_unknown_until_the_relay_is_asked() {
         let again = publish(&direct, event, LIMIT).await.unwrap();
         assert!(matches!(again.relays[0].1, RelayOutcome::Duplicate(_)));
     }
+    // Past its plan the proxy forwards both ways: a normal publish and read through it.
+    let later = note(&keys, "through the proxy, untouched");
+    assert!(
+        publish(&through, &later, LIMIT).await.unwrap().relays[0]
+            .1
+            .is_stored()
+    );
+    assert_eq!(
+        find_event(&through, &later.id.to_hex(), LIMIT)
+            .await
+            .unwrap(),
+        Some(later)
+    );
 }
 
 #[tokio::test]
@@ -237,6 +250,13 @@ async fn one_good_relay_is_enough_and_none_is_retryable() {
         find_event(&[down], &other.id.to_hex(), LIMIT)
             .await
             .is_err()
+    );
+    let wss = relay.replace("ws://", "wss://");
+    let err = publish(&[wss], &other, LIMIT).await.unwrap_err();
+    assert_eq!(
+        (err.class(), err.code()),
+        (ErrorClass::Permanent, "net.tls"),
+        "{err}"
     );
     let err = publish(&[], &other, LIMIT).await.unwrap_err();
     assert_eq!(err.code(), "net.invalid_input");

@@ -82,6 +82,16 @@ pub async fn publish(
             what,
             retry_at: None,
         }
+    } else if results
+        .iter()
+        .all(|(_, o)| matches!(o, RelayOutcome::Unreachable(d) if is_tls(d)))
+    {
+        // wss:// to a plain port, a bad certificate: retrying won't fix the address.
+        ClientError::Tls {
+            network: NETWORK,
+            host: relays.join(", "),
+            detail: summary,
+        }
     } else if any(|o| matches!(o, RelayOutcome::Unreachable(_))) {
         ClientError::Unreachable {
             network: NETWORK,
@@ -96,6 +106,13 @@ pub async fn publish(
             detail: summary,
         }
     })
+}
+
+fn is_tls(detail: &str) -> bool {
+    let lower = detail.to_ascii_lowercase();
+    ["tls", "certificate", "corrupt message"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// The event with this id (hex) from the first relay that has it, checked against its id and
