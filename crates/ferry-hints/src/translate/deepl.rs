@@ -3,11 +3,10 @@
 //! Free keys end in `:fx` and use api-free.deepl.com; Pro keys use api.deepl.com. Errors:
 //! 403 bad key, 429 too many requests, 456 quota exceeded.
 
-use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 use serde_json::json;
 
 use super::error::TranslateError;
-use super::http::{bad_response, post_json};
+use super::http::{authorization, bad_response, endpoint, post_json};
 use super::key::ApiKey;
 use crate::lang::Lang;
 
@@ -67,23 +66,8 @@ pub async fn translate(
     source: Option<&Lang>,
     target: &Lang,
 ) -> Result<String, TranslateError> {
-    let url = base
-        .join("v2/translate")
-        .map_err(|e| TranslateError::Rejected {
-            provider: NAME,
-            status: 0,
-            message: format!("bad endpoint URL: {e}"),
-        })?;
-    let mut headers = HeaderMap::new();
-    let mut auth =
-        HeaderValue::from_str(&format!("DeepL-Auth-Key {}", key.expose())).map_err(|_| {
-            TranslateError::BadKey {
-                provider: NAME,
-                status: 0,
-            }
-        })?;
-    auth.set_sensitive(true);
-    headers.insert(AUTHORIZATION, auth);
+    let url = endpoint(base, "v2/translate", NAME)?;
+    let headers = authorization(format!("DeepL-Auth-Key {}", key.expose()), NAME)?;
     let mut body = json!({ "text": [text], "target_lang": target_code(target) });
     if let Some(source) = source {
         body["source_lang"] = source_code(source).into();

@@ -1,6 +1,6 @@
 //! The one HTTP exchange every provider makes: POST JSON, read status and JSON body.
 
-use reqwest::header::HeaderMap;
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 use serde_json::Value;
 
 use super::error::{TranslateError, unreachable};
@@ -52,4 +52,29 @@ pub fn bad_response(provider: &'static str, answer: &Answer, problem: &str) -> T
         status: answer.status,
         problem: format!("{problem}; body: {}", excerpt(&answer.raw)),
     }
+}
+
+/// `path` under the provider's base URL.
+pub fn endpoint(
+    base: &url::Url,
+    path: &str,
+    provider: &'static str,
+) -> Result<url::Url, TranslateError> {
+    base.join(path).map_err(|e| TranslateError::Rejected {
+        provider,
+        status: 0,
+        message: format!("bad endpoint URL: {e}"),
+    })
+}
+
+/// Headers with one `Authorization` value, marked sensitive so it is never logged.
+pub fn authorization(value: String, provider: &'static str) -> Result<HeaderMap, TranslateError> {
+    let mut auth = HeaderValue::from_str(&value).map_err(|_| TranslateError::BadKey {
+        provider,
+        status: 0,
+    })?;
+    auth.set_sensitive(true);
+    let mut headers = HeaderMap::new();
+    headers.insert(AUTHORIZATION, auth);
+    Ok(headers)
 }

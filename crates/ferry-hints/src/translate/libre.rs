@@ -7,7 +7,7 @@ use reqwest::header::HeaderMap;
 use serde_json::json;
 
 use super::error::TranslateError;
-use super::http::{bad_response, post_json};
+use super::http::{bad_response, endpoint, post_json};
 use super::key::ApiKey;
 use crate::lang::Lang;
 
@@ -21,13 +21,7 @@ pub async fn translate(
     source: Option<&Lang>,
     target: &Lang,
 ) -> Result<String, TranslateError> {
-    let url = base
-        .join("translate")
-        .map_err(|e| TranslateError::Rejected {
-            provider: NAME,
-            status: 0,
-            message: format!("bad server URL: {e}"),
-        })?;
+    let url = endpoint(base, "translate", NAME)?;
     let mut body = json!({
         "q": text,
         "source": source.map_or("auto", Lang::tag),

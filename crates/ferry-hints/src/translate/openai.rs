@@ -4,11 +4,11 @@
 //! Errors are `{"error": {"message", "type", "code"}}`: 401 bad key; 429 is a rate limit,
 //! unless its code is `insufficient_quota`, which means the account is out of credit.
 
-use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
+use reqwest::header::HeaderMap;
 use serde_json::json;
 
 use super::error::TranslateError;
-use super::http::{bad_response, post_json};
+use super::http::{authorization, bad_response, endpoint, post_json};
 use super::key::ApiKey;
 use crate::lang::Lang;
 
@@ -43,25 +43,11 @@ pub async fn translate(
     text: &str,
     target: &Lang,
 ) -> Result<String, TranslateError> {
-    let url = base
-        .join("chat/completions")
-        .map_err(|e| TranslateError::Rejected {
-            provider: NAME,
-            status: 0,
-            message: format!("bad endpoint URL: {e}"),
-        })?;
-    let mut headers = HeaderMap::new();
-    if let Some(key) = key {
-        let mut auth =
-            HeaderValue::from_str(&format!("Bearer {}", key.expose())).map_err(|_| {
-                TranslateError::BadKey {
-                    provider: NAME,
-                    status: 0,
-                }
-            })?;
-        auth.set_sensitive(true);
-        headers.insert(AUTHORIZATION, auth);
-    }
+    let url = endpoint(base, "chat/completions", NAME)?;
+    let headers = match key {
+        Some(key) => authorization(format!("Bearer {}", key.expose()), NAME)?,
+        None => HeaderMap::new(),
+    };
     let body = json!({
         "model": model,
         "temperature": 0,
