@@ -26,7 +26,7 @@ help:
 	@echo "make run    install what is missing, build and open Ferry"
 	@echo "make test   install what the tests need and run every test"
 
-run: deps-system ui-deps ui-build
+run: deps-system ui-deps ui-build assets
 	cargo build -p ferry-app -p ferry-cli
 	$(CARGO_TARGET_DIR)/debug/ferry-app
 
