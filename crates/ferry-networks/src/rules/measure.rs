@@ -145,7 +145,8 @@ impl Measurement {
                 ),
             );
         }
-        if self.length > self.limit {
+        // A soft limit (Nostr) keeps `over_by` at 0 and warns on its own terms.
+        if self.over_by > 0 {
             let unit = self.unit.describe();
             self.warnings.insert(
                 0,

@@ -7,12 +7,14 @@
 //! grapheme cluster, unless one of those alone is longer than a part. Whitespace at the cut is
 //! dropped. With numbering, each part ends with ` i/n`, counted inside its limit; since `n`
 //! decides the suffix width, the split is redone until `n` is stable. Every part is checked
-//! with the network's own [`measure`](super::measure).
+//! with the network's own [`measure`](super::measure): its length within the limit (and, on
+//! Bluesky, its bytes within 3,000).
 
 use super::error::RulesError;
 use super::measure::{Post, Settings, measure};
 use super::network::Network;
 use super::tokens::protected_ranges;
+use crate::bluesky;
 use crate::text::graphemes;
 
 /// How well a place works as a cut, best first.
@@ -37,7 +39,11 @@ pub fn split(
             network: network.to_string(),
         });
     }
-    let fits = |part: &str| measure(network, &Post::text(part), settings).ok;
+    // Fitting is about size only: a character the network refuses is no reason to cut.
+    let fits = |part: &str| {
+        let m = measure(network, &Post::text(part), settings);
+        m.length <= m.limit && (network != Network::Bluesky || part.len() <= bluesky::MAX_BYTES)
+    };
     let trimmed = text.trim();
     if fits(trimmed) {
         return Ok(vec![trimmed.to_owned()]);
