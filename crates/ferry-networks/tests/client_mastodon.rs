@@ -328,7 +328,7 @@ async fn rate_limit_headers_become_retry_at() {
 }
 
 #[tokio::test]
-async fn dropped_answer_is_unknown_and_the_same_key_recovers_it() {
+async fn dropped_answer_is_unknown_and_found_again_by_key_or_text() {
     let Some((server, _, client)) = signed_in_client().await else {
         return;
     };
@@ -342,9 +342,30 @@ async fn dropped_answer_is_unknown_and_the_same_key_recovers_it() {
         text: format!("lost answer {key}"),
         ..Default::default()
     };
+    let first_attempt = chrono::Utc::now();
     let err = through.publish_status(&status, &key).await.unwrap_err();
     assert_eq!(err.class(), ErrorClass::UnknownOutcome, "{err}");
+
+    // Without the key (as after Mastodon's one-hour key window): found by its source text.
+    let found = client
+        .find_own_status(&status.text, None, first_attempt)
+        .await
+        .unwrap();
+    let found = found.expect("the dropped request created the status");
+    let other = client
+        .find_own_status("never posted", None, first_attempt)
+        .await
+        .unwrap();
+    assert!(other.is_none());
+    let not_a_reply = client
+        .find_own_status(&status.text, Some("1"), first_attempt)
+        .await
+        .unwrap();
+    assert!(not_a_reply.is_none());
+
+    // With the key: the server answers the same status.
     let recovered = through.publish_status(&status, &key).await.unwrap();
+    assert_eq!(recovered.id, found.id);
     assert!(recovered.content.contains(&key), "{}", recovered.content);
     assert_eq!(
         count_own_statuses_containing(&client, &key).await,

@@ -12,11 +12,13 @@
 //! for each image (with its alt text), then [`MastodonClient::publish_status`] with an
 //! idempotency key written down *before* the call. If the outcome is unknown, call it again
 //! with the same key: Mastodon answers the original status instead of posting twice (it
-//! remembers keys for an hour).
+//! remembers keys for an hour). Later than that, [`MastodonClient::find_own_status`] looks
+//! for it among the account's recent statuses by its source text.
 
 mod loopback;
 mod media;
 mod oauth;
+mod recover;
 mod server;
 mod statuses;
 mod types;
