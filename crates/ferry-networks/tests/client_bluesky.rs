@@ -317,6 +317,13 @@ async fn wrong_password_unknown_handle_and_revoked_session() {
         .unwrap_err();
     assert_eq!(err.class(), ErrorClass::Auth, "{err}");
 
+    // The email works as the identifier too.
+    let by_email =
+        BlueskyClient::login(&pds, "alice@example.com", &Secret::new(peers::BSKY_ALICE.1))
+            .await
+            .unwrap();
+    assert_eq!(by_email.session().await.handle, "alice.test");
+
     let alice = login(&pds, peers::BSKY_ALICE).await;
     let err = alice.resolve_handle("nobody.test").await.unwrap_err();
     assert_eq!(err.class(), ErrorClass::Permanent);
