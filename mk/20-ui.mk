@@ -13,3 +13,9 @@ test-ui: ui-deps
 
 TEST_DEPS += ui-build
 TEST_STEPS += test-ui
+
+# The TypeScript types in ui/src/lib/backend/bindings/ come from the Rust types (ts-rs); a
+# test in ferry-app fails when they are stale. This rewrites them.
+.PHONY: bindings
+bindings: ui-build
+	FERRY_UPDATE_BINDINGS=1 cargo test -p ferry-app --lib bindings

@@ -1,16 +1,60 @@
 //! The desktop shell. It owns windows, plugins and events; every command body is a thin
 //! wrapper over `ferry-core` so the same behaviour is tested without a window.
+//!
+//! Layout: `commands/` (one file per domain, listed in `commands::handler`), `database`
+//! (the store in managed state, opened on the UI's first call), `open_store` (the command
+//! argument that is the open store), `preferences` (UI language and theme), `media_protocol`
+//! (thumbnails from the data folder), `close_guard` (a last autosave before the window closes)
+//! and `bindings` (the TypeScript types the UI imports, generated from these Rust types).
+
+pub mod bindings;
+pub mod close_guard;
+pub mod commands;
+pub mod database;
+pub mod error;
+pub mod media_protocol;
+pub mod open_store;
+pub mod preferences;
+
+use tauri::{Manager, RunEvent};
+
+use crate::close_guard::CloseGuard;
+use crate::database::Database;
 
 pub fn run() {
-    tauri::Builder::default()
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("FERRY_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .init();
+
+    let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            use tauri::Manager;
-            if let Some(window) = app.get_webview_window("main") {
+            if let Some(window) = app.get_webview_window(close_guard::MAIN_WINDOW) {
+                let _ = window.unminimize();
                 let _ = window.set_focus();
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
-        .run(tauri::generate_context!())
-        .expect("error while running the Ferry app");
+        .manage(Database::from_env())
+        .manage(CloseGuard::default())
+        .register_asynchronous_uri_scheme_protocol(media_protocol::SCHEME, media_protocol::handle)
+        .on_window_event(close_guard::on_window_event)
+        .invoke_handler(commands::handler())
+        .build(tauri::generate_context!());
+    let app = match app {
+        Ok(app) => app,
+        Err(err) => {
+            eprintln!("Ferry could not start its window: {err}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|app, event| {
+        if let RunEvent::Exit = event {
+            // Closing the pool checkpoints the WAL, so the database file alone is complete.
+            tauri::async_runtime::block_on(app.state::<Database>().close());
+        }
+    });
 }

@@ -1,0 +1,27 @@
+# The real app window, end to end: tauri-driver (pinned, from crates.io) drives WebKitWebDriver
+# (Debian webkit2gtk-driver, from mk/10-system.mk) on the debug build of ferry-app under Xvfb.
+# The test itself is tests/e2e/composer.test.mjs (Node's test runner + selenium-webdriver).
+TAURI_DRIVER_VERSION := 2.1.0
+TAURI_DRIVER_STAMP := $(FERRY_CACHE)/stamps/tauri-driver-$(TAURI_DRIVER_VERSION)
+# Fonts the screenshots need beyond the app's own (colour emoji in the test's texts).
+APT_E2E := fonts-noto-color-emoji
+
+.PHONY: e2e-deps test-e2e
+# `cargo install` builds in a temporary folder unless CARGO_TARGET_DIR says otherwise; keep
+# tauri-driver's build out of the workspace's target folder.
+$(TAURI_DRIVER_STAMP):
+	env -u CARGO_TARGET_DIR cargo install tauri-driver --locked --version $(TAURI_DRIVER_VERSION) --root $(FERRY_CACHE)
+	mkdir -p $(dir $@) && touch $@
+
+tests/e2e/node_modules/.package-lock.json: tests/e2e/package.json tests/e2e/package-lock.json
+	cd tests/e2e && npm ci --no-audit --no-fund
+
+e2e-deps: $(TAURI_DRIVER_STAMP) tests/e2e/node_modules/.package-lock.json
+	@scripts/apt-install $(APT_E2E)
+
+test-e2e: ui-build e2e-deps
+	cargo build -p ferry-app --locked
+	FERRY_APP_BINARY=$(CARGO_TARGET_DIR)/debug/ferry-app tests/e2e/run
+
+TEST_DEPS += e2e-deps
+TEST_STEPS += test-e2e

@@ -1,0 +1,54 @@
+//! Closing the main window without losing the last keystrokes.
+//!
+//! The composer autosaves at most 500 ms after an edit, so a close can arrive while an edit
+//! is still waiting. When the window is asked to close we hold it, tell the UI
+//! (`ferry://close-requested`), and close once it answers with `close_main_window` — or after
+//! a grace period, so a stuck page can never keep the window open.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use tauri::{AppHandle, Emitter, Manager, Runtime, Window, WindowEvent};
+
+pub const MAIN_WINDOW: &str = "main";
+pub const CLOSE_REQUESTED: &str = "ferry://close-requested";
+const GRACE: Duration = Duration::from_secs(3);
+
+#[derive(Default)]
+pub struct CloseGuard {
+    closing: AtomicBool,
+}
+
+pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
+    let WindowEvent::CloseRequested { api, .. } = event else {
+        return;
+    };
+    let Some(guard) = window.try_state::<CloseGuard>() else {
+        return;
+    };
+    if window.label() != MAIN_WINDOW || guard.closing.load(Ordering::SeqCst) {
+        return;
+    }
+    api.prevent_close();
+    if let Err(err) = window.emit_to(MAIN_WINDOW, CLOSE_REQUESTED, ()) {
+        tracing::warn!("cannot ask the UI to save before closing: {err}");
+    }
+    let app = window.app_handle().clone();
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(GRACE).await;
+        if let Err(err) = close_now(&app) {
+            tracing::warn!("cannot close the main window: {err}");
+        }
+    });
+}
+
+/// Closes the main window for good (the app exits with its last window).
+pub fn close_now<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    if let Some(guard) = app.try_state::<CloseGuard>() {
+        guard.closing.store(true, Ordering::SeqCst);
+    }
+    match app.get_webview_window(MAIN_WINDOW) {
+        Some(window) => window.destroy(),
+        None => Ok(()),
+    }
+}

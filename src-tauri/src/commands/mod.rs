@@ -1,0 +1,35 @@
+//! The commands the UI invokes, one file per domain. Each body is one or two lines over an
+//! engine call; what the engine does is tested in `ferry-core`, and each command here is
+//! called directly against a temporary database in `tests/commands.rs`.
+//!
+//! Adding a command: write it in its domain's file, list it in [`handler`], call it from
+//! `ui/src/lib/backend/tauri.ts`, and if it returns a new type, add that type to the bindings
+//! list in `src/bindings.rs`.
+
+pub mod database;
+pub mod drafts;
+pub mod media;
+pub mod settings;
+pub mod window;
+
+/// The invoke handler with every command the UI may call.
+pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
+{
+    tauri::generate_handler![
+        database::database_status,
+        database::retry_database,
+        database::start_fresh,
+        drafts::list_drafts,
+        drafts::get_draft,
+        drafts::create_draft,
+        drafts::save_draft,
+        drafts::delete_draft,
+        drafts::draft_history,
+        drafts::get_revision,
+        drafts::restore_revision,
+        media::attach_media,
+        settings::get_settings,
+        settings::save_settings,
+        window::close_main_window,
+    ]
+}

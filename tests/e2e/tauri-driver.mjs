@@ -1,0 +1,86 @@
+// Starts tauri-driver (which starts WebKitWebDriver, which starts the app) on free ports on
+// 127.0.0.1, and opens WebDriver sessions on the real Ferry window.
+//
+//   const driver = await TauriDriver.start({ app: "/path/to/ferry-app" });
+//   const window = await driver.launch();   // a selenium WebDriver on the app's webview
+//   await window.quit();                    // ends the session: the app process exits
+//   await driver.stop();
+//
+// The app inherits this process's environment (FERRY_DATA_DIR, DISPLAY, XDG_* …), so every
+// session launched from one driver sees the same data folder: that is how a relaunch finds
+// what the previous run saved.
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Builder } from "selenium-webdriver";
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export class TauriDriver {
+  #child;
+  #url;
+  #app;
+  #log = [];
+
+  static async start({ app, binary = "tauri-driver", readyTimeoutMs = 30_000 }) {
+    const driver = new TauriDriver();
+    driver.#app = app;
+    const port = await freePort();
+    const nativePort = await freePort();
+    driver.#url = `http://127.0.0.1:${port}`;
+    driver.#child = spawn(
+      binary,
+      ["--port", String(port), "--native-port", String(nativePort), "--native-host", "127.0.0.1"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    for (const stream of [driver.#child.stdout, driver.#child.stderr]) {
+      stream.on("data", (chunk) => driver.#log.push(chunk.toString()));
+    }
+    const exited = new Promise((resolve) => driver.#child.once("exit", resolve));
+    const deadline = Date.now() + readyTimeoutMs;
+    while (Date.now() < deadline) {
+      const code = await Promise.race([exited, sleep(250).then(() => undefined)]);
+      if (code !== undefined) {
+        throw new Error(`tauri-driver exited with ${code} before it was ready:\n${driver.log()}`);
+      }
+      try {
+        const response = await fetch(`${driver.#url}/status`);
+        if (response.ok) return driver;
+      } catch {
+        // not listening yet
+      }
+    }
+    await driver.stop();
+    throw new Error(`tauri-driver did not answer on ${driver.#url} within ${readyTimeoutMs} ms`);
+  }
+
+  /** A new app process and a WebDriver session on its main window. */
+  async launch() {
+    return new Builder()
+      .usingServer(this.#url)
+      .withCapabilities({ browserName: "wry", "tauri:options": { application: this.#app } })
+      .build();
+  }
+
+  log() {
+    return this.#log.join("");
+  }
+
+  async stop() {
+    if (!this.#child || this.#child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.#child.once("exit", resolve));
+    this.#child.kill("SIGTERM");
+    await Promise.race([exited, sleep(5000)]);
+    if (this.#child.exitCode === null) this.#child.kill("SIGKILL");
+  }
+}

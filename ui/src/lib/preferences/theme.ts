@@ -1,0 +1,10 @@
+// Light, dark, or whatever the OS says. "system" removes the attribute so the stylesheet's
+// `prefers-color-scheme` media query decides; the other two pin it with `data-theme`.
+export type ThemePreference = "system" | "light" | "dark";
+
+export const THEMES: readonly ThemePreference[] = ["system", "light", "dark"];
+
+export function applyTheme(theme: ThemePreference, root: HTMLElement = document.documentElement): void {
+  if (theme === "system") delete root.dataset.theme;
+  else root.dataset.theme = theme;
+}
