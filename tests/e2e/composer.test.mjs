@@ -23,6 +23,8 @@ const ZH = "清晨的第一班渡轮6:10出发👨‍👩‍👧‍👦，甲板
 const ALT_EN = "A small ferry on a calm sea at sunrise";
 const ALT_ZH = "日出时平静海面上的一艘小渡轮";
 const EN_LATER = "Second thoughts: the 7:30 ferry.";
+const TARGETS = ["bluesky", "mastodon", "rednote"];
+const TOPICS = ["渡口", "ferrylife"];
 
 const TIMEOUT = 20_000;
 
@@ -141,6 +143,17 @@ test("compose, attach, quit, relaunch, restore", async (t) => {
       );
       await typeInto(first, await find(first, "[data-testid=alt-en]"), ALT_EN);
       await typeInto(first, await find(first, "[data-testid=alt-zh-Hans]"), ALT_ZH);
+      await (await find(first, "[data-testid=attach-path-toggle]")).click();
+    });
+
+    await t.test("picks networks and topics", async () => {
+      for (const network of TARGETS) {
+        const chip = await find(first, `[data-testid=target-${network}]`);
+        await chip.click();
+        assert.equal(await chip.getAttribute("aria-pressed"), "true");
+      }
+      const topics = await find(first, "[data-testid=topic-input]");
+      for (const topic of TOPICS) await topics.sendKeys(`#${topic}`, Key.ENTER);
     });
 
     await t.test("shows Saved, with the texts still in place", async () => {
@@ -166,6 +179,12 @@ test("compose, attach, quit, relaunch, restore", async (t) => {
       assert.equal((await second.findElements(By.css("[data-testid=attachment]"))).length, 1);
       assert.equal(await value(await find(second, "[data-testid=alt-en]")), ALT_EN);
       assert.equal(await value(await find(second, "[data-testid=alt-zh-Hans]")), ALT_ZH);
+      for (const network of ["x", ...TARGETS]) {
+        const pressed = await (await find(second, `[data-testid=target-${network}]`)).getAttribute("aria-pressed");
+        assert.equal(pressed, String(TARGETS.includes(network)), network);
+      }
+      const topics = await second.findElements(By.css("[data-testid=topic]"));
+      assert.deepEqual(await Promise.all(topics.map((e) => e.getAttribute("data-topic"))), TOPICS);
     });
 
     await t.test("finds the draft by a Chinese search", async () => {
