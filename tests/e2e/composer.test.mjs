@@ -5,16 +5,15 @@
 // Run through `make test-e2e` (or tests/e2e/run), which builds the app, starts Xvfb and a
 // private D-Bus session, and points FERRY_DATA_DIR at a new temporary folder.
 import assert from "node:assert/strict";
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
+import { find, screenshot, value, waitFor } from "./window.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const APP = process.env.FERRY_APP_BINARY;
-const ARTIFACTS = resolve(process.env.FERRY_E2E_ARTIFACTS ?? join(here, "artifacts"));
 const IMAGE = join(here, "fixtures", "ferry-dawn.png");
 
 // A ZWJ family emoji, CJK and full-width punctuation in both texts.
@@ -26,48 +25,17 @@ const EN_LATER = "Second thoughts: the 7:30 ferry.";
 const TARGETS = ["bluesky", "mastodon", "rednote"];
 const TOPICS = ["渡口", "ferrylife"];
 
-const TIMEOUT = 20_000;
-
 let driver;
 
 before(async () => {
   assert.ok(APP, "FERRY_APP_BINARY must name the built ferry-app (make test-e2e sets it)");
   assert.ok(process.env.FERRY_DATA_DIR, "FERRY_DATA_DIR must point at a fresh folder");
-  await mkdir(ARTIFACTS, { recursive: true });
   driver = await TauriDriver.start({ app: APP, binary: process.env.TAURI_DRIVER ?? "tauri-driver" });
 });
 
 after(async () => {
   await driver?.stop();
 });
-
-/** Waits for an element and returns it. */
-async function find(window, css, timeout = TIMEOUT) {
-  return window.wait(
-    async () => (await window.findElements(By.css(css)))[0],
-    timeout,
-    `no element matches ${css}`,
-  );
-}
-
-async function waitFor(window, what, check, timeout = TIMEOUT) {
-  let last;
-  try {
-    return await window.wait(
-      async () => {
-        last = await check();
-        return last;
-      },
-      timeout,
-    );
-  } catch (err) {
-    throw new Error(`timed out waiting for ${what} (last value: ${JSON.stringify(last)})`, {
-      cause: err,
-    });
-  }
-}
-
-const value = (element) => element.getAttribute("value");
 
 async function waitForSaved(window) {
   await waitFor(window, "Saved", async () => {
@@ -97,15 +65,6 @@ async function typeInto(window, element, text) {
     }
   }
   await flush();
-}
-
-async function screenshot(window, name) {
-  // Let the page paint what the DOM now holds before the snapshot is taken.
-  await window.executeAsyncScript(
-    "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(done))",
-  );
-  const png = await window.takeScreenshot();
-  await writeFile(join(ARTIFACTS, name), Buffer.from(png, "base64"));
 }
 
 async function quit(window) {

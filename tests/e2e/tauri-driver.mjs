@@ -1,14 +1,14 @@
 // Starts tauri-driver (which starts WebKitWebDriver, which starts the app) on free ports on
 // 127.0.0.1, and opens WebDriver sessions on the real Ferry window.
 //
-//   const driver = await TauriDriver.start({ app: "/path/to/ferry-app" });
+//   const driver = await TauriDriver.start({ app: "/path/to/ferry-app", env: { FERRY_DATA_DIR } });
 //   const window = await driver.launch();   // a selenium WebDriver on the app's webview
 //   await window.quit();                    // ends the session: the app process exits
 //   await driver.stop();
 //
-// The app inherits this process's environment (FERRY_DATA_DIR, DISPLAY, XDG_* …), so every
-// session launched from one driver sees the same data folder: that is how a relaunch finds
-// what the previous run saved.
+// The app inherits the driver's environment (this process's, plus `env`: FERRY_DATA_DIR,
+// DISPLAY, XDG_* …), so every session launched from one driver sees the same data folder:
+// that is how a relaunch finds what the previous run saved.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -32,7 +32,7 @@ export class TauriDriver {
   #app;
   #log = [];
 
-  static async start({ app, binary = "tauri-driver", readyTimeoutMs = 30_000 }) {
+  static async start({ app, env = {}, binary = "tauri-driver", readyTimeoutMs = 30_000 }) {
     const driver = new TauriDriver();
     driver.#app = app;
     const port = await freePort();
@@ -41,7 +41,7 @@ export class TauriDriver {
     driver.#child = spawn(
       binary,
       ["--port", String(port), "--native-port", String(nativePort), "--native-host", "127.0.0.1"],
-      { stdio: ["ignore", "pipe", "pipe"] },
+      { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } },
     );
     for (const stream of [driver.#child.stdout, driver.#child.stderr]) {
       stream.on("data", (chunk) => driver.#log.push(chunk.toString()));
