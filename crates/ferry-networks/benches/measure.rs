@@ -9,7 +9,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ferry_networks::rules::{Network, Post, Settings, measure_all};
+use ferry_networks::rules::{Network, Post, Settings, measure, measure_all};
 use ferry_networks::x::weights::parse_tweet;
 
 /// The benchmark post: this paragraph repeated and cut at 5,000 characters (code points).
@@ -43,6 +43,11 @@ fn bench(c: &mut Criterion) {
     c.bench_function("x_parse_tweet_5000_chars", |b| {
         b.iter(|| parse_tweet(black_box(&text)))
     });
+    for network in Network::ALL {
+        c.bench_function(&format!("measure_{network}_5000_chars"), |b| {
+            b.iter(|| measure(network, black_box(&post), &settings))
+        });
+    }
     let all = p99(|| {
         black_box(measure_all(&Network::ALL, &post, &settings));
     });

@@ -187,6 +187,10 @@ fn links(text: &str, chars: &[(usize, char)]) -> Vec<Facet> {
 
 /// A link at char index `at`: its end (the next whitespace) and, for a bare domain, the domain.
 fn link_at(chars: &[(usize, char)], at: usize) -> Option<(usize, Option<(usize, usize)>)> {
+    // Both forms start with an ASCII letter; skip the scan to the next space otherwise.
+    if !chars.get(at).is_some_and(|&(_, c)| c.is_ascii_alphabetic()) {
+        return None;
+    }
     let run_end = (at..chars.len())
         .find(|&i| space(chars[i].1))
         .unwrap_or(chars.len());

@@ -65,9 +65,12 @@ pub struct CountedEntity {
 
 /// The URLs and mentions of `text` Mastodon counts specially, in order, without overlaps.
 pub fn entities(text: &str) -> Vec<CountedEntity> {
-    let t = utf16::units(text);
+    entities_in(&utf16::units(text))
+}
+
+fn entities_in(t: &[u16]) -> Vec<CountedEntity> {
     let mut all: Vec<CountedEntity> = GRAMMAR
-        .scan(&t)
+        .scan(t)
         .into_iter()
         .filter(|raw| raw.scheme_len > 0)
         .map(|raw| CountedEntity {
@@ -76,7 +79,7 @@ pub fn entities(text: &str) -> Vec<CountedEntity> {
             is_url: true,
         })
         .collect();
-    all.extend(mentions(&t));
+    all.extend(mentions(t));
     all.sort_by_key(|e| e.utf16.start);
     let mut kept: Vec<CountedEntity> = Vec::with_capacity(all.len());
     for entity in all {
@@ -96,7 +99,7 @@ pub fn countable_length(text: &str, spoiler: &str) -> usize {
     if !text.chars().all(char::is_whitespace) {
         let t = utf16::units(text);
         let mut last = 0;
-        for entity in entities(text) {
+        for entity in entities_in(&t) {
             combined.push_str(&String::from_utf16_lossy(&t[last..entity.utf16.start]));
             combined.push_str(&entity.counted_as);
             last = entity.utf16.end;
@@ -134,9 +137,10 @@ fn mentions(t: &[u16]) -> Vec<CountedEntity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let preceded_ok =
-            i == 0 || !(matches!(chars[i - 1].1, '=' | '/') || is_word(chars[i - 1].1));
-        if chars[i].1 != '@' || !preceded_ok {
+        // `@` first: the word test on the character before is a table lookup.
+        if chars[i].1 != '@'
+            || (i > 0 && (matches!(chars[i - 1].1, '=' | '/') || is_word(chars[i - 1].1)))
+        {
             i += 1;
             continue;
         }

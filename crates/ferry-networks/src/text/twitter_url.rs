@@ -132,11 +132,20 @@ fn is_tld_continuation(unit: u16) -> bool {
     u8::try_from(unit).is_ok_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'@' | b'+' | b'-'))
 }
 
+/// `unit` equals the ASCII byte `b` case-insensitively, as a JavaScript `/i` regex compares:
+/// canonicalization never maps a non-ASCII unit to ASCII, so only ASCII units can match.
+fn ascii_ci_eq(unit: u16, b: u8) -> bool {
+    u8::try_from(unit).is_ok_and(|u| u.eq_ignore_ascii_case(&b))
+}
+
 /// `xn--` then at least one of `[-0-9a-z]`, case-insensitively: end of the punycode TLD at `at`.
 pub fn punycode_tld_at(t: &[u16], at: usize) -> Option<usize> {
     let prefix = t.get(at..at + 4)?;
-    let is = |u: u16, c: u8| js_canonicalize(u) == u16::from(c.to_ascii_uppercase());
-    if !(is(prefix[0], b'x') && is(prefix[1], b'n') && prefix[2] == 0x2D && prefix[3] == 0x2D) {
+    if !(ascii_ci_eq(prefix[0], b'x')
+        && ascii_ci_eq(prefix[1], b'n')
+        && prefix[2] == 0x2D
+        && prefix[3] == 0x2D)
+    {
         return None;
     }
     let body = t[at + 4..]
@@ -222,13 +231,19 @@ impl UrlGrammar {
     }
 
     fn scheme_at(&self, t: &[u16], at: usize) -> Option<usize> {
+        if !t
+            .get(at)
+            .is_some_and(|&u| u8::try_from(u).is_ok_and(|b| b.is_ascii_alphabetic()))
+        {
+            return None; // every scheme starts with a letter
+        }
         self.schemes.iter().find_map(|scheme| {
             let pattern = scheme.bytes().chain(*b"://");
             let len = scheme.len() + 3;
             let text = t.get(at..at + len)?;
             text.iter()
                 .zip(pattern)
-                .all(|(&u, b)| js_canonicalize(u) == u16::from(b.to_ascii_uppercase()))
+                .all(|(&u, b)| ascii_ci_eq(u, b))
                 .then_some(len)
         })
     }
@@ -278,9 +293,13 @@ impl UrlGrammar {
                 && self.domain.contains(t[r - 1]);
             ok.then_some(r + 1)
         };
-        let mut label_starts = vec![at];
-        while let Some(next) = label(*label_starts.last()?, &runs.sub) {
-            label_starts.push(next);
+        // A subdomain label's run is the name label's run or longer, so if no label starts
+        // here no domain does either; most positions end here, without allocating.
+        let mut next = label(at, &runs.sub)?;
+        let mut label_starts = vec![at, next];
+        while let Some(after) = label(next, &runs.sub) {
+            label_starts.push(after);
+            next = after;
         }
         label_starts.iter().rev().find_map(|&p| {
             let tld_at = label(p, &runs.name)?;

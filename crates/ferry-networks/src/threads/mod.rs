@@ -5,10 +5,9 @@
 //! `👨‍👩‍👧` (a ZWJ sequence of 18 bytes) counts 18; every other character (Unicode scalar
 //! value: a CJK character, a letter, a combining mark) counts 1.
 
-use unicode_properties::{EmojiStatus, UnicodeEmoji};
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::rules::{Measurement, Network, Post, Unit};
+use crate::text::graphemes;
+use unicode_properties::{EmojiStatus, UnicodeEmoji};
 
 pub const MAX_CHARACTERS: usize = 500;
 /// A carousel takes up to 20 images or videos.
@@ -16,15 +15,15 @@ pub const MAX_IMAGES: usize = 20;
 
 /// Threads' count of `text`.
 pub fn count(text: &str) -> usize {
-    text.graphemes(true)
-        .map(|g| {
-            if is_emoji(g) {
-                g.len()
-            } else {
-                g.chars().count()
-            }
-        })
-        .sum()
+    let mut n = 0;
+    graphemes::for_each(text, |g| {
+        n += if is_emoji(g) {
+            g.len()
+        } else {
+            g.chars().count()
+        }
+    });
+    n
 }
 
 /// A grapheme that shows as an emoji: it holds an emoji-presentation character, an emoji with
@@ -34,6 +33,9 @@ fn is_emoji(grapheme: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
+    if chars.next().is_none() && graphemes::never_joins(first) {
+        return false; // ASCII, CJK, kana: the common case, without a table lookup
+    }
     let rest_has = |c: char| grapheme.contains(c);
     match first.emoji_status() {
         EmojiStatus::EmojiPresentation

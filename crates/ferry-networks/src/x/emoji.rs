@@ -11,6 +11,7 @@
 
 use std::sync::LazyLock;
 
+use crate::text::js_regex::UnitClass;
 use crate::text::utf16::code_point_at;
 
 static PATTERN: LazyLock<Pattern> = LazyLock::new(|| {
@@ -24,9 +25,11 @@ pub fn find_all(units: &[u16]) -> Vec<(usize, usize)> {
     let mut pos = 0;
     while pos < units.len() {
         let (cp, width) = code_point_at(units, pos);
-        if in_ranges(&pattern.first, cp)
-            && let Some(end) = pattern.match_at(units, pos)
-        {
+        let may_start = match u16::try_from(cp) {
+            Ok(unit) => pattern.first_bmp.contains(unit),
+            Err(_) => in_ranges(&pattern.first, cp),
+        };
+        if may_start && let Some(end) = pattern.match_at(units, pos) {
             found.push((pos, end));
             pos = end;
         } else {
@@ -49,6 +52,8 @@ struct Pattern {
     alternatives: Vec<Vec<Node>>,
     /// Code points an alternative can start with, to skip most text without trying.
     first: Vec<(u32, u32)>,
+    /// The same for the BMP as one bit per unit: most text is tested with one load.
+    first_bmp: UnitClass,
 }
 
 impl Pattern {
@@ -70,15 +75,19 @@ impl Pattern {
         for alt in &alternatives {
             first_of(alt, &mut first);
         }
+        let first = merged(first);
+        let first_bmp = UnitClass::exact(|u| in_ranges(&first, u32::from(u)));
         Ok(Self {
             alternatives,
-            first: merged(first),
+            first,
+            first_bmp,
         })
     }
 
     fn match_at(&self, units: &[u16], pos: usize) -> Option<usize> {
         let mut end = None;
-        for alt in &self.alternatives {
+        let cp = code_point_at(units, pos).0;
+        for alt in self.alternatives.iter().filter(|alt| may_start(alt, cp)) {
             if seq(alt, units, pos, &mut |p| {
                 end = Some(p);
                 true
@@ -179,6 +188,18 @@ fn merged(mut ranges: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
     out
 }
 
+/// Whether `items` can match starting with `cp`: a cheap test that skips most alternatives.
+/// Only a leading mandatory class decides; anything else might match.
+fn may_start(items: &[Node], cp: u32) -> bool {
+    match items.first() {
+        Some(Node::Class {
+            ranges,
+            optional: false,
+        }) => in_ranges(ranges, cp),
+        _ => true,
+    }
+}
+
 fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
     let i = ranges.partition_point(|&(lo, _)| lo <= cp);
     i > 0 && ranges[i - 1].1 >= cp
@@ -200,9 +221,12 @@ fn seq(items: &[Node], units: &[u16], pos: usize, then: &mut dyn FnMut(usize) ->
             }
             *optional && seq(rest, units, pos, then)
         }
-        Node::Group(alts) => alts
-            .iter()
-            .any(|alt| seq(alt, units, pos, &mut |p| seq(rest, units, p, &mut *then))),
+        Node::Group(alts) => {
+            let cp = (pos < units.len()).then(|| code_point_at(units, pos).0);
+            alts.iter()
+                .filter(|alt| cp.is_none_or(|cp| may_start(alt, cp)))
+                .any(|alt| seq(alt, units, pos, &mut |p| seq(rest, units, p, &mut *then)))
+        }
         Node::NotFollowedBy(alts) => {
             let ahead = alts.iter().any(|alt| seq(alt, units, pos, &mut |_| true));
             !ahead && seq(rest, units, pos, then)

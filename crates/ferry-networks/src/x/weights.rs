@@ -7,7 +7,9 @@
 //! every CJK character, kana, Hangul syllable and full-width punctuation mark weighs 2. A tweet
 //! is valid when it weighs 1–280 and holds none of U+FFFE, U+FEFF, U+FFFF.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::{emoji, urls};
 use crate::text::utf16;
@@ -35,7 +37,12 @@ pub struct ParsedTweet {
 
 /// X's weighted length and validity of `text`.
 pub fn parse_tweet(text: &str) -> ParsedTweet {
-    let normalized: String = text.nfc().collect();
+    // Most text is already NFC; skip the copy then.
+    let normalized: Cow<'_, str> = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    };
     let t = utf16::units(&normalized);
     let mut url_at = vec![None; t.len()];
     for url in urls::extract(&t) {
