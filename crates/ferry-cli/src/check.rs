@@ -1,35 +1,210 @@
-//! `ferry check`, `ferry facets`, `ferry split` — owned by the network text rules work.
+//! `ferry check`, `ferry facets`, `ferry split`: the network text rules from the command line.
+//!
+//! ```text
+//! ferry check --to x,bluesky,mastodon --json "你好 https://example.com"
+//! ferry facets --json "#tag @alice.bsky.social example.com"
+//! ferry split --to bluesky --number --json -        # TEXT from stdin
+//! ```
+//!
+//! `check` reports and does not judge: a text over a limit prints `"ok":false` with `over_by`
+//! and still exits 0; only bad input (an unknown network, stdin that is not UTF-8) exits 1.
 
 use std::process::ExitCode;
 
-use crate::output::{Failure, fail};
+use ferry_networks::bluesky::facets;
+use ferry_networks::rules::{self, Measurement, Network, Post, RulesError, Settings};
+use serde::Serialize;
+
+use crate::output::{Failure, fail, print_json, text_arg};
+
+const ALL_NETWORKS: &str = "x,bluesky,mastodon,threads,telegram,nostr,rednote,weibo";
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
+    /// Networks to measure for, comma-separated.
+    #[arg(long, default_value = ALL_NETWORKS)]
+    to: String,
+    /// RedNote note title.
+    #[arg(long)]
+    title: Option<String>,
+    /// Mastodon content warning (spoiler text).
+    #[arg(long)]
+    spoiler: Option<String>,
+    /// Number of images attached.
+    #[arg(long, default_value_t = 0)]
+    images: usize,
+    /// The Mastodon instance's max_characters.
+    #[arg(long, default_value_t = ferry_networks::mastodon::DEFAULT_MAX_CHARACTERS)]
+    mastodon_limit: usize,
+    /// Soft limit for Nostr notes.
+    #[arg(long, default_value_t = ferry_networks::nostr::DEFAULT_SOFT_LIMIT)]
+    nostr_soft_limit: usize,
     #[arg(long)]
     json: bool,
+    /// The text, or `-` to read it from stdin.
+    text: String,
 }
 
 #[derive(clap::Args)]
 pub struct FacetsArgs {
     #[arg(long)]
     json: bool,
+    /// The text, or `-` to read it from stdin.
+    text: String,
 }
 
 #[derive(clap::Args)]
 pub struct SplitArgs {
+    /// The network to split for (one with threads: x, bluesky, mastodon, threads, nostr).
+    #[arg(long)]
+    to: String,
+    /// End each part with `i/n`, counted inside the limit.
+    #[arg(long)]
+    number: bool,
+    /// The Mastodon instance's max_characters.
+    #[arg(long, default_value_t = ferry_networks::mastodon::DEFAULT_MAX_CHARACTERS)]
+    mastodon_limit: usize,
     #[arg(long)]
     json: bool,
+    /// The text, or `-` to read it from stdin.
+    text: String,
+}
+
+fn rules_failure(err: &RulesError) -> Failure {
+    Failure::new(err.code(), err.to_string())
 }
 
 pub async fn run_check(args: CheckArgs) -> ExitCode {
-    fail(args.json, &Failure::new("unimplemented", "ferry check is not built yet"))
+    let networks = match rules::parse_list(&args.to) {
+        Ok(n) if !n.is_empty() => n,
+        Ok(_) => {
+            return fail(
+                args.json,
+                &Failure::new(
+                    "network.none",
+                    format!("--to names no network; known: {ALL_NETWORKS}"),
+                ),
+            );
+        }
+        Err(err) => return fail(args.json, &rules_failure(&err)),
+    };
+    let text = match text_arg(&args.text) {
+        Ok(text) => text,
+        Err(failure) => return fail(args.json, &failure),
+    };
+    let post = Post {
+        text: &text,
+        title: args.title.as_deref(),
+        spoiler: args.spoiler.as_deref(),
+        images: args.images,
+    };
+    let settings = Settings {
+        mastodon_max_characters: args.mastodon_limit,
+        nostr_soft_limit: args.nostr_soft_limit,
+    };
+    let measurements = rules::measure_all(&networks, &post, &settings);
+    if args.json {
+        return print_json(&measurements);
+    }
+    for m in &measurements {
+        println!("{}", describe(m));
+        for w in &m.warnings {
+            println!("    {}: {}", w.code, w.message);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn describe(m: &Measurement) -> String {
+    let verdict = if m.ok {
+        "ok".to_owned()
+    } else if m.over_by > 0 {
+        format!("over by {}", m.over_by)
+    } else {
+        "refused".to_owned()
+    };
+    format!(
+        "{:<9} {:>6} / {:<6} {:<20} {verdict}",
+        m.network.name(),
+        m.length,
+        m.limit,
+        m.unit.describe()
+    )
 }
 
 pub async fn run_facets(args: FacetsArgs) -> ExitCode {
-    fail(args.json, &Failure::new("unimplemented", "ferry facets is not built yet"))
+    let text = match text_arg(&args.text) {
+        Ok(text) => text,
+        Err(failure) => return fail(args.json, &failure),
+    };
+    let found = facets::detect(&text);
+    if args.json {
+        return print_json(&found);
+    }
+    for f in &found {
+        println!(
+            "{:<8} {:>5}..{:<5} {}",
+            format!("{:?}", f.kind).to_lowercase(),
+            f.byte_start,
+            f.byte_end,
+            f.value
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+#[derive(Serialize)]
+struct Part<'a> {
+    part: usize,
+    text: &'a str,
+    length: usize,
+    limit: usize,
+    ok: bool,
 }
 
 pub async fn run_split(args: SplitArgs) -> ExitCode {
-    fail(args.json, &Failure::new("unimplemented", "ferry split is not built yet"))
+    let network: Network = match args.to.parse() {
+        Ok(network) => network,
+        Err(err) => return fail(args.json, &rules_failure(&err)),
+    };
+    let text = match text_arg(&args.text) {
+        Ok(text) => text,
+        Err(failure) => return fail(args.json, &failure),
+    };
+    let settings = Settings {
+        mastodon_max_characters: args.mastodon_limit,
+        ..Settings::default()
+    };
+    let parts = match rules::split(network, &text, args.number, &settings) {
+        Ok(parts) => parts,
+        Err(err) => return fail(args.json, &rules_failure(&err)),
+    };
+    let measured: Vec<Part<'_>> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let m = rules::measure(network, &Post::text(p), &settings);
+            Part {
+                part: i + 1,
+                text: p,
+                length: m.length,
+                limit: m.limit,
+                ok: m.ok,
+            }
+        })
+        .collect();
+    if args.json {
+        return print_json(&measured);
+    }
+    for p in &measured {
+        println!(
+            "--- {}/{} ({} / {})",
+            p.part,
+            measured.len(),
+            p.length,
+            p.limit
+        );
+        println!("{}", p.text);
+    }
+    ExitCode::SUCCESS
 }
