@@ -63,6 +63,7 @@ impl Store {
             .await
             .map_err(|e| self.db_err(e))?;
         tx.commit().await.map_err(|e| self.db_err(e))?;
+        self.wrote();
         let mut draft = advanced.draft;
         self.flag_missing_media(&mut draft.content).await;
         Ok(SaveOutcome {

@@ -40,6 +40,7 @@ impl Store {
             .await
             .map_err(|e| self.db_err(e))?;
         tx.commit().await.map_err(|e| self.db_err(e))?;
+        self.wrote();
 
         Ok(Draft {
             id,
@@ -89,6 +90,7 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(not_found(id));
         }
+        self.wrote();
         Ok(())
     }
 }

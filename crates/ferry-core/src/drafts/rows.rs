@@ -252,15 +252,16 @@ pub(crate) async fn write_content(
 
     let body = text::search_body(new);
     if old.is_none_or(|o| text::search_body(o) != body) {
-        sqlx::query("DELETE FROM draft_search WHERE rowid = ?")
-            .bind(seq)
-            .execute(&mut *conn)
-            .await?;
-        sqlx::query("INSERT INTO draft_search (rowid, body) VALUES (?, ?)")
-            .bind(seq)
-            .bind(body)
-            .execute(&mut *conn)
-            .await?;
+        // The trigram index catches up later (search::index); until then the draft is
+        // a candidate for every search, so nothing is missed.
+        sqlx::query(
+            "INSERT INTO draft_bodies (seq, body, indexed) VALUES (?, ?, 0) \
+             ON CONFLICT (seq) DO UPDATE SET body = excluded.body, indexed = 0",
+        )
+        .bind(seq)
+        .bind(body)
+        .execute(&mut *conn)
+        .await?;
     }
     sqlx::query("UPDATE drafts SET languages = ?, preview = ?, attachment_count = ? WHERE seq = ?")
         .bind(text::languages(new))

@@ -7,13 +7,15 @@ use crate::model::DraftContent;
 /// How much of the main variant the drafts list shows.
 const PREVIEW_GRAPHEMES: usize = 120;
 
-/// The start of the first variant's text on one line, cut between graphemes (never inside an
-/// emoji ZWJ sequence or before a combining mark), with `…` when cut.
+/// The start of the first variant that has text, on one line, cut between graphemes (never
+/// inside an emoji ZWJ sequence or before a combining mark), with `…` when cut.
 pub(crate) fn preview(content: &DraftContent) -> String {
-    let Some(first) = content.variants.first() else {
-        return String::new();
-    };
-    one_line_prefix(&first.text, PREVIEW_GRAPHEMES)
+    content
+        .variants
+        .iter()
+        .find(|v| !v.text.trim().is_empty())
+        .map(|v| one_line_prefix(&v.text, PREVIEW_GRAPHEMES))
+        .unwrap_or_default()
 }
 
 /// The first `max` graphemes of `text` with runs of whitespace turned into one space.

@@ -12,6 +12,7 @@
 //! # Ok(()) }
 //! ```
 
+mod index;
 mod list;
 mod snippet;
 mod terms;

@@ -1,11 +1,13 @@
 //! Turning what the user typed into search terms.
 //!
 //! Words are split on whitespace (including the ideographic space U+3000) and every word must
-//! match. Words of three or more characters go to the FTS5 trigram index; shorter ones — one
-//! or two Chinese characters are common queries ("渡", "渡口") — cannot be trigram-matched, so
-//! they are checked with `LIKE` over the same text.
+//! occur in the draft's text, ignoring the case of ASCII letters. Each word becomes a filter
+//! on the text itself (`instr`, or `LIKE` when case matters), which is the definition of a
+//! match; words of three or more characters can also use the FTS5 trigram index to find
+//! candidates fast. Shorter ones — one or two Chinese characters are common queries ("渡",
+//! "渡口") — have no trigram, so only the filter applies.
 
-/// A parsed query: `indexed` words use the trigram index, `scanned` ones `LIKE`.
+/// A parsed query: `indexed` words can use the trigram index, `scanned` ones cannot.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Terms {
     pub indexed: Vec<String>,
@@ -34,25 +36,40 @@ impl Terms {
         self.indexed.iter().chain(&self.scanned).map(String::as_str)
     }
 
-    /// An FTS5 MATCH expression: each word as a quoted string (so `AND`, `*` or `"` in it are
-    /// plain text), all required.
+    /// An FTS5 MATCH expression that finds every draft containing all trigrams of the long
+    /// words. The index keeps no positions, so this over-approximates (the trigrams may be
+    /// apart); the text filters then decide. Each trigram is quoted, so `AND`, `*` or `"`
+    /// in a word are plain text.
     pub fn match_expression(&self) -> Option<String> {
-        if self.indexed.is_empty() {
+        let mut trigrams: Vec<String> = Vec::new();
+        for word in &self.indexed {
+            let chars: Vec<char> = word.chars().collect();
+            for window in chars.windows(3) {
+                let t: String = window.iter().collect();
+                if !trigrams.contains(&t) {
+                    trigrams.push(t);
+                }
+            }
+        }
+        if trigrams.is_empty() {
             return None;
         }
-        let quoted: Vec<String> = self
-            .indexed
+        let quoted: Vec<String> = trigrams
             .iter()
-            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+            .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
             .collect();
         Some(quoted.join(" AND "))
     }
 
-    /// `LIKE` patterns for the short words, with `\` escaping `%`, `_` and itself.
-    pub fn like_patterns(&self) -> Vec<String> {
-        self.scanned
-            .iter()
+    /// One SQL condition on `b.body` per word, with the value to bind. Words without ASCII
+    /// letters use `instr` (a plain byte search, much faster than `LIKE`); the others use
+    /// `LIKE`, SQLite's ASCII-case-insensitive match, with `\\` escaping `%`, `_` and itself.
+    pub fn filters(&self) -> Vec<(&'static str, String)> {
+        self.words()
             .map(|w| {
+                if !w.bytes().any(|b| b.is_ascii_alphabetic()) {
+                    return ("instr(b.body, ?) > 0", w.to_owned());
+                }
                 let mut p = String::from("%");
                 for c in w.chars() {
                     if matches!(c, '%' | '_' | '\\') {
@@ -61,7 +78,7 @@ impl Terms {
                     p.push(c);
                 }
                 p.push('%');
-                p
+                ("b.body LIKE ? ESCAPE '\\'", p)
             })
             .collect()
     }
@@ -76,12 +93,18 @@ mod tests {
         let t = Terms::parse("渡口　ferry 渡 hello\"x");
         assert_eq!(t.indexed, vec!["ferry", "hello\"x"]);
         assert_eq!(t.scanned, vec!["渡口", "渡"]);
-        assert_eq!(t.match_expression().unwrap(), r#""ferry" AND "hello""x""#);
+        assert_eq!(
+            t.match_expression().unwrap(),
+            r#""fer" AND "err" AND "rry" AND "hel" AND "ell" AND "llo" AND "lo""" AND "o""x""#
+        );
     }
 
     #[test]
-    fn escapes_like() {
-        let t = Terms::parse("5% a_");
-        assert_eq!(t.like_patterns(), vec![r"%5\%%", r"%a\_%"]);
+    fn filters_escape_like_and_skip_it_without_letters() {
+        let t = Terms::parse("a_b 5% 渡");
+        let values: Vec<String> = t.filters().into_iter().map(|(_, v)| v).collect();
+        assert_eq!(values, vec![r"%a\_b%", "5%", "渡"]);
+        assert!(t.filters()[0].0.contains("LIKE"));
+        assert!(t.filters()[1].0.contains("instr"));
     }
 }

@@ -16,6 +16,7 @@ mod health;
 pub(crate) mod location;
 mod recover;
 pub(crate) mod sql_error;
+mod upkeep;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -35,12 +36,16 @@ pub use recover::SetAside;
 pub struct StoreOptions {
     /// How long a write waits for another program's write lock before `db.locked`.
     pub busy_timeout: Duration,
+    /// How many of the newest drafts a search tests one by one before it asks the trigram
+    /// index instead (see `search`); tests lower it to reach the index path cheaply.
+    pub search_scan_budget: u32,
 }
 
 impl Default for StoreOptions {
     fn default() -> Self {
         StoreOptions {
             busy_timeout: Duration::from_secs(5),
+            search_scan_budget: 2_000,
         }
     }
 }
@@ -49,13 +54,15 @@ impl Default for StoreOptions {
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) pool: SqlitePool,
-    paths: Arc<Paths>,
+    pub(crate) inner: Arc<Inner>,
 }
 
 #[derive(Debug)]
-struct Paths {
+pub(crate) struct Inner {
     data_dir: PathBuf,
     db_path: PathBuf,
+    pub options: StoreOptions,
+    pub upkeep: upkeep::Schedule,
 }
 
 impl Store {
@@ -84,7 +91,11 @@ impl Store {
             // a power cut may lose the last autosaves that were not checkpointed yet.
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(options.busy_timeout);
+            .busy_timeout(options.busy_timeout)
+            // Checkpoints run beside the writes instead of inside one (see `upkeep`).
+            .pragma("wal_autocheckpoint", "0")
+            // After a checkpoint, shrink a WAL that grew large back to 64 MiB on disk.
+            .pragma("journal_size_limit", "67108864");
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             // Waiting for a pooled connection is waiting for our own other tasks; give it
@@ -99,23 +110,30 @@ impl Store {
         }
         Ok(Store {
             pool,
-            paths: Arc::new(Paths {
+            inner: Arc::new(Inner {
                 data_dir: data_dir.to_path_buf(),
                 db_path,
+                options,
+                upkeep: upkeep::Schedule::default(),
             }),
         })
     }
 
     pub fn data_dir(&self) -> &Path {
-        &self.paths.data_dir
+        &self.inner.data_dir
     }
 
     pub fn db_path(&self) -> &Path {
-        &self.paths.db_path
+        &self.inner.db_path
     }
 
-    /// Closes every pooled connection (the app calls this on exit; dropping also works).
+    /// Indexes pending search text, checkpoints and closes every pooled connection (the app
+    /// calls this on exit). A store that wrote nothing skips the upkeep, so a command that
+    /// failed on a locked database doesn't wait for the lock a second time.
     pub async fn close(&self) {
+        if self.wrote_anything() {
+            self.upkeep().await;
+        }
         self.pool.close().await;
     }
 
@@ -132,6 +150,6 @@ impl Store {
 
     /// Maps a database failure to an error naming this store's file.
     pub(crate) fn db_err(&self, err: sqlx::Error) -> StoreError {
-        sql_error::from_sqlx(&self.paths.db_path, err)
+        sql_error::from_sqlx(&self.inner.db_path, err)
     }
 }

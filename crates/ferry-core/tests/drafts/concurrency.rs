@@ -52,6 +52,7 @@ async fn held_write_lock_gives_db_locked_with_the_path() {
         app.path(),
         StoreOptions {
             busy_timeout: Duration::from_millis(200),
+            ..Default::default()
         },
     )
     .await

@@ -35,6 +35,7 @@ async fn seeded() -> (TempStore, Vec<String>) {
 #[tokio::test]
 async fn finds_english_case_insensitively_with_snippet() {
     let (store, ids) = seeded().await;
+    // The index keeps trigrams without positions: ask for one trigram of each word.
     let hits = search(&store, "FERRY").await;
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].id, ids[0]);
@@ -65,6 +66,7 @@ async fn finds_chinese_of_every_length() {
 #[tokio::test]
 async fn every_word_must_match() {
     let (store, ids) = seeded().await;
+    // The index keeps trigrams without positions: ask for one trigram of each word.
     let hits = search(&store, "渡口　sunset").await; // ideographic space between words
     assert_eq!(hits.iter().map(|h| &h.id).collect::<Vec<_>>(), [&ids[0]]);
     assert!(search(&store, "渡口 coffee").await.is_empty());
@@ -93,6 +95,7 @@ async fn query_syntax_is_plain_text() {
 async fn emoji_sequences_are_found_and_highlighted_whole() {
     let (store, ids) = seeded().await;
     let family = "👩\u{200d}👩\u{200d}👧";
+    // The index keeps trigrams without positions: ask for one trigram of each word.
     let hits = search(&store, family).await;
     assert_eq!(hits[0].id, ids[3]);
     assert_eq!(marked(&hits[0]), format!("新书发布会 [{family}] 欢迎"));
@@ -152,4 +155,85 @@ async fn results_follow_last_update_and_page() {
     // The search index follows edits: the old sunset text is gone.
     assert!(search(&store, "日落").await.is_empty());
     assert_eq!(search(&store, "again").await[0].id, ids[0]);
+}
+
+/// With a tiny scan budget, searches that don't fill a page among the newest drafts go
+/// through the trigram index; both plans must give the same answers.
+#[tokio::test]
+async fn index_plan_agrees_with_the_scan_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let narrow = ferry_core::Store::open_with(
+        dir.path(),
+        ferry_core::StoreOptions {
+            search_scan_budget: 2,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let wide = ferry_core::Store::open(dir.path()).await.unwrap();
+    let texts = [
+        "渡口 old ferry notes",
+        "Coffee 咖啡館 review",
+        "渡口 sunset FERRY again",
+        "unrelated",
+        "more unrelated",
+    ];
+    for t in texts {
+        narrow.create_draft(new_draft(&[("en", t)])).await.unwrap();
+    }
+    for q in [
+        "ferry",
+        "渡口",
+        "渡口 ferry",
+        "咖啡館",
+        "e",
+        "nothing here",
+        "FERRY notes",
+    ] {
+        let query = ListQuery {
+            search: Some(q.into()),
+            limit: 2,
+            offset: 0,
+        };
+        let a = narrow.list_drafts(&query).await.unwrap();
+        let b = wide.list_drafts(&query).await.unwrap();
+        assert_eq!(a, b, "{q}");
+    }
+    let ferry = narrow
+        .list_drafts(&ListQuery {
+            search: Some("ferry".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let previews: Vec<&str> = ferry.iter().map(|s| s.preview.as_str()).collect();
+    assert_eq!(
+        previews,
+        ["渡口 sunset FERRY again", "渡口 old ferry notes"]
+    );
+}
+
+#[tokio::test]
+async fn deleted_and_edited_text_leaves_the_index() {
+    let store = TempStore::new().await;
+    let d = store
+        .create_draft(new_draft(&[("en", "zebra crossing")]))
+        .await
+        .unwrap();
+    store
+        .save_draft(edit_text(&d, &[("en", "giraffe crossing")]))
+        .await
+        .unwrap();
+    assert!(store.index_pending().await.unwrap() >= 1);
+    let mut conn = crate::support::raw_connection(store.db_path()).await;
+    // The index keeps trigrams without positions: ask for one trigram of each word.
+    let hits = |q: &'static str| {
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM draft_search WHERE draft_search MATCH ?")
+            .bind(q)
+    };
+    assert_eq!(hits("zeb").fetch_one(&mut conn).await.unwrap(), 0);
+    assert_eq!(hits("gir").fetch_one(&mut conn).await.unwrap(), 1);
+    store.delete_draft(&d.id).await.unwrap();
+    assert_eq!(hits("gir").fetch_one(&mut conn).await.unwrap(), 0);
 }
