@@ -21,13 +21,14 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use serde::Serialize;
+use ts_rs::TS;
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 use crate::text::graphemes;
 use crate::text::js_regex::{is_js_line_terminator, is_js_space};
 
 /// What a facet points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum FacetKind {
     Mention,
@@ -37,7 +38,7 @@ pub enum FacetKind {
 
 /// One facet: `[byte_start, byte_end)` in UTF-8 bytes of the text, and its value — the handle
 /// without `@`, the full URI, or the tag without `#` (a cashtag keeps its `$`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Facet {
     #[serde(rename = "byteStart")]
     pub byte_start: usize,

@@ -12,6 +12,7 @@
 //! that refuse a post with neither text nor media.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::network::Network;
 use crate::{bluesky, mastodon, nostr, rednote, telegram, threads, weibo, x};
@@ -56,7 +57,7 @@ impl Default for Settings {
 }
 
 /// The unit a network counts in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// twitter-text weights (CJK 2, URLs 23).
@@ -72,9 +73,10 @@ pub enum Unit {
 }
 
 /// Something the writer should know that is not the length itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Warning {
     /// Stable code, e.g. `bluesky.too_many_bytes`.
+    #[ts(type = "string")]
     pub code: &'static str,
     pub message: String,
 }
@@ -89,7 +91,7 @@ impl Warning {
 }
 
 /// What one post measures on one network.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Measurement {
     pub network: Network,
     pub length: usize,

@@ -6,6 +6,7 @@
 //! Spans cover the whole text in order, without gaps or overlaps, in UTF-8 byte offsets.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::measure::{Measurement, Post, Settings, measure};
 use super::network::Network;
@@ -16,7 +17,7 @@ use crate::mastodon::counting;
 use crate::text::{graphemes, utf16};
 use crate::x;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum SpanKind {
     Plain,
@@ -27,7 +28,7 @@ pub enum SpanKind {
     OverLimit,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Span {
     pub kind: SpanKind,
     pub byte_start: usize,
@@ -36,7 +37,7 @@ pub struct Span {
     pub counted: Option<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Preview {
     pub measurement: Measurement,
     pub spans: Vec<Span>,
@@ -218,4 +219,27 @@ fn mark_over_limit(spans: Vec<Span>, cut: usize) -> Vec<Span> {
         merge
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use ts_rs::TS;
+
+    use super::*;
+
+    #[test]
+    fn the_ui_gets_typescript_types() {
+        let decl = Preview::decl();
+        assert!(decl.contains("spans: Array<Span>"), "{decl}");
+        assert!(
+            Span::decl().contains("byte_start: number"),
+            "{}",
+            Span::decl()
+        );
+        assert!(
+            SpanKind::decl().contains("\"over_limit\""),
+            "{}",
+            SpanKind::decl()
+        );
+    }
 }

@@ -15,12 +15,13 @@
 //! hashtag early (anything but `_`) is removed where the network links by hashtag.
 
 use serde::Serialize;
+use ts_rs::TS;
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 use super::network::Network;
 
 /// Topics in one network's convention.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Topics {
     /// What goes into the post text, e.g. `#Rust #旅行`.
     pub text: String,
