@@ -17,7 +17,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::text::js_regex::UnitClass;
-use crate::text::twitter_url::{TldList, UrlGrammar, ascii_in, latin_accent};
+use crate::text::tlds::TldList;
+use crate::text::twitter_url::{UrlGrammar, ascii_in, latin_accent};
 use crate::text::{graphemes, utf16};
 use crate::x::urls::GRAMMAR as X_GRAMMAR;
 

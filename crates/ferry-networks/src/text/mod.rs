@@ -5,5 +5,6 @@
 pub mod graphemes;
 pub mod js_regex;
 pub mod punycode;
+pub mod tlds;
 pub mod twitter_url;
 pub mod utf16;

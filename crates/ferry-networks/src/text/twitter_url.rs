@@ -18,10 +18,10 @@
 //! leftmost-first without overlap. What a network then keeps or drops (scheme-less URLs, t.co
 //! slugs, non-ASCII domains) is decided by its own module from the [`RawUrl`]s.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use super::js_regex::{UnitClass, js_canonicalize};
+use super::js_regex::UnitClass;
+use super::tlds::{TldList, ascii_ci_eq, punycode_tld_at};
 
 /// The character classes and schemes of one flavour of the grammar.
 pub struct UrlGrammar {
@@ -61,42 +61,6 @@ pub struct RawUrl {
     pub has_path: bool,
 }
 
-/// A TLD list in the library's order (the first that fits wins), indexed by its first unit.
-pub struct TldList {
-    by_first: HashMap<u16, Vec<Vec<u16>>>,
-}
-
-impl TldList {
-    /// Parses a bundled list: one TLD a line, `#` comments.
-    pub fn parse(table: &str) -> Self {
-        let mut by_first: HashMap<u16, Vec<Vec<u16>>> = HashMap::new();
-        for line in table.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let canon: Vec<u16> = line.encode_utf16().map(js_canonicalize).collect();
-            by_first.entry(canon[0]).or_default().push(canon);
-        }
-        Self { by_first }
-    }
-
-    /// End of the first TLD of the list at `at`, case-insensitively, followed by the end of the
-    /// text or by a character other than an ASCII letter or digit, `@`, `+` or `-`.
-    pub fn match_at(&self, t: &[u16], at: usize) -> Option<usize> {
-        let first = js_canonicalize(*t.get(at)?);
-        self.by_first.get(&first)?.iter().find_map(|tld| {
-            let end = at + tld.len();
-            let fits = end <= t.len()
-                && t[at..end]
-                    .iter()
-                    .zip(tld)
-                    .all(|(&u, &c)| js_canonicalize(u) == c)
-                && t.get(end).is_none_or(|&next| !is_tld_continuation(next));
-            fits.then_some(end)
-        })
-    }
-}
-
 /// Whether `unit` is one of the ASCII bytes in `set`.
 pub fn ascii_in(unit: u16, set: &[u8]) -> bool {
     u8::try_from(unit).is_ok_and(|b| set.contains(&b))
@@ -126,33 +90,6 @@ pub fn latin_accent(unit: u16) -> bool {
             | 0x0300..=0x036F
             | 0x1E00..=0x1EFF
     )
-}
-
-fn is_tld_continuation(unit: u16) -> bool {
-    u8::try_from(unit).is_ok_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'@' | b'+' | b'-'))
-}
-
-/// `unit` equals the ASCII byte `b` case-insensitively, as a JavaScript `/i` regex compares:
-/// canonicalization never maps a non-ASCII unit to ASCII, so only ASCII units can match.
-fn ascii_ci_eq(unit: u16, b: u8) -> bool {
-    u8::try_from(unit).is_ok_and(|u| u.eq_ignore_ascii_case(&b))
-}
-
-/// `xn--` then at least one of `[-0-9a-z]`, case-insensitively: end of the punycode TLD at `at`.
-pub fn punycode_tld_at(t: &[u16], at: usize) -> Option<usize> {
-    let prefix = t.get(at..at + 4)?;
-    if !(ascii_ci_eq(prefix[0], b'x')
-        && ascii_ci_eq(prefix[1], b'n')
-        && prefix[2] == 0x2D
-        && prefix[3] == 0x2D)
-    {
-        return None;
-    }
-    let body = t[at + 4..]
-        .iter()
-        .take_while(|&&u| u8::try_from(u).is_ok_and(|b| b.is_ascii_alphanumeric() || b == b'-'))
-        .count();
-    (body > 0).then_some(at + 4 + body)
 }
 
 /// Where each run of label characters starting at a position ends: one pass per text, so

@@ -14,9 +14,8 @@ use std::sync::LazyLock;
 
 use crate::text::js_regex::UnitClass;
 use crate::text::punycode;
-use crate::text::twitter_url::{
-    RawUrl, TldList, UrlGrammar, ascii_in, latin_accent, punycode_tld_at,
-};
+use crate::text::tlds::{TldList, punycode_tld_at};
+use crate::text::twitter_url::{RawUrl, UrlGrammar, ascii_in, latin_accent};
 
 /// A URL entity as twitter-text reports it: `url` may be shorter than the range it came from
 /// (an ASCII domain cut out of a longer one), and `parseTweet` skips `url`'s length.
