@@ -30,6 +30,7 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
         return;
     }
     api.prevent_close();
+    tracing::debug!("close requested: asking the UI to save first");
     if let Err(err) = window.emit_to(MAIN_WINDOW, CLOSE_REQUESTED, ()) {
         tracing::warn!("cannot ask the UI to save before closing: {err}");
     }
@@ -44,6 +45,7 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
 
 /// Closes the main window for good (the app exits with its last window).
 pub fn close_now<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    tracing::debug!("closing the main window");
     if let Some(guard) = app.try_state::<CloseGuard>() {
         guard.closing.store(true, Ordering::SeqCst);
     }

@@ -1,6 +1,6 @@
 // The composer in the real Ferry window (tauri-driver → WebKitWebDriver → ferry-app under
 // Xvfb), on a fresh data folder: type both audiences' texts, attach an image with alt text,
-// wait for "Saved", quit, relaunch, find it all again, restore an older revision.
+// wait for "Saved", close the window, relaunch, find it all again, restore an older revision.
 //
 // Run through `make test-e2e` (or tests/e2e/run), which builds the app, starts Xvfb and a
 // private D-Bus session, and points FERRY_DATA_DIR at a new temporary folder.
@@ -10,7 +10,7 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
-import { find, screenshot, value, waitFor } from "./window.mjs";
+import { closeLikeAUser, find, screenshot, value, waitFor } from "./window.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const APP = process.env.FERRY_APP_BINARY;
@@ -20,6 +20,7 @@ const IMAGE = join(here, "fixtures", "ferry-dawn.png");
 const EN = "Crossing at dawn 👩‍👩‍👧 — the first ferry leaves at 6:10. See you on deck!";
 const ZH = "清晨的第一班渡轮6:10出发👨‍👩‍👧‍👦，甲板上见！（记得带外套。）";
 const ALT_EN = "A small ferry on a calm sea at sunrise";
+const ALT_EN_LAST_WORDS = " (typed just before closing)";
 const ALT_ZH = "日出时平静海面上的一艘小渡轮";
 const EN_LATER = "Second thoughts: the 7:30 ferry.";
 const TARGETS = ["bluesky", "mastodon", "rednote"];
@@ -67,11 +68,7 @@ async function typeInto(window, element, text) {
   await flush();
 }
 
-async function quit(window) {
-  await window.quit();
-}
-
-test("compose, attach, quit, relaunch, restore", async (t) => {
+test("compose, attach, close, relaunch, restore", async (t) => {
   const first = await driver.launch();
   try {
     await t.test("types both audiences' texts", async () => {
@@ -122,8 +119,13 @@ test("compose, attach, quit, relaunch, restore", async (t) => {
       assert.equal(await value(await find(first, "[data-testid=editor-secondary]")), ZH);
       await screenshot(first, "composer.png");
     });
+
+    await t.test("closes like a user, right after one more edit", async () => {
+      await (await find(first, "[data-testid=alt-en]")).sendKeys(ALT_EN_LAST_WORDS);
+      await closeLikeAUser(first);
+    });
   } finally {
-    await quit(first);
+    await first.quit().catch(() => undefined);
   }
 
   const second = await driver.launch();
@@ -136,7 +138,7 @@ test("compose, attach, quit, relaunch, restore", async (t) => {
       assert.equal(await value(secondary), ZH);
       assert.equal((await second.findElements(By.css("[data-testid=draft-item]"))).length, 1);
       assert.equal((await second.findElements(By.css("[data-testid=attachment]"))).length, 1);
-      assert.equal(await value(await find(second, "[data-testid=alt-en]")), ALT_EN);
+      assert.equal(await value(await find(second, "[data-testid=alt-en]")), ALT_EN + ALT_EN_LAST_WORDS);
       assert.equal(await value(await find(second, "[data-testid=alt-zh-Hans]")), ALT_ZH);
       for (const network of ["x", ...TARGETS]) {
         const pressed = await (await find(second, `[data-testid=target-${network}]`)).getAttribute("aria-pressed");
@@ -206,8 +208,12 @@ test("compose, attach, quit, relaunch, restore", async (t) => {
       await second.executeScript("document.activeElement?.blur()");
       await screenshot(second, "composer-zh-Hans-dark.png");
     });
+
+    await t.test("closes like a user again", async () => {
+      await closeLikeAUser(second);
+    });
   } finally {
-    await quit(second);
+    await second.quit().catch(() => undefined);
   }
 
   const third = await driver.launch();
@@ -222,6 +228,6 @@ test("compose, attach, quit, relaunch, restore", async (t) => {
       await waitFor(third, "the restored text", async () => (await value(primary)) === EN);
     });
   } finally {
-    await quit(third);
+    await third.quit().catch(() => undefined);
   }
 });

@@ -1,5 +1,7 @@
 // Small helpers for driving the app window in the tests: wait for an element or a condition,
-// read a field, and save a screenshot once the page has painted what the DOM holds.
+// read a field, save a screenshot once the page has painted what the DOM holds, and close
+// the window the way a user does.
+import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,4 +45,23 @@ export async function screenshot(window, name) {
   );
   await mkdir(ARTIFACTS, { recursive: true });
   await writeFile(join(ARTIFACTS, name), Buffer.from(await window.takeScreenshot(), "base64"));
+}
+
+/**
+ * Closes the app like its window's close button (a WM_DELETE_WINDOW message, see
+ * close-window.py), waits until the window is gone, then ends the WebDriver session. Unlike
+ * ending the session, which kills the app, this runs the app's own close path: the UI's
+ * last autosave, then an orderly exit.
+ */
+export async function closeLikeAUser(window) {
+  execFileSync("python3", [join(here, "close-window.py"), "ferry-app"]);
+  await waitFor(window, "the window to close", async () => {
+    try {
+      await window.getTitle();
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  await window.quit().catch(() => undefined);
 }
