@@ -14,6 +14,7 @@
 
 mod index;
 mod list;
+mod plan;
 mod snippet;
 mod terms;
 

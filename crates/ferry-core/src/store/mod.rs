@@ -131,9 +131,7 @@ impl Store {
     /// calls this on exit). A store that wrote nothing skips the upkeep, so a command that
     /// failed on a locked database doesn't wait for the lock a second time.
     pub async fn close(&self) {
-        if self.wrote_anything() {
-            self.upkeep().await;
-        }
+        self.final_upkeep().await;
         self.pool.close().await;
     }
 

@@ -17,7 +17,8 @@
 //! grown past [`RESTART_FRAMES`] pages, a RESTART checkpoint makes writers wait the moment it
 //! takes to finish and start the WAL over: it never grows without bound.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::Store;
 
@@ -31,7 +32,10 @@ pub const RESTART_FRAMES: i64 = 8_192;
 #[derive(Debug, Default)]
 pub(crate) struct Schedule {
     writes: AtomicU64,
-    running: AtomicBool,
+    /// Held by the one upkeep run at a time; `close` takes it to wait for a running one
+    /// (a connection still busy in the background when the pool closes would finish
+    /// closing after `close` returned).
+    running: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Store {
@@ -39,14 +43,26 @@ impl Store {
     pub(crate) fn wrote(&self) {
         let schedule = &self.inner.upkeep;
         let n = schedule.writes.fetch_add(1, Ordering::Relaxed) + 1;
-        if !n.is_multiple_of(EVERY_WRITES) || schedule.running.swap(true, Ordering::AcqRel) {
+        if !n.is_multiple_of(EVERY_WRITES) {
             return;
         }
+        let Ok(turn) = schedule.running.clone().try_lock_owned() else {
+            return; // one is running already
+        };
         let store = self.clone();
         tokio::spawn(async move {
             store.upkeep().await;
-            store.inner.upkeep.running.store(false, Ordering::Release);
+            drop(turn);
         });
+    }
+
+    /// Waits for a background upkeep to finish, runs a last one if anything was written,
+    /// and leaves no connection busy.
+    pub(crate) async fn final_upkeep(&self) {
+        let _turn = self.inner.upkeep.running.lock().await;
+        if self.wrote_anything() {
+            self.upkeep().await;
+        }
     }
 
     pub(crate) fn wrote_anything(&self) -> bool {
