@@ -5,16 +5,22 @@
 
 mod output;
 
+mod accounts;
 mod check;
 mod drafts;
 mod hints;
+mod post;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "ferry", version, about = "Compose once, post to both audiences.")]
+#[command(
+    name = "ferry",
+    version,
+    about = "Compose once, post to both audiences."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -36,11 +42,18 @@ enum Command {
     Hints(hints::HintsArgs),
     /// Convert between Simplified and Traditional Chinese.
     Convert(hints::ConvertArgs),
+    /// Add, list and remove the Mastodon, Bluesky and Nostr accounts Ferry posts to.
+    Accounts(accounts::Args),
+    /// Post a draft to its targets exactly once; `--retry-failed` finishes an earlier post.
+    Post(post::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(err) => return output::fail_plain(&format!("cannot start the async runtime: {err}")),
     };
@@ -53,6 +66,8 @@ fn main() -> ExitCode {
             Command::Detect(args) => hints::run_detect(args).await,
             Command::Hints(args) => hints::run_hints(args).await,
             Command::Convert(args) => hints::run_convert(args).await,
+            Command::Accounts(args) => accounts::run(args).await,
+            Command::Post(args) => post::run(args).await,
         }
     })
 }

@@ -5,12 +5,17 @@
 //! methods on it: [`Store::create_draft`], [`Store::save_draft`], [`Store::list_drafts`],
 //! [`Store::history`], [`Store::restore_revision`], [`Store::attach_media`] … Every failure
 //! is a [`StoreError`] with a stable [`StoreError::code`].
+//!
+//! Posting: [`accounts::Accounts`] adds and keeps the Mastodon, Bluesky and Nostr accounts;
+//! [`outbox::Publisher`] posts a draft to them exactly once and streams progress.
 
+pub mod accounts;
 mod clock;
 mod drafts;
 mod error;
 mod media;
 pub mod model;
+pub mod outbox;
 mod search;
 pub mod secrets;
 mod settings;

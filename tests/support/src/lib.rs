@@ -7,8 +7,10 @@
 //! - [`fault_proxy`]: a TCP/HTTP proxy on 127.0.0.1 that, request by request, forwards, drops
 //!   the connection after forwarding, answers 500/503/429, or stalls — so client and outbox
 //!   tests can reproduce every way a publish can fail.
+//! - [`mastodon_mock`]: the browser's part of mastodon-mock's OAuth sign-in.
 
 pub mod fault_proxy;
+pub mod mastodon_mock;
 pub mod peers;
 
 pub use fault_proxy::{Fault, FaultProxy};

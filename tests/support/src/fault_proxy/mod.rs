@@ -44,6 +44,8 @@ pub enum Fault {
     ForwardThenStall(Duration),
     /// Hold the connection open without forwarding anything, then close it.
     Stall(Duration),
+    /// Wait, then forward as usual: a slow network or a far-away server.
+    Delay(Duration),
     /// Answer directly, without forwarding.
     Respond {
         status: u16,
@@ -109,6 +111,8 @@ pub struct FaultProxy {
 struct State {
     upstream: String,
     plan: Mutex<VecDeque<Fault>>,
+    /// What requests beyond the plan get.
+    default: Mutex<Fault>,
     requests: AtomicUsize,
     forwarded: AtomicUsize,
 }
@@ -122,6 +126,7 @@ impl FaultProxy {
         let state = Arc::new(State {
             upstream: host_port(upstream),
             plan: Mutex::new(VecDeque::new()),
+            default: Mutex::new(Fault::Forward),
             requests: AtomicUsize::new(0),
             forwarded: AtomicUsize::new(0),
         });
@@ -141,6 +146,12 @@ impl FaultProxy {
     /// Appends a fault to the plan; requests beyond the plan are forwarded.
     pub fn push(&self, fault: Fault) {
         self.state.plan.lock().unwrap().push_back(fault);
+    }
+
+    /// What every request beyond the plan gets (`Forward` unless set), e.g. a `Delay` on
+    /// all of them.
+    pub fn set_default(&self, fault: Fault) {
+        *self.state.default.lock().unwrap() = fault;
     }
 
     pub fn http_url(&self) -> String {
@@ -180,12 +191,12 @@ async fn serve(mut client: TcpStream, state: &State) -> std::io::Result<()> {
         return Ok(());
     };
     state.requests.fetch_add(1, Ordering::SeqCst);
-    let fault = state
-        .plan
-        .lock()
-        .unwrap()
-        .pop_front()
-        .unwrap_or(Fault::Forward);
+    let planned = state.plan.lock().unwrap().pop_front();
+    let mut fault = planned.unwrap_or_else(|| state.default.lock().unwrap().clone());
+    if let Fault::Delay(for_how_long) = fault {
+        tokio::time::sleep(for_how_long).await;
+        fault = Fault::Forward;
+    }
     match fault {
         Fault::Respond {
             status,

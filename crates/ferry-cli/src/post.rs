@@ -1,0 +1,165 @@
+//! `ferry post <draft-id>`: post a draft to its targets (or `--to` accounts) exactly once, and
+//! print every target's final state.
+//!
+//! ```text
+//! ferry post "$draft" --json                      # the draft's own targets
+//! ferry post "$draft" --to "$masto,$bsky" --json  # these accounts
+//! ferry post "$draft" --retry-failed --json       # only what did not go out last time
+//! ```
+//!
+//! The exit status is 0 when every target is posted, 2 when some are not (failed, or unknown:
+//! the answer was lost and a check could not settle it yet — run `--retry-failed` later), and
+//! 1 when the post could not start. `--progress` streams each state change to stderr (JSON
+//! lines with --json). A `ferry post` that was killed mid-way is finished safely by
+//! `--retry-failed`: parts that were on their way are checked on the server first.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use ferry_core::outbox::{
+    JobStatus, PublishConfig, PublishError, PublishEvent, PublishRequest, Publisher, RetryPolicy,
+    TargetState,
+};
+
+use crate::accounts::{Out, open_accounts};
+use crate::output::{Failure, fail};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The draft's id (from `ferry drafts list`).
+    draft_id: String,
+    /// Post to these accounts (comma-separated ids) instead of the draft's targets.
+    #[arg(long, value_delimiter = ',', value_name = "ACCOUNT-ID")]
+    to: Vec<String>,
+    /// Finish the draft's last post: send again only the targets that are not posted.
+    #[arg(long)]
+    retry_failed: bool,
+    /// Refuse over-long texts instead of posting them as threads.
+    #[arg(long)]
+    no_threads: bool,
+    /// Time limit of one request, in seconds.
+    #[arg(long, default_value_t = 30)]
+    timeout: u64,
+    /// Attempts per target before giving up (the first included).
+    #[arg(long, default_value_t = 6)]
+    attempts: u32,
+    /// Print each state change on stderr while posting.
+    #[arg(long)]
+    progress: bool,
+    /// Print the result as one line of JSON on stdout.
+    #[arg(long)]
+    json: bool,
+    /// The data folder holding ferry.db [default: $FERRY_DATA_DIR, else the OS data folder].
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+}
+
+pub async fn run(args: Args) -> ExitCode {
+    let out = Out { json: args.json };
+    match post(out, args).await {
+        Ok(code) => code,
+        Err(failure) => fail(out.json, &failure),
+    }
+}
+
+async fn post(out: Out, args: Args) -> Result<ExitCode, Failure> {
+    let accounts = open_accounts(args.data_dir.clone()).await?;
+    let defaults = PublishConfig::default();
+    let config = PublishConfig {
+        request_timeout: Duration::from_secs(args.timeout.max(1)),
+        retry: RetryPolicy {
+            max_attempts: args.attempts.max(1),
+            ..defaults.retry
+        },
+        ..defaults
+    };
+    let publisher = Publisher::new(accounts.clone(), config);
+    let started = if args.retry_failed {
+        publisher.retry_draft(&args.draft_id).await
+    } else {
+        publisher
+            .publish(PublishRequest {
+                draft_id: args.draft_id.clone(),
+                to: args.to.clone(),
+                mapping: Vec::new(),
+                allow_threads: !args.no_threads,
+            })
+            .await
+    }
+    .map_err(publish_failure)?;
+    let progress = args.progress;
+    let status = started
+        .finish_with(|event| {
+            if progress {
+                show_progress(out, event);
+            }
+        })
+        .await
+        .map_err(publish_failure)?;
+    accounts.store().close().await;
+    let code = out.emit(&status, || describe(&status));
+    if code != ExitCode::SUCCESS || status.all_posted() {
+        return Ok(code);
+    }
+    Ok(ExitCode::from(2))
+}
+
+fn show_progress(out: Out, event: &PublishEvent) {
+    let PublishEvent::Target(t) = event else {
+        return;
+    };
+    out.note(event, || {
+        let part = t
+            .part
+            .map(|p| format!(" part {p}/{}", t.parts))
+            .unwrap_or_default();
+        let detail = match (&t.remote_url, &t.error) {
+            (Some(url), _) if t.state == TargetState::Posted => url.clone(),
+            (_, Some(err)) => format!("[{}] {}", err.code, err.message),
+            _ => String::new(),
+        };
+        format!(
+            "{:<8} {:<8} {:<8}{part} {detail}",
+            t.state.as_str(),
+            t.network.as_str(),
+            t.lang
+        )
+    });
+}
+
+/// One line per target: state, network, language, account, then the URL or the reason.
+fn describe(status: &JobStatus) -> String {
+    let mut lines = vec![format!("job {} (draft {})", status.id, status.draft_id)];
+    for t in &status.targets {
+        let parts = if t.parts > 1 {
+            format!(" ({}/{} parts)", t.parts_posted, t.parts)
+        } else {
+            String::new()
+        };
+        let detail = match (&t.remote_url, &t.error) {
+            (Some(url), _) if t.state == TargetState::Posted => url.clone(),
+            (_, Some(err)) => {
+                let again = if t.retryable == Some(true) {
+                    " — retry with --retry-failed"
+                } else {
+                    ""
+                };
+                format!("error[{}]: {}{again}", err.code, err.message)
+            }
+            _ => String::new(),
+        };
+        lines.push(format!(
+            "{:<8} {:<8} {:<8} {}{parts}  {detail}",
+            t.state.as_str(),
+            t.network.as_str(),
+            t.lang,
+            t.account_id
+        ));
+    }
+    lines.join("\n")
+}
+
+fn publish_failure(err: PublishError) -> Failure {
+    Failure::new(err.code(), err.to_string())
+}

@@ -1,0 +1,95 @@
+//! What an account is, as the accounts screen and `ferry accounts list --json` see it. Nothing
+//! here is secret: tokens and keys stay in the keychain.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::model::{LangTag, NetworkId};
+
+/// A signed-in account on one network.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Account {
+    pub id: String,
+    pub network: NetworkId,
+    /// `@user@instance` on Mastodon, the handle on Bluesky, `npub1…` on Nostr.
+    pub handle: String,
+    pub display_name: String,
+    /// The Mastodon instance or Bluesky PDS; `None` on Nostr.
+    pub server_url: Option<String>,
+    /// The network's own id: Mastodon account id, Bluesky DID, Nostr public key (hex).
+    pub remote_id: String,
+    /// Which of a draft's variants this account gets (`["zh-Hans"]`). Empty: the draft's
+    /// main (first) variant.
+    pub audience: Vec<LangTag>,
+    /// A Mastodon instance's limits, read when signing in.
+    pub limits: Option<AccountLimits>,
+    /// Nostr relays with their read/write use (published as the NIP-65 list).
+    pub relays: Vec<Relay>,
+    pub state: AccountState,
+    /// Why the account needs signing in again, when it does.
+    pub state_detail: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum AccountState {
+    Active,
+    /// The token or refresh token is dead: sign in again (`reauth`) before posting.
+    NeedsReauth,
+}
+
+impl AccountState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccountState::Active => "active",
+            AccountState::NeedsReauth => "needs_reauth",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<AccountState> {
+        [AccountState::Active, AccountState::NeedsReauth]
+            .into_iter()
+            .find(|s| s.as_str() == text)
+    }
+}
+
+/// What a Mastodon instance allows; feeds `measure`'s Mastodon limit and image preparation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AccountLimits {
+    pub max_characters: u32,
+    pub max_media_attachments: u32,
+    pub characters_reserved_per_url: u32,
+    #[ts(type = "number | null")]
+    pub image_size_limit: Option<u64>,
+    #[ts(type = "number | null")]
+    pub image_matrix_limit: Option<u64>,
+    pub description_limit: Option<u32>,
+}
+
+/// A Nostr relay and how this account uses it (NIP-65 `read` / `write` markers).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Relay {
+    pub url: String,
+    pub read: bool,
+    pub write: bool,
+}
+
+/// An account just added, with anything the person should know (a relay that refused the
+/// relay list …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AddedAccount {
+    pub account: Account,
+    pub warnings: Vec<String>,
+}

@@ -1,0 +1,63 @@
+//! The outbox: posting a draft to every target exactly once.
+//!
+//! ```no_run
+//! # async fn demo(accounts: ferry_core::accounts::Accounts, draft_id: String) -> Result<(), ferry_core::outbox::PublishError> {
+//! use ferry_core::outbox::{PublishConfig, PublishEvent, PublishRequest, Publisher};
+//! let publisher = Publisher::new(accounts, PublishConfig::default());
+//! let handle = publisher
+//!     .publish(PublishRequest { draft_id: draft_id.clone(), allow_threads: true, ..Default::default() })
+//!     .await?;
+//! let status = handle
+//!     .finish_with(|event| {
+//!         if let PublishEvent::Target(t) = event {
+//!             println!("{} {:?} {:?}", t.network, t.state, t.remote_url);
+//!         }
+//!     })
+//!     .await?;
+//! if !status.all_posted() {
+//!     publisher.retry_draft(&draft_id).await?.finish().await?; // only what is not posted
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! # How a post goes out
+//!
+//! 1. **Plan** (`plan.rs`): each account gets the variants its audience reads (or an explicit
+//!    mapping); a network override wins over the variant text; topics are appended in the
+//!    network's convention; the text is measured with the account's limits and split into a
+//!    thread when too long — or refused, naming the network and the excess.
+//! 2. **Write down** (`rows.rs`): one job, one target per (variant, account), one part per
+//!    post of a thread, each part with its idempotency key — all in one transaction, before
+//!    any network call.
+//! 3. **Send** (`runner.rs`, `target.rs`): targets run concurrently, at most
+//!    [`NetworkCaps`] per network. Each moves `queued → sending → posted | failed | unknown`;
+//!    every change is saved before the next request. A lost answer makes a part `unknown`,
+//!    and the next step is a check on the server (`send/`), never a blind resend. Retryable
+//!    failures back off exponentially with jitter; a `429`'s `Retry-After` (or Mastodon's
+//!    `X-RateLimit-Reset`) holds back all of that account's targets.
+//! 4. **Crash**: a job is claimed by one process at a time (`jobs.rs`). When the process dies,
+//!    the next [`Publisher::resume_unfinished`] or [`Publisher::retry_failed`] takes the
+//!    claim over, turns `sending` into `unknown`, and checks those first.
+
+mod config;
+mod error;
+mod failure;
+mod jobs;
+mod model;
+mod plan;
+mod preview;
+mod publisher;
+mod rows;
+mod runner;
+mod send;
+mod shared;
+mod target;
+
+pub use config::{NetworkCaps, PublishConfig, RetryPolicy};
+pub use error::PublishError;
+pub use model::{
+    AudienceMapping, JobStatus, PublishEvent, PublishRequest, TargetEvent, TargetState,
+    TargetStatus,
+};
+pub use preview::{TargetPreview, preview};
+pub use publisher::{PublishHandle, Publisher};

@@ -1,0 +1,176 @@
+//! Bluesky: `createRecord` under a record key (TID) chosen when the job was made. The check
+//! after a lost answer is `getRecord` by that key; a resend with it can't make a second post.
+//!
+//! The session is the account's, shared by all its targets; when the client rotates tokens
+//! (an expired access token, or an explicit refresh after an auth error) the new ones go back
+//! to the keychain at once, since the old refresh token is dead from then on.
+
+use std::future::Future;
+
+use chrono::{SecondsFormat, Utc};
+use ferry_networks::bluesky::client::{
+    BlueskyClient, NewPost, PostImage, ReplyRef, StrongRef, Tid,
+};
+use ferry_networks::bluesky::facets;
+use ferry_networks::http::{ClientError, ErrorClass};
+use ferry_networks::media::MediaLimits;
+use tokio::sync::Mutex;
+
+use super::mastodon::missing_key;
+use super::{Posted, media, thread_refs};
+use crate::Store;
+use crate::accounts::{Account, Accounts};
+use crate::outbox::failure::{FailKind, Failure};
+use crate::outbox::rows::{PartRow, TargetRow};
+
+#[derive(Debug)]
+pub(crate) struct BlueskySender {
+    client: BlueskyClient,
+    accounts: Accounts,
+    account_id: String,
+    did: String,
+    /// The refresh token last written to the keychain, to notice a rotation.
+    saved_refresh: Mutex<String>,
+    store: Store,
+}
+
+impl BlueskySender {
+    pub async fn open(accounts: &Accounts, account: &Account) -> Result<Self, Failure> {
+        let client = accounts.bluesky_client(account).await?;
+        let saved = client.session().await.refresh_jwt.expose().to_owned();
+        Ok(BlueskySender {
+            client,
+            accounts: accounts.clone(),
+            account_id: account.id.clone(),
+            did: account.remote_id.clone(),
+            saved_refresh: Mutex::new(saved),
+            store: accounts.store().clone(),
+        })
+    }
+
+    pub async fn check(&self, part: &PartRow) -> Result<Option<Posted>, Failure> {
+        let rkey = rkey(part)?;
+        let found = self.call(|| self.client.get_post(&rkey)).await?;
+        Ok(found.map(|record| Posted {
+            remote_id: record.uri,
+            cid: record.cid,
+            url: Some(self.post_url(&rkey)),
+        }))
+    }
+
+    pub async fn send(&self, target: &TargetRow, idx: usize) -> Result<Posted, Failure> {
+        let part = &target.parts[idx];
+        let rkey = rkey(part)?;
+        let mut images = Vec::new();
+        if idx == 0 && !target.media.is_empty() {
+            let prepared =
+                media::prepare_all(&self.store, &target.media, MediaLimits::bluesky()).await?;
+            for image in prepared {
+                let blob = self
+                    .call(|| self.client.upload_blob(image.bytes.clone(), image.mime))
+                    .await?;
+                images.push(PostImage {
+                    blob,
+                    alt: image.alt,
+                    width: image.width,
+                    height: image.height,
+                });
+            }
+        }
+        let reply = match thread_refs(target, idx) {
+            Some((root, parent)) => Some(ReplyRef {
+                root: strong_ref(root)?,
+                parent: strong_ref(parent)?,
+            }),
+            None => None,
+        };
+        let created_at = part
+            .payload
+            .as_deref()
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+            .map(|t| t.with_timezone(&Utc));
+        let post = NewPost {
+            facets: facets::detect(&part.text),
+            text: part.text.clone(),
+            langs: vec![target.lang.as_str().to_owned()],
+            images,
+            reply,
+            created_at,
+        };
+        let posted = self.call(|| self.client.publish_post(&post, &rkey)).await?;
+        Ok(Posted {
+            remote_id: posted.uri,
+            cid: Some(posted.cid),
+            url: Some(posted.url),
+        })
+    }
+
+    /// Runs a call; after an auth error, refreshes the session once and runs it again (the
+    /// access token may be revoked while the refresh token lives). A refresh refused for auth
+    /// means the refresh token is dead: that `Auth` failure sends the person to sign in.
+    async fn call<T, F, Fut>(&self, op: F) -> Result<T, Failure>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, ClientError>>,
+    {
+        let first = op().await;
+        let result = match first {
+            Err(err) if err.class() == ErrorClass::Auth => match self.client.refresh().await {
+                Ok(()) => {
+                    self.save_if_rotated().await?;
+                    op().await
+                }
+                Err(refresh) => Err(refresh),
+            },
+            other => other,
+        };
+        // `call` inside the client may have refreshed on an expired token too.
+        self.save_if_rotated().await?;
+        Ok(result?)
+    }
+
+    async fn save_if_rotated(&self) -> Result<(), Failure> {
+        let mut saved = self.saved_refresh.lock().await;
+        let session = self.client.session().await;
+        if session.refresh_jwt.expose() != saved.as_str() {
+            self.accounts
+                .save_bluesky_session(&self.account_id, &session)
+                .await?;
+            *saved = session.refresh_jwt.expose().to_owned();
+        }
+        Ok(())
+    }
+
+    fn post_url(&self, rkey: &Tid) -> String {
+        format!("https://bsky.app/profile/{}/post/{rkey}", self.did)
+    }
+}
+
+/// The record's `createdAt`, fixed before the first attempt so every resend is the same record.
+pub(crate) fn prepare(part: &mut PartRow) {
+    if part.payload.is_none() {
+        part.payload = Some(Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true));
+    }
+}
+
+fn rkey(part: &PartRow) -> Result<Tid, Failure> {
+    let key = part.key.as_deref().ok_or_else(|| missing_key(part))?;
+    Tid::parse(key).map_err(|e| Failure::new(FailKind::Permanent, "outbox.bad_key", e))
+}
+
+fn strong_ref(part: &PartRow) -> Result<StrongRef, Failure> {
+    match (&part.remote_id, &part.remote_cid) {
+        (Some(uri), Some(cid)) => Ok(StrongRef {
+            uri: uri.clone(),
+            cid: cid.clone(),
+        }),
+        _ => Err(Failure::new(
+            FailKind::Permanent,
+            "outbox.thread_broken",
+            format!(
+                "part {} of the thread has no record to reply to",
+                part.idx + 1
+            ),
+        )),
+    }
+}

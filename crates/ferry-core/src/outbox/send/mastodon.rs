@@ -1,0 +1,105 @@
+//! Mastodon: `POST /api/v1/statuses` with `Idempotency-Key`. The key is the check: sent again
+//! after a lost answer, the server returns the status the first request made.
+
+use chrono::Utc;
+use ferry_networks::mastodon::client::{MastodonClient, NewStatus, Visibility};
+use ferry_networks::media::MediaLimits;
+
+use super::{Posted, media, thread_refs};
+use crate::Store;
+use crate::accounts::{Account, Accounts};
+use crate::outbox::failure::{FailKind, Failure};
+use crate::outbox::rows::{PartRow, TargetRow};
+
+/// Mastodon keeps idempotency keys for an hour; past this, a resend could post twice.
+const KEY_MEMORY: chrono::Duration = chrono::Duration::minutes(55);
+
+#[derive(Debug)]
+pub(crate) struct MastodonSender {
+    client: MastodonClient,
+    store: Store,
+    limits: MediaLimits,
+}
+
+impl MastodonSender {
+    pub async fn open(accounts: &Accounts, account: &Account) -> Result<Self, Failure> {
+        let instance = crate::accounts::mastodon_instance_limits(account.limits.as_ref());
+        Ok(MastodonSender {
+            client: accounts.mastodon_client(account).await?,
+            store: accounts.store().clone(),
+            limits: MediaLimits::mastodon(&instance),
+        })
+    }
+
+    /// Within the hour Mastodon remembers idempotency keys, the resend with the same key is
+    /// the check (`None` here). Later — Ferry was closed, the machine slept — the account's
+    /// recent statuses are searched for the part's text instead.
+    pub async fn check(&self, target: &TargetRow, idx: usize) -> Result<Option<Posted>, Failure> {
+        let part = &target.parts[idx];
+        let Some(sent) = part.first_sent_at else {
+            return Ok(None);
+        };
+        if Utc::now() - sent < KEY_MEMORY {
+            return Ok(None);
+        }
+        let parent = thread_refs(target, idx).and_then(|(_, parent)| parent.remote_id.clone());
+        let found = self
+            .client
+            .find_own_status(&part.text, parent.as_deref(), sent)
+            .await?;
+        Ok(found.map(|status| Posted {
+            url: status.url.clone().or(Some(status.uri.clone())),
+            remote_id: status.id,
+            cid: None,
+        }))
+    }
+
+    pub async fn send(&self, target: &TargetRow, idx: usize) -> Result<Posted, Failure> {
+        let part = &target.parts[idx];
+        let mut media_ids = Vec::new();
+        if idx == 0 && !target.media.is_empty() {
+            let images =
+                media::prepare_all(&self.store, &target.media, self.limits.clone()).await?;
+            for (i, image) in images.into_iter().enumerate() {
+                let name = &target.media[i].original_name;
+                let uploaded = self
+                    .client
+                    .upload_media(image.bytes, name, image.mime, &image.alt)
+                    .await?;
+                media_ids.push(uploaded.id);
+            }
+        }
+        let status = NewStatus {
+            text: part.text.clone(),
+            visibility: Visibility::Public,
+            language: Some(primary_language(target.lang.as_str())),
+            in_reply_to_id: thread_refs(target, idx)
+                .and_then(|(_, parent)| parent.remote_id.clone()),
+            media_ids,
+            ..NewStatus::default()
+        };
+        let key = part.key.as_deref().ok_or_else(|| missing_key(part))?;
+        let posted = self.client.publish_status(&status, key).await?;
+        Ok(Posted {
+            url: posted.url.clone().or(Some(posted.uri.clone())),
+            remote_id: posted.id,
+            cid: None,
+        })
+    }
+}
+
+/// Mastodon takes ISO 639 codes: `zh-Hans` → `zh`.
+fn primary_language(tag: &str) -> String {
+    tag.split('-').next().unwrap_or(tag).to_owned()
+}
+
+pub(crate) fn missing_key(part: &PartRow) -> Failure {
+    Failure::new(
+        FailKind::Permanent,
+        "outbox.no_key",
+        format!(
+            "part {} has no idempotency key; it was not sent",
+            part.idx + 1
+        ),
+    )
+}

@@ -1,0 +1,93 @@
+//! Sending one part of a target to its network, and checking whether a part whose answer was
+//! lost exists — each network in its own way:
+//!
+//! | network  | idempotency key, fixed before sending | the check after an unknown outcome |
+//! |----------|----------------------------------------|------------------------------------|
+//! | Mastodon | `Idempotency-Key` header               | resend with the same key: the server answers the first status; after the hour it remembers keys, look for the text among the account's recent statuses |
+//! | Bluesky  | the record key (a TID)                 | `getRecord` by that key; a resend with it can't make a second record |
+//! | Nostr    | the signed event (its id is its hash)  | ask the relays for the id; a resend is the same event |
+
+mod bluesky;
+mod mastodon;
+mod media;
+mod nostr;
+
+use super::failure::Failure;
+use super::rows::{PartRow, TargetRow};
+use crate::accounts::{Account, Accounts};
+use crate::model::NetworkId;
+
+/// A part that exists on the network.
+#[derive(Debug, Clone)]
+pub(crate) struct Posted {
+    /// Mastodon status id, Bluesky `at://` URI, Nostr event id (hex).
+    pub remote_id: String,
+    /// Bluesky: the record's CID, which replies point at.
+    pub cid: Option<String>,
+    pub url: Option<String>,
+}
+
+/// One account's connection to its network, shared by all its targets.
+#[derive(Debug)]
+pub(crate) enum Sender {
+    Mastodon(mastodon::MastodonSender),
+    Bluesky(bluesky::BlueskySender),
+    Nostr(nostr::NostrSender),
+}
+
+impl Sender {
+    pub async fn open(accounts: &Accounts, account: &Account) -> Result<Sender, Failure> {
+        Ok(match account.network {
+            NetworkId::Mastodon => {
+                Sender::Mastodon(mastodon::MastodonSender::open(accounts, account).await?)
+            }
+            NetworkId::Bluesky => {
+                Sender::Bluesky(bluesky::BlueskySender::open(accounts, account).await?)
+            }
+            NetworkId::Nostr => Sender::Nostr(nostr::NostrSender::open(accounts, account).await?),
+            other => {
+                return Err(crate::accounts::AccountError::Unsupported { network: other }.into());
+            }
+        })
+    }
+
+    /// Fixes what the request will carry before it is written down: Bluesky's `createdAt`,
+    /// Nostr's signed event. Local only; the caller saves the part before sending.
+    pub fn prepare(&self, target: &TargetRow, idx: usize) -> Result<PartRow, Failure> {
+        let mut part = target.parts[idx].clone();
+        match self {
+            Sender::Mastodon(_) => {}
+            Sender::Bluesky(_) => bluesky::prepare(&mut part),
+            Sender::Nostr(s) => s.prepare(target, idx, &mut part)?,
+        }
+        Ok(part)
+    }
+
+    /// Whether a part that may have gone out exists: `Some` when it does, `None` when it
+    /// is safe to send (again) with the same key.
+    pub async fn check(&self, target: &TargetRow, idx: usize) -> Result<Option<Posted>, Failure> {
+        let part = &target.parts[idx];
+        match self {
+            Sender::Mastodon(s) => s.check(target, idx).await,
+            Sender::Bluesky(s) => s.check(part).await,
+            Sender::Nostr(s) => s.check(part).await,
+        }
+    }
+
+    /// Sends part `idx` (as a reply to the part before it); images go with the first part.
+    pub async fn send(&self, target: &TargetRow, idx: usize) -> Result<Posted, Failure> {
+        match self {
+            Sender::Mastodon(s) => s.send(target, idx).await,
+            Sender::Bluesky(s) => s.send(target, idx).await,
+            Sender::Nostr(s) => s.send(target, idx).await,
+        }
+    }
+}
+
+/// The part a reply goes under, and the thread's first part.
+pub(crate) fn thread_refs(target: &TargetRow, idx: usize) -> Option<(&PartRow, &PartRow)> {
+    if idx == 0 {
+        return None;
+    }
+    Some((&target.parts[0], &target.parts[idx - 1]))
+}

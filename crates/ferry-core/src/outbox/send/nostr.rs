@@ -1,0 +1,132 @@
+//! Nostr: each part is a signed kind-1 event, signed once and written down before it goes to
+//! the account's write relays. Its id is the hash of its content, so the check after a lost
+//! answer is asking the relays for that id, and a resend is the very same event (relays that
+//! have it answer `duplicate:`).
+
+use std::time::Duration;
+
+use ferry_networks::nostr::client::{
+    EventRef, NewNote, NostrKeys, NoteThread, find_event, publish, sign_note,
+};
+use nostr::nips::nip19::ToBech32;
+use nostr::prelude::{Event, EventId};
+
+use super::{Posted, thread_refs};
+use crate::accounts::{Account, Accounts, nostr_write_relays};
+use crate::outbox::failure::{FailKind, Failure};
+use crate::outbox::rows::{PartRow, TargetRow};
+
+#[derive(Debug)]
+pub(crate) struct NostrSender {
+    keys: NostrKeys,
+    write: Vec<String>,
+    /// Where to look for an event: write relays first, then the read ones.
+    lookup: Vec<String>,
+    timeout: Duration,
+}
+
+impl NostrSender {
+    pub async fn open(accounts: &Accounts, account: &Account) -> Result<Self, Failure> {
+        let write = nostr_write_relays(account);
+        let mut lookup = write.clone();
+        for relay in account.relays.iter().filter(|r| r.read && !r.write) {
+            lookup.push(relay.url.clone());
+        }
+        Ok(NostrSender {
+            keys: accounts.nostr_keys(account).await?,
+            write,
+            lookup,
+            timeout: accounts.timeout,
+        })
+    }
+
+    /// Signs the part's event unless it was signed before (then it must stay that event).
+    pub fn prepare(
+        &self,
+        target: &TargetRow,
+        idx: usize,
+        part: &mut PartRow,
+    ) -> Result<(), Failure> {
+        if part.payload.is_some() {
+            return Ok(());
+        }
+        let reply = match thread_refs(target, idx) {
+            Some((root, parent)) => Some(NoteThread {
+                root: self.event_ref(root)?,
+                parent: self.event_ref(parent)?,
+            }),
+            None => None,
+        };
+        let note = NewNote {
+            text: part.text.clone(),
+            // Topics are tagged on the thread's first note, which people find it by.
+            hashtags: if idx == 0 {
+                target.tags.clone()
+            } else {
+                Vec::new()
+            },
+            reply,
+            created_at: None,
+        };
+        let event = sign_note(&self.keys, &note)?;
+        part.key = Some(event.id.to_hex());
+        part.payload = Some(event.as_json());
+        Ok(())
+    }
+
+    pub async fn check(&self, part: &PartRow) -> Result<Option<Posted>, Failure> {
+        let Some(id) = part.key.as_deref() else {
+            return Ok(None); // never signed, so never sent
+        };
+        let found = find_event(&self.lookup, id, self.timeout).await?;
+        Ok(found.map(|event| posted(&event.id)))
+    }
+
+    pub async fn send(&self, target: &TargetRow, idx: usize) -> Result<Posted, Failure> {
+        let part = &target.parts[idx];
+        let payload = part.payload.as_deref().ok_or_else(|| {
+            Failure::new(
+                FailKind::Permanent,
+                "outbox.not_signed",
+                format!("part {} was not signed; it was not sent", idx + 1),
+            )
+        })?;
+        let event = Event::from_json(payload).map_err(|e| {
+            Failure::new(
+                FailKind::Permanent,
+                "outbox.bad_event",
+                format!("the stored event of part {} is unreadable: {e}", idx + 1),
+            )
+        })?;
+        // Stored by at least one relay is posted; relays that refused are the relays' business.
+        publish(&self.write, &event, self.timeout).await?;
+        Ok(posted(&event.id))
+    }
+
+    fn event_ref(&self, part: &PartRow) -> Result<EventRef, Failure> {
+        let id = part.key.clone().ok_or_else(|| {
+            Failure::new(
+                FailKind::Permanent,
+                "outbox.thread_broken",
+                format!(
+                    "part {} of the thread has no event to reply to",
+                    part.idx + 1
+                ),
+            )
+        })?;
+        Ok(EventRef {
+            id,
+            author: self.keys.public_key_hex(),
+            relay: self.write.first().cloned(),
+        })
+    }
+}
+
+/// A note's address: its id, and a `nostr:note1…` link (NIP-21) any client opens.
+fn posted(id: &EventId) -> Posted {
+    Posted {
+        remote_id: id.to_hex(),
+        cid: None,
+        url: id.to_bech32().ok().map(|note| format!("nostr:{note}")),
+    }
+}
