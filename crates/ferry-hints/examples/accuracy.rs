@@ -47,6 +47,9 @@ fn main() {
         ("english", Lang::English),
         ("chinese", Lang::ZhHans),
         ("japanese", Lang::Japanese),
+        ("french", Lang::Other("fr".into())),
+        ("german", Lang::Other("de".into())),
+        ("spanish", Lang::Other("es".into())),
     ] {
         for set in ["single-words", "word-pairs", "sentences"] {
             let text = std::fs::read_to_string(testdata(name).join(format!("{set}.txt"))).unwrap();

@@ -20,12 +20,15 @@ fn main() {
     let before = rss_kib();
     let dicts = Dictionaries::shared();
     let start = Instant::now();
-    dicts.load_all().expect("dictionaries: run `make assets`");
+    dicts.cedict().expect("dictionaries: run `make assets`");
+    dicts.ecdict().expect("dictionaries: run `make assets`");
+    dicts.reverse().expect("dictionaries: run `make assets`");
     let tables = start.elapsed();
     let after_tables = rss_kib();
     let start = Instant::now();
-    ferry_hints::segment::warm_up();
+    dicts.segmenter().expect("jieba.txt: run `make assets`");
     let jieba = start.elapsed();
+    let after_jieba = rss_kib();
     let start = Instant::now();
     let _ = hints(
         "今天去了 Starbucks，拿铁很好喝！Bonjour tout le monde. 東京タワー #OOTD yyds",
@@ -40,8 +43,9 @@ fn main() {
         dicts.heap_bytes() as f64 / 1048576.0
     );
     println!(
-        "jieba: {:.1} ms; lingua + OpenCC + hint tables on first call: {:.1} ms",
+        "jieba: {:.1} ms, +{:.1} MiB RSS; lingua + OpenCC + hint tables on first call: {:.1} ms",
         jieba.as_secs_f64() * 1e3,
+        (after_jieba - after_tables) as f64 / 1024.0,
         rest.as_secs_f64() * 1e3
     );
     println!("total: +{:.1} MiB RSS", (after - before) as f64 / 1024.0);

@@ -27,6 +27,7 @@ pub mod detect;
 pub mod dict;
 pub mod error;
 pub mod lang;
+pub mod memo;
 pub mod panel;
 pub mod pinyin_marks;
 pub mod runs;

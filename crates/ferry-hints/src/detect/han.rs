@@ -13,8 +13,11 @@
 //! Traditional→Simplified would change (traditional forms); the majority wins, and text made
 //! only of shared characters (中文, 我) counts as Simplified, the more common script.
 
+use std::sync::LazyLock;
+
 use crate::convert::char_converters;
 use crate::lang::Lang;
+use crate::memo::Memo;
 
 /// Japanese-only character forms: shinjitai, kokuji and the iteration mark 々.
 const JAPANESE_ONLY: &str = "亜悪圧囲栄営駅円塩応桜穏仮価絵拡覚楽巻陥関歓気帰戯犠拠暁駆恵掲渓経\
@@ -36,14 +39,20 @@ pub fn han_run_lang(run: &str, kana: usize, post_has_kana: bool) -> Lang {
     chinese_script(run)
 }
 
-/// `ZhHans` or `ZhHant`, by which script's characters are in the majority.
+/// Han runs whose script is already known (see `memo`).
+pub(super) static SCRIPT_MEMO: LazyLock<Memo<Lang>> = LazyLock::new(|| Memo::new(1024));
+
+/// `ZhHans` or `ZhHant`, by which script's characters are in the majority. Memoised per run
+/// text (see `memo`): the three OpenCC passes are the costliest part of a Han run.
 pub fn chinese_script(text: &str) -> Lang {
-    let (simplified, traditional) = script_evidence(text);
-    if traditional > simplified {
-        Lang::ZhHant
-    } else {
-        Lang::ZhHans
-    }
+    SCRIPT_MEMO.get_or_compute(text, |text| {
+        let (simplified, traditional) = script_evidence(text);
+        if traditional > simplified {
+            Lang::ZhHant
+        } else {
+            Lang::ZhHans
+        }
+    })
 }
 
 /// (characters only Simplified uses, characters only Traditional uses).

@@ -13,7 +13,8 @@
 //! script changes; each run is then labelled — Hangul is Korean, Han/kana runs go to `han`
 //! (Japanese, Simplified or Traditional Chinese), Latin and other alphabets to `other`
 //! (lingua for English and its neighbours, whatlang for the rest). The whole text's language is
-//! the language of most letters, `und` when there are none.
+//! the language of most letters, `und` when there are none. Run answers are memoised by
+//! run text (`memo`), so re-detecting a post after one keystroke re-detects one run.
 
 mod han;
 mod other;
@@ -102,6 +103,13 @@ fn letters_only(text: &str, skipped: &[Skip], run: &ScriptRun) -> String {
         out.push_str(&text[at..run.byte_end]);
     }
     out
+}
+
+/// Forgets every run language remembered so far (see `memo`), so the next call detects each
+/// run afresh: for benchmarks of a text never seen before, and for tests.
+pub fn forget_memoised() {
+    other::LATIN_MEMO.clear();
+    han::SCRIPT_MEMO.clear();
 }
 
 /// The language of most letters; the earliest wins a tie.

@@ -56,7 +56,7 @@ fn read(path: &Path) -> Result<String, HintsError> {
     })
 }
 
-fn check_format(dir: &Path) -> Result<(), HintsError> {
+pub(crate) fn check_format(dir: &Path) -> Result<(), HintsError> {
     let path = dir.join("manifest.json");
     let text = read(&path)?;
     let format = serde_json::from_str::<serde_json::Value>(&text)

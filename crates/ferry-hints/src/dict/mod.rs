@@ -1,4 +1,5 @@
-//! The dictionaries: CC-CEDICT (Chinese → English, and reversed), ECDICT (English → Chinese).
+//! The dictionaries: CC-CEDICT (Chinese → English, and reversed), ECDICT (English → Chinese),
+//! and jieba's word list for segmentation.
 //!
 //! ```no_run
 //! use ferry_hints::dict::Dictionaries;
@@ -8,9 +9,16 @@
 //! # Ok::<(), ferry_hints::HintsError>(())
 //! ```
 //!
-//! Each table loads on first use, once per process (about 16 MB of text for all four), so a
-//! window that never shows the hints panel never pays for them. Where the files come from:
-//! `files`.
+//! Each table loads on first use, once per process (about 16 MB of text for all four, plus
+//! jieba), so a window that never shows the hints panel never pays for them. An app that will
+//! show it calls [`Dictionaries::warm_up`] on a background thread at start, so the first
+//! keystroke finds everything loaded instead of waiting for it:
+//!
+//! ```no_run
+//! std::thread::spawn(|| ferry_hints::dict::Dictionaries::shared().warm_up());
+//! ```
+//!
+//! Where the files come from: `files`.
 
 mod cedict;
 mod ecdict;
@@ -28,6 +36,7 @@ pub use reverse::ReverseIndex;
 pub use table::SortedTable;
 
 use crate::error::HintsError;
+use crate::segment::Segmenter;
 
 type Slot<T> = OnceLock<Result<T, Arc<HintsError>>>;
 
@@ -38,6 +47,7 @@ pub struct Dictionaries {
     cedict: Slot<Cedict>,
     ecdict: Slot<Ecdict>,
     reverse: Slot<ReverseIndex>,
+    segmenter: Slot<Segmenter>,
 }
 
 impl Dictionaries {
@@ -48,6 +58,7 @@ impl Dictionaries {
             cedict: OnceLock::new(),
             ecdict: OnceLock::new(),
             reverse: OnceLock::new(),
+            segmenter: OnceLock::new(),
         }
     }
 
@@ -80,12 +91,33 @@ impl Dictionaries {
         })
     }
 
-    /// Loads every table now (for a warm-up, or to fail early with a clear error).
+    /// jieba with the word list `make assets` built (see `segment`).
+    pub fn segmenter(&self) -> Result<&Segmenter, HintsError> {
+        get(&self.segmenter, || {
+            files::check_format(&self.dir)?;
+            Segmenter::from_file(&self.dir.join("jieba.txt"))
+        })
+    }
+
+    /// Loads every table now (to fail early with a clear error).
     pub fn load_all(&self) -> Result<(), HintsError> {
         self.cedict()?;
         self.ecdict()?;
         self.reverse()?;
+        self.segmenter()?;
         Ok(())
+    }
+
+    /// Loads everything the hints panel uses — these tables, jieba, lingua's models, OpenCC's
+    /// converters and the hint tables — by computing hints for a small mixed text once. Meant
+    /// for a background thread at start (it takes about a quarter of a second in a release
+    /// build); a failure only means the panel will show the same warning later.
+    pub fn warm_up(&'static self) {
+        let options = crate::panel::HintOptions {
+            variant: None,
+            dictionaries: Some(self),
+        };
+        crate::panel::hints(WARM_UP_TEXT, &options);
     }
 
     /// Approximate heap bytes of the tables loaded so far.
@@ -114,6 +146,11 @@ impl Dictionaries {
         SortedTable::new(text, &self.dir.join(name))
     }
 }
+
+/// Touches every language path once: Simplified and Traditional Chinese, English words and a
+/// phrase, French (lingua's other models), a hashtag and slang (the hint tables).
+const WARM_UP_TEXT: &str =
+    "今天去了银行，我們的軟體 look forward to it! Bonjour à tous. #TikTokRefugee yyds";
 
 /// The slot's value, loading it on first use. A failed load is remembered too, so a missing
 /// file costs one stat, not one per keystroke.

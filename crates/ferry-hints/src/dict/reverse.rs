@@ -3,10 +3,10 @@
 //!
 //! The table maps a normalised gloss ("bank") to the words that have it, each with the gloss's
 //! position in its entry. Candidates are ranked by that position (a first sense beats a
-//! passing mention), then by how common the word is in jieba's frequency dictionary.
+//! passing mention), then by how common the word is in jieba's word list.
 
 use super::table::SortedTable;
-use crate::segment::word_frequency;
+use crate::segment::Segmenter;
 
 /// The reverse gloss index.
 #[derive(Debug)]
@@ -19,8 +19,9 @@ impl ReverseIndex {
         ReverseIndex { table }
     }
 
-    /// Up to `limit` Chinese words glossed as `english`, most likely first.
-    pub fn lookup(&self, english: &str, limit: usize) -> Vec<&str> {
+    /// Up to `limit` Chinese words glossed as `english`, most likely first; `segmenter`'s
+    /// word frequencies break ties.
+    pub fn lookup(&self, english: &str, limit: usize, segmenter: &Segmenter) -> Vec<&str> {
         let key = english.trim().to_lowercase();
         let Some(line) = self.table.find(&key).next() else {
             return Vec::new();
@@ -33,7 +34,7 @@ impl ReverseIndex {
             .filter_map(|item| {
                 let (word, position) = item.rsplit_once(':')?;
                 let position = position.parse().ok()?;
-                Some((position, std::cmp::Reverse(word_frequency(word)), word))
+                Some((position, std::cmp::Reverse(segmenter.frequency(word)), word))
             })
             .collect();
         candidates.sort();

@@ -8,7 +8,7 @@ use crate::dict::{Cedict, Usage};
 use crate::lang::Lang;
 use crate::pinyin_marks::{fallback_word, marked_word};
 use crate::script::Script;
-use crate::segment::words;
+use crate::segment::Segmenter;
 use crate::span::{OffsetMap, Span};
 
 /// At most this many readings per word and glosses per reading: a hover card, not a dictionary page.
@@ -58,12 +58,13 @@ pub fn word_hints(
     runs: &[LangRun],
     offsets: &OffsetMap,
     cedict: Option<&Cedict>,
+    segmenter: &Segmenter,
 ) -> Vec<WordHint> {
     let mut hints = Vec::new();
     for run in runs.iter().filter(|r| r.lang.is_chinese()) {
         let base = run.span.byte_start;
         let run_text = &text[base..run.span.byte_end];
-        for (start, end) in word_ranges(run_text, run.lang == Lang::ZhHant) {
+        for (start, end) in word_ranges(run_text, run.lang == Lang::ZhHant, segmenter) {
             let word = &run_text[start..end];
             if !word.chars().any(|c| Script::of(c) == Script::Han) {
                 continue;
@@ -108,7 +109,7 @@ fn dictionary_words(word: &str, cedict: Option<&Cedict>) -> Vec<(usize, usize)> 
 /// Byte ranges of the words of a run. jieba's dictionary is simplified, so a Traditional run
 /// is segmented through its character-by-character simplified form (same length, so the word
 /// boundaries carry straight back).
-fn word_ranges(run: &str, traditional: bool) -> Vec<(usize, usize)> {
+fn word_ranges(run: &str, traditional: bool, segmenter: &Segmenter) -> Vec<(usize, usize)> {
     let simplified = traditional
         .then(|| {
             char_converters()
@@ -118,7 +119,8 @@ fn word_ranges(run: &str, traditional: bool) -> Vec<(usize, usize)> {
         .flatten()
         .filter(|s| s.chars().count() == run.chars().count());
     let Some(simplified) = simplified else {
-        return words(run)
+        return segmenter
+            .words(run)
             .iter()
             .map(|w| (w.byte_start, w.byte_end))
             .collect();
@@ -130,7 +132,7 @@ fn word_ranges(run: &str, traditional: bool) -> Vec<(usize, usize)> {
         .collect();
     let mut ranges = Vec::new();
     let mut chars_before = 0;
-    for word in words(&simplified) {
+    for word in segmenter.words(&simplified) {
         let n = word.text.chars().count();
         ranges.push((starts[chars_before], starts[chars_before + n]));
         chars_before += n;

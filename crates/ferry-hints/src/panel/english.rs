@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::detect::LangRun;
 use crate::dict::{Ecdict, ReverseIndex};
 use crate::lang::Lang;
+use crate::segment::Segmenter;
 use crate::span::{OffsetMap, Span};
 
 const MAX_PHRASE_WORDS: usize = 4;
@@ -49,13 +50,14 @@ pub fn english_hints(
     offsets: &OffsetMap,
     ecdict: Option<&Ecdict>,
     reverse: Option<&ReverseIndex>,
+    segmenter: &Segmenter,
 ) -> Vec<EnglishHint> {
     let mut hints = Vec::new();
     for run in runs.iter().filter(|r| r.lang == Lang::English) {
         let words = word_ranges(text, run.span.byte_start, run.span.byte_end);
         let mut i = 0;
         while i < words.len() {
-            let (hint, used) = best_at(text, &words[i..], offsets, ecdict, reverse);
+            let (hint, used) = best_at(text, &words[i..], offsets, (ecdict, reverse), segmenter);
             hints.extend(hint);
             i += used;
         }
@@ -68,8 +70,8 @@ fn best_at(
     text: &str,
     words: &[(usize, usize)],
     offsets: &OffsetMap,
-    ecdict: Option<&Ecdict>,
-    reverse: Option<&ReverseIndex>,
+    (ecdict, reverse): (Option<&Ecdict>, Option<&ReverseIndex>),
+    segmenter: &Segmenter,
 ) -> (Option<EnglishHint>, usize) {
     let start = words[0].0;
     for n in (2..=MAX_PHRASE_WORDS.min(words.len())).rev() {
@@ -115,7 +117,7 @@ fn best_at(
         return (Some(hint), 1);
     }
     let chinese: Vec<String> = reverse
-        .map(|r| r.lookup(word, MAX_TRANSLATIONS))
+        .map(|r| r.lookup(word, MAX_TRANSLATIONS, segmenter))
         .unwrap_or_default()
         .into_iter()
         .map(str::to_owned)

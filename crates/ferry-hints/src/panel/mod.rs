@@ -31,6 +31,7 @@ pub use mismatch::Mismatch;
 use crate::detect::{Detection, LangRun, detect_with, majority};
 use crate::dict::Dictionaries;
 use crate::lang::Lang;
+use crate::segment::Segmenter;
 use crate::skip::{SkipKind, skipped_parts};
 use crate::span::{OffsetMap, Span};
 use crate::tables::{HintKind, HintTables};
@@ -122,9 +123,16 @@ pub fn hints(text: &str, options: &HintOptions) -> Hints {
     let ecdict = dicts.ecdict().map_err(&mut warn).ok();
     let reverse = dicts.reverse().map_err(&mut warn).ok();
     let tables = HintTables::builtin().map_err(&mut warn).ok();
+    let segmenter = match dicts.segmenter() {
+        Ok(segmenter) => segmenter,
+        Err(err) => {
+            warn(err);
+            Segmenter::builtin()
+        }
+    };
 
-    let words = chinese::word_hints(text, &runs, &offsets, cedict);
-    let english = english::english_hints(text, &runs, &offsets, ecdict, reverse);
+    let words = chinese::word_hints(text, &runs, &offsets, cedict, segmenter);
+    let english = english::english_hints(text, &runs, &offsets, ecdict, reverse, segmenter);
     let hashtags = skipped
         .iter()
         .filter(|s| s.kind == SkipKind::Hashtag)
