@@ -7,10 +7,13 @@
 //! - [`fault_proxy`]: a TCP/HTTP proxy on 127.0.0.1 that, request by request, forwards, drops
 //!   the connection after forwarding, answers 500/503/429, or stalls — so client and outbox
 //!   tests can reproduce every way a publish can fail.
+//! - [`translation_servers`]: DeepL, LibreTranslate and an OpenAI-compatible endpoint on
+//!   127.0.0.1, for the translation clients' and the engine's tests.
 //! - [`mastodon_mock`]: the browser's part of mastodon-mock's OAuth sign-in.
 
 pub mod fault_proxy;
 pub mod mastodon_mock;
 pub mod peers;
+pub mod translation_servers;
 
 pub use fault_proxy::{Fault, FaultProxy};
