@@ -1,11 +1,12 @@
 //! The desktop shell. It owns windows, plugins and events; every command body is a thin
 //! wrapper over `ferry-core` so the same behaviour is tested without a window.
 //!
-//! Layout: `commands/` (one file per domain, listed in `commands::handler`), `database`
-//! (the store in managed state, opened on the UI's first call), `open_store` (the command
-//! argument that is the open store), `preferences` (UI language and theme), `media_protocol`
-//! (thumbnails from the data folder), `close_guard` (a last autosave before the window closes)
-//! and `bindings` (the TypeScript types the UI imports, generated from these Rust types).
+//! Layout: `commands/` (one file per domain, listed in `commands::handler`), `database` (the
+//! store in managed state, opened on the UI's first call), `open_store` (the command argument
+//! that is the open store), `preferences` (UI language and theme), `os_locale` (the OS's
+//! preferred languages), `media_protocol` (thumbnails from the data folder), `close_guard` (a
+//! last autosave before the window closes) and `bindings` (the TypeScript types the UI
+//! imports, generated from these Rust types).
 
 pub mod bindings;
 pub mod close_guard;
@@ -14,6 +15,7 @@ pub mod database;
 pub mod error;
 pub mod media_protocol;
 pub mod open_store;
+pub mod os_locale;
 pub mod preferences;
 
 use tauri::{Manager, RunEvent};

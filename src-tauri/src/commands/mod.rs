@@ -30,6 +30,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         media::attach_media,
         settings::get_settings,
         settings::save_settings,
+        settings::system_languages,
         window::close_main_window,
     ]
 }

@@ -14,3 +14,9 @@ pub async fn get_settings(store: OpenStore) -> CommandResult<AppSettings> {
 pub async fn save_settings(store: OpenStore, settings: AppSettings) -> CommandResult<AppSettings> {
     Ok(settings.save(&store).await?)
 }
+
+/// The OS's preferred languages (BCP-47), for the UI to follow until one is picked.
+#[tauri::command]
+pub fn system_languages() -> Vec<String> {
+    crate::os_locale::os_languages()
+}

@@ -74,6 +74,8 @@ export interface Backend {
   attachMedia(id: string, path: string): Promise<AttachOutcome>;
 
   settings(): Promise<AppSettings>;
+  /** The OS's preferred languages (BCP-47), as the shell reads them; may be empty. */
+  systemLanguages(): Promise<string[]>;
   saveSettings(settings: AppSettings): Promise<AppSettings>;
 
   /** The image picker; resolves to no paths when the user cancels. */

@@ -41,6 +41,7 @@ export const tauriBackend: Backend = {
   attachMedia: (id, path) => call("attach_media", { id, path }),
 
   settings: () => call("get_settings"),
+  systemLanguages: () => call("system_languages"),
   saveSettings: (settings) => call("save_settings", { settings }),
 
   async pickImages(title, filterName) {

@@ -1,7 +1,7 @@
 // The UI's own language. `t("key", { name })` reads the current locale, so every template
-// that calls it re-renders when the locale changes. The locale follows the OS
-// (`navigator.languages`) until the user picks one in Settings; the pick is stored in the
-// database through the backend and applied with `setLocalePreference`.
+// that calls it re-renders when the locale changes. The locale follows the OS (the shell's
+// reading of it, then `navigator.languages`) until the user picks one in Settings; the pick
+// is stored in the database through the backend and applied with `setLocalePreference`.
 import { en, type MessageKey, type Messages } from "./locales/en";
 import { zhHans } from "./locales/zh-Hans";
 import { zhHant } from "./locales/zh-Hant";
@@ -44,9 +44,26 @@ export function systemLocale(tags: readonly string[]): Locale {
   return "en";
 }
 
+/** What the shell read from the OS (see `useSystemLanguages`), ahead of the webview's guess. */
+let shellLanguages: readonly string[] = [];
+
 function osLanguages(): readonly string[] {
-  if (typeof navigator === "undefined") return [];
-  return navigator.languages?.length ? navigator.languages : [navigator.language];
+  const webview =
+    typeof navigator === "undefined"
+      ? []
+      : navigator.languages?.length
+        ? navigator.languages
+        : [navigator.language];
+  return [...shellLanguages, ...webview];
+}
+
+/**
+ * Takes the OS's preferred languages as the shell reads them (WebKitGTK's own
+ * `navigator.language` says `en-US` whenever the user's locale is not installed).
+ */
+export function useSystemLanguages(tags: readonly string[]): void {
+  shellLanguages = tags;
+  setLocalePreference(state.preference);
 }
 
 const state = $state<{ preference: LocalePreference; locale: Locale }>({
