@@ -13,6 +13,10 @@ use crate::error::StoreError;
 /// Drafts indexed per transaction: short enough that an autosave never waits long for it.
 const BATCH: i64 = 8;
 
+/// Ends every indexed text so that each place a one- or two-character word occurs begins a
+/// trigram (see the `search_short_words` migration). Nobody types U+0001.
+const INDEX_END: &str = "\u{1}\u{1}";
+
 impl Store {
     /// Indexes texts saved since the index last caught up; returns how many.
     pub async fn index_pending(&self) -> Result<usize, StoreError> {
@@ -34,7 +38,7 @@ impl Store {
                     .map_err(|e| self.db_err(e))?;
                 sqlx::query("INSERT INTO draft_search (rowid, body) VALUES (?, ?)")
                     .bind(seq)
-                    .bind(body)
+                    .bind(format!("{body}{INDEX_END}"))
                     .execute(&mut *tx)
                     .await
                     .map_err(|e| self.db_err(e))?;

@@ -4,11 +4,12 @@
 //! 1. **recent**: walk the newest drafts in update order, test each text, stop at a full
 //!    page. Instant for common words (the page fills within a few dozen drafts), but a
 //!    word found nowhere makes it read every text.
-//! 2. **index**: take the drafts the trigram index says contain every trigram of the long
-//!    words (plus the texts saved since the index last caught up), test those, sort them.
-//!    Instant for rare words, heavy for common ones (thousands of candidates). Without a
-//!    word of three characters or more there is no index to ask, and it reads every text,
-//!    in storage order, which is the fastest way to read them all.
+//! 2. **index**: take the drafts the trigram index says may match (plus the texts saved
+//!    since the index last caught up), test those, sort them. Instant for rare words, heavy
+//!    for common ones (thousands of candidates). A long word asks for all its trigrams; a
+//!    one- or two-character word for any trigram that begins with it, found in the index's
+//!    vocabulary. When no word can ask the index, it reads every text, in storage order,
+//!    which is the fastest way to read them all.
 //!
 //! Plan 1 runs over the newest `search_scan_budget` drafts ([`crate::StoreOptions`]); only
 //! when that doesn't fill the page does plan 2 run. Both test the same filters
@@ -21,7 +22,21 @@ use crate::Store;
 use crate::error::StoreError;
 
 use super::list::{COLUMNS, SummaryRow};
-use super::terms::Terms;
+use super::terms::{Terms, quote};
+
+/// A short word that begins more index trigrams than this is too common for the index to
+/// narrow much: it is left to the text test.
+const MAX_ALTERNATIVES: i64 = 256;
+
+/// What the trigram index says about the words.
+enum Candidates {
+    /// No word can ask the index: test every text.
+    Everything,
+    /// Drafts matching this FTS5 expression, and texts not indexed yet.
+    Matching(String),
+    /// A word begins no indexed trigram: only texts not indexed yet can match.
+    PendingOnly,
+}
 
 impl Store {
     pub(super) async fn search(
@@ -46,8 +61,35 @@ impl Store {
         if recent.len() as i64 == limit || cutoff.is_none() {
             return Ok(recent);
         }
-        let (sql, args) = index_sql(terms, limit, offset)?;
+        let candidates = self.candidates(terms).await?;
+        let (sql, args) = index_sql(terms, &candidates, limit, offset)?;
         self.page(&sql, args).await
+    }
+
+    async fn candidates(&self, terms: &Terms) -> Result<Candidates, StoreError> {
+        let mut parts: Vec<String> = terms.match_expression().into_iter().collect();
+        for prefix in terms.short_prefixes().into_iter().flatten() {
+            let trigrams: Vec<String> = sqlx::query_scalar(
+                "SELECT term FROM draft_search_terms WHERE term >= ? AND term < ? LIMIT ?",
+            )
+            .bind(&prefix)
+            .bind(format!("{prefix}\u{10FFFF}"))
+            .bind(MAX_ALTERNATIVES + 1)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(|e| self.db_err(e))?;
+            if trigrams.is_empty() {
+                return Ok(Candidates::PendingOnly);
+            }
+            if trigrams.len() as i64 <= MAX_ALTERNATIVES {
+                let any: Vec<String> = trigrams.iter().map(|t| quote(t)).collect();
+                parts.push(format!("({})", any.join(" OR ")));
+            }
+        }
+        Ok(match parts.is_empty() {
+            true => Candidates::Everything,
+            false => Candidates::Matching(parts.join(" AND ")),
+        })
     }
 
     async fn page(
@@ -94,19 +136,24 @@ fn recent_sql(
 /// Plan 2: every candidate the index gives (or every text), tested, then sorted.
 fn index_sql(
     terms: &Terms,
+    candidates: &Candidates,
     limit: i64,
     offset: i64,
 ) -> Result<(String, SqliteArguments<'static>), StoreError> {
     let mut args = Args::default();
     let mut conditions = Vec::new();
-    if let Some(expr) = terms.match_expression() {
-        // Texts saved since the index last caught up are always candidates.
-        conditions.push(
-            "b.seq IN (SELECT rowid FROM draft_search WHERE draft_search MATCH ? \
-             UNION ALL SELECT seq FROM draft_bodies WHERE indexed = 0)"
-                .to_owned(),
-        );
-        args.add(expr)?;
+    // Texts saved since the index last caught up are always candidates.
+    match candidates {
+        Candidates::Everything => {}
+        Candidates::Matching(expr) => {
+            conditions.push(
+                "b.seq IN (SELECT rowid FROM draft_search WHERE draft_search MATCH ? \
+                 UNION ALL SELECT seq FROM draft_bodies WHERE indexed = 0)"
+                    .to_owned(),
+            );
+            args.add(expr.clone())?;
+        }
+        Candidates::PendingOnly => conditions.push("b.indexed = 0".to_owned()),
     }
     for (condition, value) in terms.filters() {
         conditions.push(condition.to_owned());

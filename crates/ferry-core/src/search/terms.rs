@@ -54,11 +54,21 @@ impl Terms {
         if trigrams.is_empty() {
             return None;
         }
-        let quoted: Vec<String> = trigrams
-            .iter()
-            .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
-            .collect();
+        let quoted: Vec<String> = trigrams.iter().map(|t| quote(t)).collect();
         Some(quoted.join(" AND "))
+    }
+
+    /// For each short word, the start of the index trigrams that begin with it, as the index
+    /// spells them (ASCII letters lowercased); `None` for a word whose case folding the
+    /// index might do differently (non-ASCII letters with case), which must be scanned.
+    pub fn short_prefixes(&self) -> Vec<Option<String>> {
+        self.scanned
+            .iter()
+            .map(|w| {
+                let cased = |c: char| !c.is_ascii() && (c.is_lowercase() || c.is_uppercase());
+                (!w.chars().any(cased)).then(|| w.to_ascii_lowercase())
+            })
+            .collect()
     }
 
     /// One SQL condition on `b.body` per word, with the value to bind. Words without ASCII
@@ -84,6 +94,12 @@ impl Terms {
     }
 }
 
+/// `text` as an FTS5 string: in double quotes, inner ones doubled, so nothing in it is
+/// query syntax.
+pub(crate) fn quote(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +112,15 @@ mod tests {
         assert_eq!(
             t.match_expression().unwrap(),
             r#""fer" AND "err" AND "rry" AND "hel" AND "ell" AND "llo" AND "lo""" AND "o""x""#
+        );
+    }
+
+    #[test]
+    fn short_prefixes_fold_ascii_only() {
+        let t = Terms::parse("渡 AB é 1");
+        assert_eq!(
+            t.short_prefixes(),
+            vec![Some("渡".into()), Some("ab".into()), None, Some("1".into())]
         );
     }
 

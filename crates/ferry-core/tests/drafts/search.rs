@@ -176,8 +176,8 @@ async fn index_plan_agrees_with_the_scan_plan() {
         "渡口 old ferry notes",
         "Coffee 咖啡館 review",
         "渡口 sunset FERRY again",
-        "unrelated",
-        "more unrelated",
+        "unrelated, ends with 雪山",
+        "more unrelated, Zé",
     ];
     for t in texts {
         narrow.create_draft(new_draft(&[("en", t)])).await.unwrap();
