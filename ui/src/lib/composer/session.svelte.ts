@@ -141,7 +141,11 @@ export class DraftSession {
       overrides: content.overrides,
       targets: content.targets,
       topics: content.topics,
-      attachments: content.attachments.map((a) => ({ id: a.id, alt: a.alt })),
+      // A cleared alt text is no alt text, not an empty one.
+      attachments: content.attachments.map((a) => ({
+        id: a.id,
+        alt: Object.fromEntries(Object.entries(a.alt).filter(([, text]) => text)),
+      })),
     });
     this.revision = outcome.draft.revision;
     if (outcome.revision) this.#onStored(outcome.draft);

@@ -133,7 +133,7 @@ describe("DraftSession", () => {
   });
 
   it("attaches between autosaves without a conflict", async () => {
-    const { backend, calls } = memoryBackend();
+    const { backend, calls, drafts } = memoryBackend();
     const session = new DraftSession(backend, null, ["en", "zh-Hans"]);
     setVariantText(session.content, "en", "Dawn", "en");
     session.touch();
@@ -148,6 +148,12 @@ describe("DraftSession", () => {
     expect(calls.at(-1)).toBe("save@2");
     expect(session.saveState.kind).toBe("saved");
     expect(session.revision).toBe(3);
+
+    // Clearing an alt text removes it rather than storing an empty one.
+    setAltText(session.content, "a1", "zh-Hans", "");
+    session.touch();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(drafts.get("d1")!.draft.content.attachments[0].alt).toEqual({});
   });
 
   it("keeps the text and reports the error when a save fails, then retries", async () => {
