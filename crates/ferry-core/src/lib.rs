@@ -20,6 +20,7 @@ mod search;
 pub mod secrets;
 mod settings;
 mod store;
+pub mod translation;
 
 pub use drafts::{MAX_TEXT_CHARS, MAX_TOPIC_CHARS};
 pub use error::{ErrorPayload, StoreError};
