@@ -10,6 +10,7 @@ mod check;
 mod drafts;
 mod hints;
 mod post;
+mod translate;
 
 use std::process::ExitCode;
 
@@ -46,6 +47,8 @@ enum Command {
     Accounts(accounts::Args),
     /// Post a draft to its targets exactly once; `--retry-failed` finishes an earlier post.
     Post(post::Args),
+    /// Machine translation through the providers you configure (off until you add one).
+    Translate(translate::Args),
 }
 
 fn main() -> ExitCode {
@@ -68,6 +71,7 @@ fn main() -> ExitCode {
             Command::Convert(args) => hints::run_convert(args).await,
             Command::Accounts(args) => accounts::run(args).await,
             Command::Post(args) => post::run(args).await,
+            Command::Translate(args) => translate::run(args).await,
         }
     })
 }

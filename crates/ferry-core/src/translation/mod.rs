@@ -170,6 +170,21 @@ impl Translations {
         Ok(())
     }
 
+    /// The provider [`Translations::translate`] would use: the first enabled one. Fails with
+    /// `translate.disabled` when none is configured or enabled. Needs no keychain, so a
+    /// command can say "machine translation is off" before opening one.
+    pub async fn active_provider(store: &Store) -> Result<ProviderConfig, TranslationError> {
+        let providers = rows::list(store).await?;
+        let configured = providers.len();
+        providers
+            .into_iter()
+            .find(|p| p.enabled)
+            .ok_or(match configured {
+                0 => TranslationError::NoProvider,
+                configured => TranslationError::NoneEnabled { configured },
+            })
+    }
+
     /// Translates `text` into `to` (`zh-Hans`, `en` …) through the first enabled provider;
     /// `from: None` lets the provider detect the source language. Cached texts are not sent.
     pub async fn translate(
@@ -188,13 +203,7 @@ impl Translations {
                 ),
             });
         }
-        let providers = self.list_providers().await?;
-        let Some(config) = providers.iter().find(|p| p.enabled) else {
-            return Err(match providers.len() {
-                0 => TranslationError::NoProvider,
-                configured => TranslationError::NoneEnabled { configured },
-            });
-        };
+        let config = &Translations::active_provider(&self.store).await?;
         let key = if config.has_key {
             let stored = self.secrets.get(&key_name(&config.id)?).await?;
             let stored = stored.ok_or_else(|| TranslationError::MissingKey {
