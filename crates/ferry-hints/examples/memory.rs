@@ -1,5 +1,6 @@
 //! Cold-load time and resident memory of everything the hints load lazily: the dictionary
 //! tables, jieba's dictionary, lingua's models, OpenCC's tables and the hint tables.
+//! Then the per-keystroke cost in the same build (useful for debug builds, which the E2E runs).
 //! Run: `cargo run --release -p ferry-hints --example memory` (after `make assets`).
 
 use std::time::Instant;
@@ -49,4 +50,29 @@ fn main() {
         rest.as_secs_f64() * 1e3
     );
     println!("total: +{:.1} MiB RSS", (after - before) as f64 / 1024.0);
+    keystrokes();
+}
+
+/// The per-keystroke cost in this build (the E2E runs a debug one): hints for a 1,000-char
+/// mixed post after each of 40 one-character edits. The criterion bench has release figures.
+fn keystrokes() {
+    let paragraph = "姐妹们！今天去了 Starbucks，拿铁真的绝绝子😍 I look forward to trying the new \
+                     menu. 我們下週在台北見面吧～ #TikTokRefugee yyds 666 ";
+    let post: Vec<char> = paragraph.chars().cycle().take(1000).collect();
+    let mut times: Vec<f64> = (0..40)
+        .map(|i| {
+            let mut edited = post.clone();
+            edited.insert((i * 97) % post.len(), if i % 2 == 0 { '好' } else { 'e' });
+            let text: String = edited.into_iter().collect();
+            let start = Instant::now();
+            let _ = hints(&text, &HintOptions::default());
+            start.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!(
+        "hints for a 1,000-char post after one keystroke: median {:.1} ms, max {:.1} ms (40 edits)",
+        times[times.len() / 2],
+        times[times.len() - 1]
+    );
 }
