@@ -237,7 +237,11 @@ async fn a_killed_post_is_finished_by_retry_failed_without_posting_twice() {
         assert!(Instant::now() < deadline, "never got to sending");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    tokio::time::sleep(Duration::from_millis(500)).await; // the PDS writes the record
+    // The PDS has the record while the process still waits for the answer.
+    while bluesky_texts(&pds, &bsky, &marker).await.is_empty() {
+        assert!(Instant::now() < deadline, "the record never appeared");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     child.kill().unwrap();
     child.wait().unwrap();
     store.close().await;

@@ -231,6 +231,31 @@ async fn unreachable_servers_html_and_over_long_texts() {
     );
     assert_eq!(proxy.forwarded(), forwarded, "nothing was sent");
     assert_eq!(target(&status, NetworkId::Nostr).state, TargetState::Posted);
+    let again = publisher
+        .publish(request(&draft.id, true))
+        .await
+        .unwrap_err();
+    assert_eq!(again.code(), "outbox.already_published", "nostr got it");
+
+    // A draft whose publish sent nothing at all may be posted once fixed (here: as a thread).
+    let draft = env.draft(&[("en", &long)], &[&mastodon]).await;
+    let refused = publisher
+        .publish(request(&draft.id, false))
+        .await
+        .unwrap()
+        .finish()
+        .await
+        .unwrap();
+    assert_eq!(refused.targets[0].state, TargetState::Failed);
+    let status = publisher
+        .publish(request(&draft.id, true))
+        .await
+        .unwrap()
+        .finish()
+        .await
+        .unwrap();
+    assert!(status.all_posted(), "{status:#?}");
+    assert_eq!(status.targets[0].parts, 2);
     env.cleanup().await;
 }
 

@@ -53,6 +53,23 @@ impl Store {
         .map_err(|e| self.db_err(e))
     }
 
+    /// The newest job of the draft that sent something (or may have, or still will): posting
+    /// the draft again is refused while there is one. A job whose every target was refused or
+    /// failed before any part went out does not count, so a fixed draft can be posted.
+    pub(crate) async fn job_that_sent(&self, draft_id: &str) -> Result<Option<String>, StoreError> {
+        sqlx::query_scalar(
+            "SELECT j.id FROM publish_jobs j WHERE j.draft_id = ? AND EXISTS ( \
+               SELECT 1 FROM outbox_targets t WHERE t.job_id = j.id AND (t.state <> 'failed' \
+                 OR EXISTS (SELECT 1 FROM outbox_parts p WHERE p.target_id = t.id \
+                            AND p.state <> 'queued'))) \
+             ORDER BY j.created_at DESC, j.id DESC LIMIT 1",
+        )
+        .bind(draft_id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(|e| self.db_err(e))
+    }
+
     /// Jobs with targets still to send or to check: what a restart resumes.
     pub async fn unfinished_publish_jobs(&self) -> Result<Vec<String>, StoreError> {
         sqlx::query_scalar(

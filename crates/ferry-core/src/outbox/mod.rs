@@ -39,9 +39,11 @@
 //!    the next [`Publisher::resume_unfinished`] or [`Publisher::retry_failed`] takes the
 //!    claim over, turns `sending` into `unknown`, and checks those first.
 
+mod audience;
 mod config;
 mod error;
 mod failure;
+mod images;
 mod jobs;
 mod model;
 mod plan;

@@ -1,27 +1,20 @@
-//! Turning a draft into targets before anything is sent: which accounts, which variant for
-//! each (the account's audience, or an explicit mapping), the text (a per-network override
+//! Turning a draft into targets before anything is sent: which accounts and variants
+//! (`audience.rs`), the images (`images.rs`), the text (a per-network override
 //! wins over the variant; topics appended in the network's convention), measured with the
 //! network's rules and split into a thread when too long — or refused, naming the network
 //! and by how much, when it can't be sent as it is.
 
 use ferry_networks::rules::{self, Network, Post, Settings};
-use serde::{Deserialize, Serialize};
 
+use super::audience::{match_variants, wanted_langs};
 use super::error::PublishError;
-use super::model::{AudienceMapping, PublishRequest};
+use super::images::{self, PlannedMedia};
+use super::model::PublishRequest;
 use crate::ErrorPayload;
-use crate::accounts::{Account, AccountError};
+use crate::accounts::Account;
 use crate::model::{Draft, LangTag, NetworkId};
 
-/// An image as a target sends it: the stored copy, and the alt text in the variant's language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct PlannedMedia {
-    pub stored_name: String,
-    pub original_name: String,
-    pub media_type: String,
-    pub alt: String,
-}
+pub(crate) use super::audience::accounts_for;
 
 /// One (variant, account) pair, ready to be written to the outbox.
 #[derive(Debug, Clone)]
@@ -35,52 +28,6 @@ pub(crate) struct PlannedTarget {
     pub tags: Vec<String>,
     /// Why this target is refused before sending (too long, no variant for the audience …).
     pub refusal: Option<ErrorPayload>,
-}
-
-/// The accounts a request goes to: `to`, else the draft's targets.
-pub(crate) fn accounts_for(
-    draft: &Draft,
-    request: &PublishRequest,
-    all: &[Account],
-) -> Result<Vec<Account>, PublishError> {
-    let find = |id: &str| {
-        all.iter()
-            .find(|a| a.id == id)
-            .cloned()
-            .ok_or_else(|| PublishError::Account(AccountError::NotFound { id: id.to_owned() }))
-    };
-    let mut chosen: Vec<Account> = Vec::new();
-    let mut push = |account: Account| {
-        if !chosen.iter().any(|a| a.id == account.id) {
-            chosen.push(account);
-        }
-    };
-    if !request.to.is_empty() {
-        for id in &request.to {
-            push(find(id)?);
-        }
-    } else {
-        for target in &draft.content.targets {
-            let account = match &target.account_id {
-                Some(id) => find(id)?,
-                None => all
-                    .iter()
-                    .find(|a| a.network == target.network)
-                    .cloned()
-                    .ok_or(PublishError::NoAccount {
-                        draft: draft.id.clone(),
-                        network: target.network,
-                    })?,
-            };
-            push(account);
-        }
-    }
-    if chosen.is_empty() {
-        return Err(PublishError::NoTargets {
-            draft: draft.id.clone(),
-        });
-    }
-    Ok(chosen)
 }
 
 /// Every (variant, account) target of the request, in account order.
@@ -133,39 +80,6 @@ pub(crate) fn plan(
     Ok(planned)
 }
 
-fn wanted_langs(account: &Account, mapping: &[AudienceMapping], main: &LangTag) -> Vec<LangTag> {
-    if let Some(map) = mapping.iter().find(|m| m.account_id == account.id) {
-        return map.langs.clone();
-    }
-    if account.audience.is_empty() {
-        return vec![main.clone()];
-    }
-    account.audience.clone()
-}
-
-/// The draft's variants each wanted language reads: the same tag, or one that narrows or
-/// widens it (`zh` reads `zh-Hans`; `zh-Hans-CN` reads `zh-Hans`).
-fn match_variants(draft: &Draft, wanted: &[LangTag]) -> Vec<LangTag> {
-    let related = |a: &str, b: &str| {
-        a == b || b.starts_with(&format!("{a}-")) || a.starts_with(&format!("{b}-"))
-    };
-    let mut out: Vec<LangTag> = Vec::new();
-    for want in wanted {
-        let variants = &draft.content.variants;
-        let found = variants.iter().find(|v| v.lang == *want).or_else(|| {
-            variants
-                .iter()
-                .find(|v| related(want.as_str(), v.lang.as_str()))
-        });
-        if let Some(v) = found
-            && !out.contains(&v.lang)
-        {
-            out.push(v.lang.clone());
-        }
-    }
-    out
-}
-
 fn plan_one(draft: &Draft, account: Account, lang: LangTag, allow_threads: bool) -> PlannedTarget {
     let network = account.network;
     let rules_network: Network = match network.as_str().parse() {
@@ -189,17 +103,8 @@ fn plan_one(draft: &Draft, account: Account, lang: LangTag, allow_threads: bool)
     let topic_refs: Vec<&str> = content.topics.iter().map(String::as_str).collect();
     let topics = rules::topics(rules_network, &topic_refs);
     let text = with_topics(base.trim(), &topics.text);
-    let media: Vec<PlannedMedia> = content
-        .attachments
-        .iter()
-        .map(|a| PlannedMedia {
-            stored_name: a.stored_name.clone(),
-            original_name: a.original_name.clone(),
-            media_type: a.media_type.clone(),
-            alt: alt_for(&a.alt, &lang),
-        })
-        .collect();
-    if let Some((code, message)) = media_refusal(network, &media) {
+    let media = images::for_variant(&content.attachments, &lang);
+    if let Some((code, message)) = images::refusal(network, &media) {
         return refused(account, lang, code, message);
     }
     if text.is_empty() && media.is_empty() {
@@ -291,50 +196,6 @@ fn with_topics(text: &str, topics: &str) -> String {
         return topics.to_owned();
     }
     format!("{text}\n\n{topics}")
-}
-
-/// The alt text in the variant's language, else in a related one, else any.
-fn alt_for(alt: &std::collections::BTreeMap<LangTag, String>, lang: &LangTag) -> String {
-    let base = lang.as_str().split('-').next().unwrap_or_default();
-    alt.get(lang)
-        .or_else(|| {
-            alt.iter()
-                .find(|(l, _)| l.as_str().split('-').next() == Some(base))
-                .map(|(_, t)| t)
-        })
-        .or_else(|| alt.values().next())
-        .cloned()
-        .unwrap_or_default()
-}
-
-/// Images a network can't take, caught before sending.
-fn media_refusal(network: NetworkId, media: &[PlannedMedia]) -> Option<(&'static str, String)> {
-    if media.is_empty() {
-        return None;
-    }
-    if network == NetworkId::Nostr {
-        return Some((
-            "outbox.media_unsupported",
-            format!(
-                "nostr: notes can't carry images yet (Ferry does not upload to a media host); \
-                 remove the {} image(s) or leave nostr out",
-                media.len()
-            ),
-        ));
-    }
-    let odd = media
-        .iter()
-        .enumerate()
-        .find(|(_, m)| !matches!(m.media_type.as_str(), "image/jpeg" | "image/png"))?;
-    Some((
-        "media.unsupported",
-        format!(
-            "{network}: image {} ({}) is {}; Ferry posts JPEG and PNG images",
-            odd.0 + 1,
-            odd.1.original_name,
-            odd.1.media_type
-        ),
-    ))
 }
 
 fn refused(account: Account, lang: LangTag, code: &str, message: String) -> PlannedTarget {

@@ -43,17 +43,13 @@ impl Publisher {
     }
 
     /// Plans the draft's targets, writes them (with their idempotency keys) to the outbox,
-    /// and starts sending. Refuses a draft that was posted before: "retry failed" finishes
-    /// that job instead, so nothing goes out twice.
+    /// and starts sending. Refuses a draft that was posted before (even in part): "retry
+    /// failed" finishes that job instead, so nothing goes out twice. A draft whose earlier
+    /// publish sent nothing at all (every target refused) may be posted again once fixed.
     pub async fn publish(&self, request: PublishRequest) -> Result<PublishHandle, PublishError> {
         let store = self.shared.accounts.store();
         let draft = store.get_draft(&request.draft_id).await?;
-        if let Some(job) = store
-            .publish_jobs_of_draft(&draft.id)
-            .await?
-            .into_iter()
-            .next()
-        {
+        if let Some(job) = store.job_that_sent(&draft.id).await? {
             return Err(PublishError::AlreadyPublished {
                 draft: draft.id,
                 job,

@@ -4,8 +4,9 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
+use super::images::PlannedMedia;
 use super::model::TargetState;
-use super::plan::{PlannedMedia, PlannedTarget};
+use super::plan::PlannedTarget;
 use crate::clock;
 use crate::drafts::rows::decode_err;
 use crate::error::StoreError;

@@ -5,7 +5,7 @@ use ferry_networks::media::{MediaLimits, PreparedImage, check_image_count, prepa
 
 use crate::Store;
 use crate::outbox::failure::{FailKind, Failure};
-use crate::outbox::plan::PlannedMedia;
+use crate::outbox::images::PlannedMedia;
 
 /// Every image of the target, prepared for `limits`, in order.
 pub(crate) async fn prepare_all(
