@@ -11,6 +11,8 @@ pub enum HintsError {
          built by scripts/dict/build_dict.py)"
     )]
     DictMissing { path: PathBuf },
+    #[error("the dictionaries are still loading; glosses will be there on the next call")]
+    DictLoading,
     #[error("cannot read dictionary file {path}: {source}")]
     DictRead {
         path: PathBuf,
@@ -38,6 +40,7 @@ impl HintsError {
     pub fn code(&self) -> &'static str {
         match self {
             HintsError::DictMissing { .. } => "dict.missing",
+            HintsError::DictLoading => "dict.loading",
             HintsError::DictRead { .. } => "dict.read",
             HintsError::DictFormat { .. } => "dict.format",
             HintsError::TableInvalid { .. } => "hints.table_invalid",

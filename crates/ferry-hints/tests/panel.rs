@@ -8,7 +8,7 @@ use ferry_hints::panel::{EnglishSource, HintOptions, WordSource, hints};
 fn options(variant: Option<Lang>) -> HintOptions {
     HintOptions {
         variant,
-        dictionaries: None,
+        ..HintOptions::default()
     }
 }
 
@@ -108,12 +108,37 @@ fn missing_dictionaries_degrade_to_pinyin_with_a_warning() {
     let found = hints(
         "你好",
         &HintOptions {
-            variant: None,
             dictionaries: Some(dicts),
+            ..HintOptions::default()
         },
     );
     assert_eq!(found.words[0].pinyin, "nǐhǎo");
     assert_eq!(found.words[0].source, WordSource::PinyinOnly);
     assert_eq!(found.warnings[0].code, "dict.missing");
     assert!(found.warnings[0].message.contains("make assets"));
+}
+
+#[test]
+fn a_keystroke_during_warm_up_is_answered_at_once_without_the_dictionaries() {
+    // Dictionaries nobody has loaded yet: with skip_unloaded the call does not load them.
+    static FRESH: std::sync::OnceLock<Dictionaries> = std::sync::OnceLock::new();
+    let dicts = FRESH.get_or_init(|| Dictionaries::open(ferry_hints::dict::default_dir()));
+    let options = HintOptions {
+        dictionaries: Some(dicts),
+        skip_unloaded: true,
+        ..HintOptions::default()
+    };
+    let found = hints("我在银行工作 #TikTokRefugee yyds", &options);
+    assert_eq!(found.warnings[0].code, "dict.loading");
+    assert!(!dicts.ready(), "skipping never starts a load");
+    // Pinyin character by character, hashtags and slang are there already.
+    let pinyin: Vec<&str> = found.words.iter().map(|w| w.pinyin.as_str()).collect();
+    assert_eq!(pinyin[..3], ["wǒ", "zài", "yín"]);
+    assert!(!found.hashtags[0].equivalents.is_empty());
+    assert_eq!(found.notes[0].term, "yyds");
+
+    dicts.load_all().unwrap_or_else(|e| panic!("{e}"));
+    let found = hints("我在银行工作", &options);
+    assert!(found.warnings.is_empty(), "{:?}", found.warnings);
+    assert!(found.words.iter().any(|w| w.text == "银行"));
 }

@@ -99,6 +99,15 @@ impl Dictionaries {
         })
     }
 
+    /// Whether every table and the segmenter have been loaded (or failed to): then no call
+    /// waits for a file. See `HintOptions::skip_unloaded`.
+    pub fn ready(&self) -> bool {
+        self.cedict.get().is_some()
+            && self.ecdict.get().is_some()
+            && self.reverse.get().is_some()
+            && self.segmenter.get().is_some()
+    }
+
     /// Loads every table now (to fail early with a clear error).
     pub fn load_all(&self) -> Result<(), HintsError> {
         self.cedict()?;
@@ -114,8 +123,8 @@ impl Dictionaries {
     /// build); a failure only means the panel will show the same warning later.
     pub fn warm_up(&'static self) {
         let options = crate::panel::HintOptions {
-            variant: None,
             dictionaries: Some(self),
+            ..Default::default()
         };
         crate::panel::hints(WARM_UP_TEXT, &options);
     }

@@ -52,13 +52,14 @@ pub struct WordHint {
 }
 
 /// The words of the Chinese runs of `text`. Without a dictionary (`cedict` is `None`) every
-/// word gets character-by-character pinyin.
+/// word gets character-by-character pinyin; without a segmenter (still loading) every Han
+/// character is a word of its own.
 pub fn word_hints(
     text: &str,
     runs: &[LangRun],
     offsets: &OffsetMap,
     cedict: Option<&Cedict>,
-    segmenter: &Segmenter,
+    segmenter: Option<&Segmenter>,
 ) -> Vec<WordHint> {
     let mut hints = Vec::new();
     for run in runs.iter().filter(|r| r.lang.is_chinese()) {
@@ -109,7 +110,13 @@ fn dictionary_words(word: &str, cedict: Option<&Cedict>) -> Vec<(usize, usize)> 
 /// Byte ranges of the words of a run. jieba's dictionary is simplified, so a Traditional run
 /// is segmented through its character-by-character simplified form (same length, so the word
 /// boundaries carry straight back).
-fn word_ranges(run: &str, traditional: bool, segmenter: &Segmenter) -> Vec<(usize, usize)> {
+fn word_ranges(run: &str, traditional: bool, segmenter: Option<&Segmenter>) -> Vec<(usize, usize)> {
+    let Some(segmenter) = segmenter else {
+        return run
+            .char_indices()
+            .map(|(at, c)| (at, at + c.len_utf8()))
+            .collect();
+    };
     let simplified = traditional
         .then(|| {
             char_converters()

@@ -50,7 +50,7 @@ pub fn english_hints(
     offsets: &OffsetMap,
     ecdict: Option<&Ecdict>,
     reverse: Option<&ReverseIndex>,
-    segmenter: &Segmenter,
+    segmenter: Option<&Segmenter>,
 ) -> Vec<EnglishHint> {
     let mut hints = Vec::new();
     for run in runs.iter().filter(|r| r.lang == Lang::English) {
@@ -71,7 +71,7 @@ fn best_at(
     words: &[(usize, usize)],
     offsets: &OffsetMap,
     (ecdict, reverse): (Option<&Ecdict>, Option<&ReverseIndex>),
-    segmenter: &Segmenter,
+    segmenter: Option<&Segmenter>,
 ) -> (Option<EnglishHint>, usize) {
     let start = words[0].0;
     for n in (2..=MAX_PHRASE_WORDS.min(words.len())).rev() {
@@ -117,7 +117,8 @@ fn best_at(
         return (Some(hint), 1);
     }
     let chinese: Vec<String> = reverse
-        .map(|r| r.lookup(word, MAX_TRANSLATIONS, segmenter))
+        .zip(segmenter)
+        .map(|(r, s)| r.lookup(word, MAX_TRANSLATIONS, s))
         .unwrap_or_default()
         .into_iter()
         .map(str::to_owned)

@@ -16,6 +16,13 @@
 //! the UTF-16 ones to place hover cards. Dictionaries load on the first call (see `dict`);
 //! when they are missing the call still answers — pinyin from the `pinyin` crate, no glosses —
 //! and says so in `warnings` (`dict.missing`: run `make assets`).
+//!
+//! Never waiting on a keystroke: the app calls `Dictionaries::warm_up()` on a background
+//! thread at start and sets `skip_unloaded` in the keystroke handler's options; a call made
+//! before the warm-up finished answers at once with what needs no dictionary (runs, pinyin
+//! character by character, hashtags, slang) and a `dict.loading` warning, and the next call
+//! after it has everything. Per call, in release: ~1 ms for a 1,000-character post after one
+//! keystroke (docs/BENCHMARKS.md).
 
 mod chinese;
 mod english;
@@ -43,6 +50,10 @@ pub struct HintOptions {
     pub variant: Option<Lang>,
     /// Dictionaries to use; `None` = `Dictionaries::shared()`.
     pub dictionaries: Option<&'static Dictionaries>,
+    /// Don't wait for dictionaries that are still loading (`Dictionaries::warm_up` on another
+    /// thread): answer at once with what needs none — runs, pinyin character by character,
+    /// hashtags, slang — and a `dict.loading` warning. For a keystroke handler.
+    pub skip_unloaded: bool,
 }
 
 /// A sentence and its language.
@@ -119,16 +130,18 @@ pub fn hints(text: &str, options: &HintOptions) -> Hints {
             warnings.push(warning);
         }
     };
-    let cedict = dicts.cedict().map_err(&mut warn).ok();
-    let ecdict = dicts.ecdict().map_err(&mut warn).ok();
-    let reverse = dicts.reverse().map_err(&mut warn).ok();
     let tables = HintTables::builtin().map_err(&mut warn).ok();
-    let segmenter = match dicts.segmenter() {
-        Ok(segmenter) => segmenter,
-        Err(err) => {
-            warn(err);
-            Segmenter::builtin()
-        }
+    let (cedict, ecdict, reverse, segmenter) = if options.skip_unloaded && !dicts.ready() {
+        warn(crate::HintsError::DictLoading);
+        (None, None, None, None)
+    } else {
+        let segmenter = dicts.segmenter().map_err(&mut warn).ok();
+        (
+            dicts.cedict().map_err(&mut warn).ok(),
+            dicts.ecdict().map_err(&mut warn).ok(),
+            dicts.reverse().map_err(&mut warn).ok(),
+            Some(segmenter.unwrap_or_else(Segmenter::builtin)),
+        )
     };
 
     let words = chinese::word_hints(text, &runs, &offsets, cedict, segmenter);
