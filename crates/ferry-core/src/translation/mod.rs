@@ -163,10 +163,13 @@ impl Translations {
     /// Removes a provider and its key from the keychain. Removing one that is not there is
     /// `translate.provider_not_found`.
     pub async fn remove_provider(&self, id: &str) -> Result<(), TranslationError> {
+        rows::get(&self.store, id).await?;
+        // The key first: if that fails the provider is still listed and removing it again
+        // retries; the other order could leave a key in the keychain that nothing names.
+        self.secrets.delete(&key_name(id)?).await?;
         if !rows::delete(&self.store, id).await? {
             return Err(TranslationError::NotFound { id: id.to_owned() });
         }
-        self.secrets.delete(&key_name(id)?).await?;
         Ok(())
     }
 
