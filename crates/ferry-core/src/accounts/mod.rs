@@ -19,7 +19,7 @@
 //! accounts.add_nostr(AddNostr { key: NostrKey::Generate, relays, audience: vec![] }).await?;
 //!
 //! // Mastodon: OAuth in the browser, back through http://127.0.0.1:<port>/callback.
-//! let sign_in = accounts.start_mastodon_sign_in(StartMastodon {
+//! let mut sign_in = accounts.start_mastodon_sign_in(StartMastodon {
 //!     instance: "https://mastodon.social".into(),
 //!     out_of_band: false,
 //! }).await?;

@@ -1,7 +1,6 @@
 //! A database Ferry cannot use is reported with the path and what to do, and never deleted
 //! or overwritten; `start_fresh` is the only way it is moved aside.
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use crate::support::{new_draft, raw_sql};
@@ -127,37 +126,9 @@ async fn database_path_that_is_a_folder_is_unwritable() {
     assert_names_path(&err, &dir.path().join("ferry.db"));
 }
 
-/// File permissions only stop a non-root user; as root the CLI test runs this case as
-/// `nobody` (see ferry-cli/tests/drafts_failures.rs), so here it runs whenever it can mean
-/// something and says so otherwise.
-#[tokio::test]
-async fn read_only_folder_is_unwritable() {
-    if running_as_root() {
-        eprintln!(
-            "as root permissions don't apply; ferry-cli's drafts_failures covers this as nobody"
-        );
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    Store::open(&data).await.unwrap().close().await;
-    for entry in std::fs::read_dir(&data).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
-    }
-    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o555)).unwrap();
-    let result = Store::open(&data).await;
-    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let err = result.unwrap_err();
-    assert_eq!(err.code(), "db.unwritable", "{err}");
-}
-
-fn running_as_root() -> bool {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata("/proc/self")
-        .map(|m| m.uid() == 0)
-        .unwrap_or(false)
-}
+// A read-only data folder (permissions) is tested through the CLI in
+// ferry-cli/tests/drafts_failures.rs: as root it runs the `ferry` binary as `nobody`, which
+// this in-process test could not do, so that case never has to be skipped.
 
 #[tokio::test]
 async fn start_fresh_moves_the_damaged_file_and_companions_aside() {
