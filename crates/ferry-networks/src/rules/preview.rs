@@ -29,6 +29,8 @@ pub enum SpanKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+// `PreviewSpan` in TypeScript: the hints' `Span` (ferry-hints) is exported beside it.
+#[ts(rename = "PreviewSpan")]
 pub struct Span {
     pub kind: SpanKind,
     pub byte_start: usize,
@@ -230,7 +232,7 @@ mod tests {
     #[test]
     fn the_ui_gets_typescript_types() {
         let decl = Preview::decl();
-        assert!(decl.contains("spans: Array<Span>"), "{decl}");
+        assert!(decl.contains("spans: Array<PreviewSpan>"), "{decl}");
         assert!(
             Span::decl().contains("byte_start: number"),
             "{}",
