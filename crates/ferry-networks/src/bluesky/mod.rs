@@ -6,18 +6,18 @@
 pub mod client;
 pub mod facets;
 
-use crate::rules::{Measurement, Network, Post, Unit};
-use crate::text::graphemes;
+use crate::rules::{Measurement, Network, Post, Scan, Unit};
 
 pub const MAX_GRAPHEMES: usize = 300;
 pub const MAX_BYTES: usize = 3000;
 pub const MAX_IMAGES: usize = 4;
 
-/// `post` on Bluesky: graphemes against 300, and UTF-8 bytes against 3,000.
-pub fn measure(post: &Post<'_>) -> Measurement {
+/// `post` on Bluesky, its text read by `scan`: graphemes against 300, and UTF-8 bytes against
+/// 3,000.
+pub fn measure(post: &Post<'_>, scan: &Scan<'_>) -> Measurement {
     let mut m = Measurement::new(
         Network::Bluesky,
-        graphemes::count(post.text),
+        scan.graphemes(),
         MAX_GRAPHEMES,
         Unit::Graphemes,
     );

@@ -12,13 +12,18 @@
 //!
 //! Mastodon runs these regexes in Ruby over code points; Ferry runs the same grammar over
 //! UTF-16 units, which differs only for astral characters inside a URL's query.
+//!
+//! The count never builds the replaced text: a URL becomes `x`s and a mention `@user`, both
+//! printable ASCII, so only the few characters around each entity can cluster differently, and
+//! [`graphemes::count_replaced`] re-counts just those from the text's own grapheme count.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::rules::Scan;
 use crate::text::js_regex::UnitClass;
 use crate::text::tlds::TldList;
-use crate::text::twitter_url::{UrlGrammar, ascii_in, latin_accent};
+use crate::text::twitter_url::{DomainRuns, UrlGrammar, ascii_in, latin_accent};
 use crate::text::{graphemes, utf16};
 use crate::x::urls::GRAMMAR as X_GRAMMAR;
 
@@ -38,6 +43,7 @@ fn alnum(u: u16) -> bool {
     u8::try_from(u).is_ok_and(|b| b.is_ascii_alphanumeric())
 }
 
+/// Mastodon's grammar. Its domain class is X's, so both scan the same [`DomainRuns`].
 static GRAMMAR: LazyLock<UrlGrammar> = LazyLock::new(|| UrlGrammar {
     preceding: UnitClass::exact(|u| X_GRAMMAR.preceding.contains(u)),
     domain: UnitClass::exact(|u| X_GRAMMAR.domain.contains(u)),
@@ -66,12 +72,13 @@ pub struct CountedEntity {
 
 /// The URLs and mentions of `text` Mastodon counts specially, in order, without overlaps.
 pub fn entities(text: &str) -> Vec<CountedEntity> {
-    entities_in(&utf16::units(text))
+    let scan = Scan::new(text);
+    entities_in(scan.units(), scan.domain_runs())
 }
 
-fn entities_in(t: &[u16]) -> Vec<CountedEntity> {
+fn entities_in(t: &[u16], runs: &DomainRuns) -> Vec<CountedEntity> {
     let mut all: Vec<CountedEntity> = GRAMMAR
-        .scan(t)
+        .scan_with(t, runs)
         .into_iter()
         .filter(|raw| raw.scheme_len > 0)
         .map(|raw| CountedEntity {
@@ -96,18 +103,37 @@ fn entities_in(t: &[u16]) -> Vec<CountedEntity> {
 
 /// `graphemes(spoiler + countable_text(text))`.
 pub fn countable_length(text: &str, spoiler: &str) -> usize {
-    let mut combined = spoiler.to_owned();
-    if !text.chars().all(char::is_whitespace) {
-        let t = utf16::units(text);
-        let mut last = 0;
-        for entity in entities_in(&t) {
-            combined.push_str(&String::from_utf16_lossy(&t[last..entity.utf16.start]));
-            combined.push_str(&entity.counted_as);
-            last = entity.utf16.end;
-        }
-        combined.push_str(&String::from_utf16_lossy(&t[last..]));
+    countable_length_in(&Scan::new(text), spoiler)
+}
+
+/// [`countable_length`] of the text `scan` reads, from its grapheme count and URL runs.
+pub fn countable_length_in(scan: &Scan<'_>, spoiler: &str) -> usize {
+    let text = scan.text();
+    if text.chars().all(char::is_whitespace) {
+        return graphemes::count(spoiler);
     }
-    graphemes::count(&combined)
+    let entities = entities_in(scan.units(), scan.domain_runs());
+    let bounds = entities.iter().flat_map(|e| [e.utf16.start, e.utf16.end]);
+    let bytes = utf16::byte_offsets_at(text, bounds);
+    // A content warning is short but may cluster with the text's first characters: count the
+    // two together then (one more pass), and shift the entities past it.
+    let combined;
+    let (counted, base, shift) = if spoiler.is_empty() {
+        (text, scan.graphemes(), 0)
+    } else {
+        combined = format!("{spoiler}{text}");
+        (
+            combined.as_str(),
+            graphemes::count(&combined),
+            spoiler.len(),
+        )
+    };
+    let edits: Vec<(Range<usize>, &str)> = entities
+        .iter()
+        .zip(bytes.chunks_exact(2))
+        .map(|(e, b)| (b[0] + shift..b[1] + shift, e.counted_as.as_str()))
+        .collect();
+    graphemes::count_replaced(counted, base, &edits)
 }
 
 /// Ruby's `[[:word:]]`: letters, marks, numbers and connector punctuation.

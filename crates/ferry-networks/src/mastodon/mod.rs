@@ -6,14 +6,15 @@
 pub mod client;
 pub mod counting;
 
-use crate::rules::{Measurement, Network, Post, Unit};
+use crate::rules::{Measurement, Network, Post, Scan, Unit};
 
 pub const DEFAULT_MAX_CHARACTERS: usize = 500;
 pub const MAX_IMAGES: usize = 4;
 
-/// `post` on Mastodon: content warning plus text, as `StatusLengthValidator` counts them.
-pub fn measure(post: &Post<'_>, max_characters: usize) -> Measurement {
-    let length = counting::countable_length(post.text, post.spoiler.unwrap_or(""));
+/// `post` on Mastodon, its text read by `scan`: content warning plus text, as
+/// `StatusLengthValidator` counts them.
+pub fn measure(post: &Post<'_>, scan: &Scan<'_>, max_characters: usize) -> Measurement {
+    let length = counting::countable_length_in(scan, post.spoiler.unwrap_or(""));
     let mut m = Measurement::new(Network::Mastodon, length, max_characters, Unit::Graphemes);
     m.check_common(post, MAX_IMAGES, true);
     m

@@ -7,8 +7,7 @@
 
 pub mod client;
 
-use crate::rules::{Measurement, Network, Post, Unit};
-use crate::text::graphemes;
+use crate::rules::{Measurement, Network, Post, Scan, Unit};
 
 /// Default soft limit: past it, readers see "show more" in most clients.
 pub const DEFAULT_SOFT_LIMIT: usize = 2000;
@@ -16,11 +15,12 @@ pub const DEFAULT_SOFT_LIMIT: usize = 2000;
 pub const RELAY_CONTENT_LIMIT: usize = 4096;
 
 /// `post` on Nostr: always `ok`, with warnings past the soft limit and the common relay limit.
-pub fn measure(post: &Post<'_>, soft_limit: usize) -> Measurement {
-    let characters = post.text.chars().count();
+/// The text is read by `scan`.
+pub fn measure(post: &Post<'_>, scan: &Scan<'_>, soft_limit: usize) -> Measurement {
+    let characters = scan.scalars();
     let mut m = Measurement::new(
         Network::Nostr,
-        graphemes::count(post.text),
+        scan.graphemes(),
         soft_limit,
         Unit::Graphemes,
     );

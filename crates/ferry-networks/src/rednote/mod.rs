@@ -5,7 +5,7 @@
 //! app's counters show: one per visible character (grapheme cluster), a Chinese character
 //! and an emoji alike.
 
-use crate::rules::{Measurement, Network, Post, Unit};
+use crate::rules::{Measurement, Network, Post, Scan, Unit};
 use crate::text::graphemes;
 
 pub const MAX_TITLE: usize = 20;
@@ -13,11 +13,12 @@ pub const MAX_BODY: usize = 1000;
 pub const MIN_IMAGES: usize = 1;
 pub const MAX_IMAGES: usize = 18;
 
-/// `post` on RedNote: the body against 1,000, the title against 20, images 1–18.
-pub fn measure(post: &Post<'_>) -> Measurement {
+/// `post` on RedNote, its text read by `scan`: the body against 1,000, the title against 20,
+/// images 1–18.
+pub fn measure(post: &Post<'_>, scan: &Scan<'_>) -> Measurement {
     let mut m = Measurement::new(
         Network::Rednote,
-        graphemes::count(post.text),
+        scan.graphemes(),
         MAX_BODY,
         Unit::Graphemes,
     );

@@ -7,22 +7,22 @@
 //! start of the entity", "Length of the entity in UTF-16 code units"). So `😀` counts 2 and `中`
 //! counts 1. Ferry sends plain text with entities, so no markup is counted.
 
-use crate::rules::{Measurement, Network, Post, Unit};
-use crate::text::utf16;
+use crate::rules::{Measurement, Network, Post, Scan, Unit};
 
 pub const MAX_MESSAGE: usize = 4096;
 pub const MAX_CAPTION: usize = 1024;
 /// An album (`sendMediaGroup`) holds 2–10 items.
 pub const MAX_IMAGES: usize = 10;
 
-/// `post` on Telegram: a message, or a caption when images are attached.
-pub fn measure(post: &Post<'_>) -> Measurement {
+/// `post` on Telegram, its text read by `scan`: a message, or a caption when images are
+/// attached.
+pub fn measure(post: &Post<'_>, scan: &Scan<'_>) -> Measurement {
     let limit = if post.images > 0 {
         MAX_CAPTION
     } else {
         MAX_MESSAGE
     };
-    let mut m = Measurement::new(Network::Telegram, utf16::len(post.text), limit, Unit::Utf16);
+    let mut m = Measurement::new(Network::Telegram, scan.utf16_len(), limit, Unit::Utf16);
     if post.images > 0 && m.length > MAX_CAPTION && m.length <= MAX_MESSAGE {
         m.warn(
             "telegram.caption",

@@ -34,6 +34,12 @@ pub fn is_js_line_terminator(c: u32) -> bool {
 /// ECMAScript's `Canonicalize(ch)` for a case-insensitive, non-Unicode regex: the unit's upper
 /// case when that is a single unit and does not turn a non-ASCII unit into an ASCII one.
 pub fn js_canonicalize(unit: u16) -> u16 {
+    // ASCII is most of what gets compared (TLDs, schemes); skip the Unicode case tables.
+    if let Ok(byte) = u8::try_from(unit)
+        && byte.is_ascii()
+    {
+        return u16::from(byte.to_ascii_uppercase());
+    }
     let Some(ch) = char::from_u32(u32::from(unit)) else {
         return unit; // a lone surrogate has no case
     };

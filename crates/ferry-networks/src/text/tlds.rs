@@ -8,28 +8,44 @@ use super::js_regex::js_canonicalize;
 
 /// A TLD list in the library's order (the first that fits wins), indexed by its first unit.
 pub struct TldList {
-    by_first: HashMap<u16, Vec<Vec<u16>>>,
+    /// TLDs starting with an ASCII unit (nearly all), by that unit: one array load per try.
+    by_ascii_first: Vec<Vec<Vec<u16>>>,
+    /// The internationalized TLDs (`рф`, `中国` …), by their first unit.
+    by_other_first: HashMap<u16, Vec<Vec<u16>>>,
 }
 
 impl TldList {
     /// Parses a bundled list: one TLD a line, `#` comments.
     pub fn parse(table: &str) -> Self {
-        let mut by_first: HashMap<u16, Vec<Vec<u16>>> = HashMap::new();
+        let mut by_ascii_first = vec![Vec::new(); 128];
+        let mut by_other_first: HashMap<u16, Vec<Vec<u16>>> = HashMap::new();
         for line in table.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             let canon: Vec<u16> = line.encode_utf16().map(js_canonicalize).collect();
-            by_first.entry(canon[0]).or_default().push(canon);
+            match by_ascii_first.get_mut(usize::from(canon[0])) {
+                Some(list) => list.push(canon),
+                None => by_other_first.entry(canon[0]).or_default().push(canon),
+            }
         }
-        Self { by_first }
+        Self {
+            by_ascii_first,
+            by_other_first,
+        }
+    }
+
+    fn starting_with(&self, first: u16) -> Option<&Vec<Vec<u16>>> {
+        self.by_ascii_first
+            .get(usize::from(first))
+            .or_else(|| self.by_other_first.get(&first))
     }
 
     /// End of the first TLD of the list at `at`, case-insensitively, followed by the end of the
     /// text or by a character other than an ASCII letter or digit, `@`, `+` or `-`.
     pub fn match_at(&self, t: &[u16], at: usize) -> Option<usize> {
         let first = js_canonicalize(*t.get(at)?);
-        self.by_first.get(&first)?.iter().find_map(|tld| {
+        self.starting_with(first)?.iter().find_map(|tld| {
             let end = at + tld.len();
             let fits = end <= t.len()
                 && t[at..end]

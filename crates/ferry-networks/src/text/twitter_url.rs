@@ -92,20 +92,34 @@ pub fn latin_accent(unit: u16) -> bool {
     )
 }
 
-/// Where each run of label characters starting at a position ends: one pass per text, so
-/// checking a label at any position is constant time even in long unbroken CJK text.
-struct LabelRuns {
+/// Where each run of label characters starting at a position ends, and where a URL may start
+/// at all: one pass per text, so checking a label at any position is constant time even in
+/// long unbroken CJK text, and the scan jumps straight from one possible start to the next.
+///
+/// The runs depend only on the text and the grammar's domain class, so every grammar with the
+/// same class (X's and Mastodon's) can scan the same `DomainRuns`.
+pub struct DomainRuns {
     /// Domain characters, `-` and `_` (subdomain labels).
     sub: Vec<usize>,
     /// Domain characters and `-` (the label before the TLD).
     name: Vec<usize>,
+    /// Ascending positions where a URL may start: a domain character whose label run ends at
+    /// a dot, or an ASCII letter whose run of letters ends at `://`. Every real start is here;
+    /// most positions of a text are not.
+    starts: Vec<usize>,
 }
 
-impl LabelRuns {
-    fn new(t: &[u16], domain: &UnitClass) -> Self {
+impl DomainRuns {
+    pub fn new(t: &[u16], domain: &UnitClass) -> Self {
         let n = t.len();
         let mut sub = vec![n; n + 1];
         let mut name = vec![n; n + 1];
+        let mut starts = Vec::new();
+        if !t.contains(&0x2E) {
+            // Every domain has a dot: no URL anywhere, nothing else to compute.
+            return Self { sub, name, starts };
+        }
+        let mut letters_end = n;
         for i in (0..n).rev() {
             let u = t[i];
             let in_domain = domain.contains(u);
@@ -119,8 +133,19 @@ impl LabelRuns {
             } else {
                 i
             };
+            let letter = u8::try_from(u).is_ok_and(|b| b.is_ascii_alphabetic());
+            if !letter {
+                letters_end = i;
+            }
+            let label_to_dot = in_domain && t.get(sub[i]) == Some(&0x2E);
+            let scheme_to_colon =
+                letter && t.get(letters_end..letters_end + 3) == Some(&[0x3A, 0x2F, 0x2F]);
+            if label_to_dot || scheme_to_colon {
+                starts.push(i);
+            }
         }
-        Self { sub, name }
+        starts.reverse();
+        Self { sub, name, starts }
     }
 }
 
@@ -128,21 +153,32 @@ impl UrlGrammar {
     /// Every match in `t`, leftmost-first; a match consumes its text even if a network later
     /// drops it.
     pub fn scan(&self, t: &[u16]) -> Vec<RawUrl> {
-        if !t.contains(&0x2E) {
-            return Vec::new(); // every domain has a dot
-        }
-        let runs = LabelRuns::new(t, &self.domain);
+        self.scan_with(t, &DomainRuns::new(t, &self.domain))
+    }
+
+    /// [`UrlGrammar::scan`] over runs already built for `t` with this grammar's domain class.
+    pub fn scan_with(&self, t: &[u16], runs: &DomainRuns) -> Vec<RawUrl> {
         let mut found = Vec::new();
+        let mut starts = runs.starts.iter().copied().peekable();
+        // `s` is where the regex tries next: the preceding character's position, so a URL
+        // may start at `s + 1` — or at `s` itself when `s` is 0 (the `^` alternative).
         let mut s = 0;
         while s < t.len() {
+            if !(s == 0 && runs.starts.first() == Some(&0)) {
+                while starts.next_if(|&u| u <= s).is_some() {}
+                match starts.peek() {
+                    Some(&u) => s = u - 1,
+                    None => break,
+                }
+            }
             let after_preceding = self
                 .preceding
                 .contains(t[s])
-                .then(|| self.url_at(t, &runs, s + 1))
+                .then(|| self.url_at(t, runs, s + 1))
                 .flatten();
             match after_preceding.or_else(|| {
                 if s == 0 {
-                    self.url_at(t, &runs, 0)
+                    self.url_at(t, runs, 0)
                 } else {
                     None
                 }
@@ -158,7 +194,7 @@ impl UrlGrammar {
         found
     }
 
-    fn url_at(&self, t: &[u16], runs: &LabelRuns, start: usize) -> Option<RawUrl> {
+    fn url_at(&self, t: &[u16], runs: &DomainRuns, start: usize) -> Option<RawUrl> {
         if let Some(len) = self.scheme_at(t, start)
             && let Some(m) = self.rest_at(t, runs, start, len)
         {
@@ -188,7 +224,7 @@ impl UrlGrammar {
     fn rest_at(
         &self,
         t: &[u16],
-        runs: &LabelRuns,
+        runs: &DomainRuns,
         start: usize,
         scheme_len: usize,
     ) -> Option<RawUrl> {
@@ -221,7 +257,7 @@ impl UrlGrammar {
     }
 
     /// Subdomain labels (as many as possible first), one name label, then a TLD.
-    fn domain_at(&self, t: &[u16], runs: &LabelRuns, at: usize) -> Option<usize> {
+    fn domain_at(&self, t: &[u16], runs: &DomainRuns, at: usize) -> Option<usize> {
         let label = |p: usize, run_end: &[usize]| -> Option<usize> {
             let r = run_end[p];
             let ok = r > p

@@ -35,6 +35,23 @@ pub fn byte_offsets(text: &str) -> Vec<usize> {
     offsets
 }
 
+/// The byte offsets in `text` of ascending UTF-16 unit indices, as [`byte_offsets`] maps them,
+/// in one forward walk: for a few positions in a long text, without a table for every unit.
+pub fn byte_offsets_at(text: &str, ascending_units: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut offsets = Vec::new();
+    let (mut byte, mut unit) = (0, 0);
+    let mut chars = text.chars();
+    for target in ascending_units {
+        while unit < target {
+            let Some(c) = chars.next() else { break };
+            unit += c.len_utf16();
+            byte += c.len_utf8();
+        }
+        offsets.push(byte);
+    }
+    offsets
+}
+
 /// Number of UTF-16 code units of `text`.
 pub fn len(text: &str) -> usize {
     text.chars().map(char::len_utf16).sum()
@@ -48,6 +65,8 @@ mod tests {
     fn offsets_cover_surrogate_pairs() {
         let text = "a😀中";
         assert_eq!(byte_offsets(text), vec![0, 1, 5, 5, 8]);
+        assert_eq!(byte_offsets_at(text, [0, 1, 2, 3, 4]), vec![0, 1, 5, 5, 8]);
+        assert_eq!(byte_offsets_at(text, [3, 9]), vec![5, 8]);
         assert_eq!(len(text), 4);
         assert_eq!(code_point_at(&units(text), 1), (0x1F600, 2));
     }

@@ -5,7 +5,7 @@
 //! `👨‍👩‍👧` (a ZWJ sequence of 18 bytes) counts 18; every other character (Unicode scalar
 //! value: a CJK character, a letter, a combining mark) counts 1.
 
-use crate::rules::{Measurement, Network, Post, Unit};
+use crate::rules::{Measurement, Network, Post, Scan, Unit};
 use crate::text::graphemes;
 use unicode_properties::{EmojiStatus, UnicodeEmoji};
 
@@ -16,14 +16,20 @@ pub const MAX_IMAGES: usize = 20;
 /// Threads' count of `text`.
 pub fn count(text: &str) -> usize {
     let mut n = 0;
-    graphemes::for_each(text, |g| {
-        n += if is_emoji(g) {
-            g.len()
-        } else {
-            g.chars().count()
-        }
-    });
+    graphemes::for_each(text, |g| n += grapheme_count(g));
     n
+}
+
+/// What one grapheme cluster counts on Threads.
+pub fn grapheme_count(grapheme: &str) -> usize {
+    if grapheme.len() == 1 {
+        return 1; // ASCII: the common case, without decoding
+    }
+    if is_emoji(grapheme) {
+        grapheme.len()
+    } else {
+        grapheme.chars().count()
+    }
 }
 
 /// A grapheme that shows as an emoji: it holds an emoji-presentation character, an emoji with
@@ -50,11 +56,11 @@ fn is_emoji(grapheme: &str) -> bool {
     }
 }
 
-/// `post` on Threads.
-pub fn measure(post: &Post<'_>) -> Measurement {
+/// `post` on Threads, its text read by `scan`.
+pub fn measure(post: &Post<'_>, scan: &Scan<'_>) -> Measurement {
     let mut m = Measurement::new(
         Network::Threads,
-        count(post.text),
+        scan.threads_count(),
         MAX_CHARACTERS,
         Unit::Characters,
     );

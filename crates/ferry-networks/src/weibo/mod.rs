@@ -7,29 +7,30 @@
 //! documented by J. Schappo, "Weibo Character Count" (2012), and still what the web composer
 //! shows. Ferry rounds half-字 up, as the counter does.
 
-use crate::rules::{Measurement, Network, Post, Unit};
+use crate::rules::{Measurement, Network, Post, Scan, Unit};
 
 pub const MAX_CHARACTERS: usize = 2000;
 pub const MAX_IMAGES: usize = 18;
 
 /// Weibo's count of `text` in 字, half-width characters counting half, rounded up.
 pub fn count(text: &str) -> usize {
-    let halves: usize = text
-        .chars()
-        .map(|c| match u32::from(c) {
-            0..=0xFF => 1,
-            0x100..=0xFFFF => 2,
-            _ => 4,
-        })
-        .sum();
-    halves.div_ceil(2)
+    text.chars().map(halves).sum::<usize>().div_ceil(2)
 }
 
-/// `post` on Weibo.
-pub fn measure(post: &Post<'_>) -> Measurement {
+/// What one character counts on Weibo, in half-字.
+pub fn halves(c: char) -> usize {
+    match u32::from(c) {
+        0..=0xFF => 1,
+        0x100..=0xFFFF => 2,
+        _ => 4,
+    }
+}
+
+/// `post` on Weibo, its text read by `scan`.
+pub fn measure(post: &Post<'_>, scan: &Scan<'_>) -> Measurement {
     let mut m = Measurement::new(
         Network::Weibo,
-        count(post.text),
+        scan.weibo_halves().div_ceil(2),
         MAX_CHARACTERS,
         Unit::WeiboCharacters,
     );

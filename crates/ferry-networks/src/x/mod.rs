@@ -7,14 +7,14 @@ pub mod emoji;
 pub mod urls;
 pub mod weights;
 
-use crate::rules::{Measurement, Network, Post, Unit};
+use crate::rules::{Measurement, Network, Post, Scan, Unit};
 
 /// Up to four images (or one video, or one GIF) per post.
 pub const MAX_IMAGES: usize = 4;
 
-/// `post` on X: the weighted length against 280.
-pub fn measure(post: &Post<'_>) -> Measurement {
-    let parsed = weights::parse_tweet(post.text);
+/// `post` on X, its text read by `scan`: the weighted length against 280.
+pub fn measure(post: &Post<'_>, scan: &Scan<'_>) -> Measurement {
+    let parsed = weights::parse_tweet_in(scan);
     let length = usize::try_from(parsed.weighted_length).unwrap_or(usize::MAX);
     let limit = usize::try_from(weights::MAX_WEIGHTED_LENGTH).unwrap_or(usize::MAX);
     let mut m = Measurement::new(Network::X, length, limit, Unit::Weighted);

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use crate::text::js_regex::UnitClass;
 use crate::text::punycode;
 use crate::text::tlds::{TldList, punycode_tld_at};
-use crate::text::twitter_url::{RawUrl, UrlGrammar, ascii_in, latin_accent};
+use crate::text::twitter_url::{DomainRuns, RawUrl, UrlGrammar, ascii_in, latin_accent};
 
 /// A URL entity as twitter-text reports it: `url` may be shorter than the range it came from
 /// (an ASCII domain cut out of a longer one), and `parseTweet` skips `url`'s length.
@@ -101,8 +101,13 @@ static ASCII_LABEL: LazyLock<UnitClass> = LazyLock::new(|| {
 
 /// `extractUrlsWithIndices(text)` over UTF-16 units.
 pub fn extract(t: &[u16]) -> Vec<UrlEntity> {
+    extract_with(t, &DomainRuns::new(t, &GRAMMAR.domain))
+}
+
+/// [`extract`] over runs already built for `t` with [`GRAMMAR`]'s domain class.
+pub fn extract_with(t: &[u16], runs: &DomainRuns) -> Vec<UrlEntity> {
     let mut urls = Vec::new();
-    for raw in GRAMMAR.scan(t) {
+    for raw in GRAMMAR.scan_with(t, runs) {
         if !is_valid_url(t, &raw) {
             continue;
         }

@@ -7,11 +7,11 @@
 //! every CJK character, kana, Hangul syllable and full-width punctuation mark weighs 2. A tweet
 //! is valid when it weighs 1–280 and holds none of U+FFFE, U+FEFF, U+FFFF.
 
-use std::borrow::Cow;
-
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::{emoji, urls};
+use crate::rules::Scan;
+use crate::text::twitter_url::DomainRuns;
 use crate::text::utf16;
 
 pub const MAX_WEIGHTED_LENGTH: u32 = 280;
@@ -37,34 +37,44 @@ pub struct ParsedTweet {
 
 /// X's weighted length and validity of `text`.
 pub fn parse_tweet(text: &str) -> ParsedTweet {
-    // Most text is already NFC; skip the copy then.
-    let normalized: Cow<'_, str> = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.nfc().collect())
-    };
+    parse_tweet_in(&Scan::new(text))
+}
+
+/// [`parse_tweet`] of the text `scan` reads, sharing its UTF-16 units and URL domain runs with
+/// the other networks' rules when the text is already NFC (most text is).
+pub fn parse_tweet_in(scan: &Scan<'_>) -> ParsedTweet {
+    let text = scan.text();
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return weigh(text, scan.units(), scan.domain_runs());
+    }
+    let normalized: String = text.nfc().collect();
     let t = utf16::units(&normalized);
-    let mut url_at = vec![None; t.len()];
-    for url in urls::extract(&t) {
-        url_at[url.utf16_start] = Some(url.url.len());
-    }
-    let mut emoji_at = vec![None; t.len()];
-    for (start, end) in emoji::find_all(&t) {
-        emoji_at[start] = Some(end - start);
-    }
+    weigh(text, &t, &DomainRuns::new(&t, &urls::GRAMMAR.domain))
+}
+
+/// The weighing of `t`, the NFC form of `text` as UTF-16 units.
+fn weigh(text: &str, t: &[u16], runs: &DomainRuns) -> ParsedTweet {
+    // Both lists are in text order and never overlap within themselves, so one cursor each
+    // finds what starts at `i` without a per-unit lookup table.
+    let urls = urls::extract_with(t, runs);
+    let emoji = emoji::find_all(t);
+    let (mut next_url, mut next_emoji) = (urls.iter().peekable(), emoji.iter().peekable());
     let mut weight = 0;
     let mut valid = true;
     let mut valid_display_index = 0;
     let mut i = 0;
     while i < t.len() {
-        if let Some(len) = url_at[i] {
+        // A URL or emoji the walk jumped past (an emoji inside a URL) can never start at `i`.
+        while next_url.next_if(|u| u.utf16_start < i).is_some() {}
+        while next_emoji.next_if(|&&(start, _)| start < i).is_some() {}
+        if let Some(url) = next_url.next_if(|u| u.utf16_start == i) {
             weight += URL_LENGTH * SCALE;
-            i += len - 1;
-        } else if let Some(len) = emoji_at[i] {
+            i += url.url.len() - 1;
+        } else if let Some(&(start, end)) = next_emoji.next_if(|&&(start, _)| start == i) {
             weight += DEFAULT_WEIGHT;
-            i += len - 1;
+            i += end - start - 1;
         } else {
-            if is_surrogate_pair(&t, i) {
+            if is_surrogate_pair(t, i) {
                 i += 1;
             }
             weight += unit_weight(t[i]);

@@ -1,0 +1,132 @@
+//! One reading of a post's text that every network's rules draw from, so measuring a post on
+//! all networks at once reads it once instead of once per network.
+//!
+//! ```
+//! use ferry_networks::rules::Scan;
+//! let scan = Scan::new("你好 👍🏽 https://example.com");
+//! assert_eq!(scan.graphemes(), 24); // what Bluesky, Nostr and RedNote count
+//! assert_eq!(scan.threads_count(), 31); // the emoji counts its 8 UTF-8 bytes
+//! assert_eq!(scan.utf16_len(), 27); // Telegram
+//! ```
+//!
+//! Each part is computed the first time a network asks for it, then kept:
+//! - the grapheme pass: the cluster count (Bluesky, Mastodon, Nostr, RedNote) and Threads'
+//!   count, which needs the same clusters;
+//! - the character pass: scalar values (Nostr's relay limit), UTF-16 units (Telegram) and
+//!   Weibo's half-字;
+//! - the UTF-16 units and the URL grammar's domain runs, which X and Mastodon both scan.
+//!
+//! [`measure`](super::measure) for one network asks only for what that network needs.
+
+use std::cell::OnceCell;
+
+use crate::text::graphemes;
+use crate::text::twitter_url::DomainRuns;
+use crate::text::utf16;
+use crate::{threads, weibo, x};
+
+/// A text and what has been learned about it so far.
+pub struct Scan<'a> {
+    text: &'a str,
+    clusters: OnceCell<Clusters>,
+    characters: OnceCell<Characters>,
+    units: OnceCell<Vec<u16>>,
+    runs: OnceCell<DomainRuns>,
+}
+
+#[derive(Clone, Copy)]
+struct Clusters {
+    graphemes: usize,
+    threads: usize,
+}
+
+#[derive(Clone, Copy)]
+struct Characters {
+    scalars: usize,
+    utf16: usize,
+    weibo_halves: usize,
+}
+
+impl<'a> Scan<'a> {
+    /// Reads nothing yet: each part is computed when first asked for.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            clusters: OnceCell::new(),
+            characters: OnceCell::new(),
+            units: OnceCell::new(),
+            runs: OnceCell::new(),
+        }
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Extended grapheme clusters.
+    pub fn graphemes(&self) -> usize {
+        self.clusters().graphemes
+    }
+
+    /// Threads' count: scalar values, an emoji counted as its UTF-8 bytes.
+    pub fn threads_count(&self) -> usize {
+        self.clusters().threads
+    }
+
+    /// Unicode scalar values.
+    pub fn scalars(&self) -> usize {
+        self.characters().scalars
+    }
+
+    /// UTF-16 code units.
+    pub fn utf16_len(&self) -> usize {
+        self.characters().utf16
+    }
+
+    /// Weibo's count in half-字.
+    pub fn weibo_halves(&self) -> usize {
+        self.characters().weibo_halves
+    }
+
+    /// The text as UTF-16 code units.
+    pub fn units(&self) -> &[u16] {
+        self.units.get_or_init(|| utf16::units(self.text))
+    }
+
+    /// twitter-text's domain runs over [`Scan::units`], for X's and Mastodon's URL grammars
+    /// (they share the domain class).
+    pub fn domain_runs(&self) -> &DomainRuns {
+        self.runs
+            .get_or_init(|| DomainRuns::new(self.units(), &x::urls::GRAMMAR.domain))
+    }
+
+    fn clusters(&self) -> Clusters {
+        *self.clusters.get_or_init(|| {
+            let mut counts = Clusters {
+                graphemes: 0,
+                threads: 0,
+            };
+            graphemes::for_each(self.text, |g| {
+                counts.graphemes += 1;
+                counts.threads += threads::grapheme_count(g);
+            });
+            counts
+        })
+    }
+
+    fn characters(&self) -> Characters {
+        *self.characters.get_or_init(|| {
+            let mut counts = Characters {
+                scalars: 0,
+                utf16: 0,
+                weibo_halves: 0,
+            };
+            for c in self.text.chars() {
+                counts.scalars += 1;
+                counts.utf16 += c.len_utf16();
+                counts.weibo_halves += weibo::halves(c);
+            }
+            counts
+        })
+    }
+}
