@@ -20,10 +20,12 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::mentions;
 use crate::rules::Scan;
+use crate::text::domain_runs::DomainRuns;
 use crate::text::js_regex::UnitClass;
 use crate::text::tlds::TldList;
-use crate::text::twitter_url::{DomainRuns, UrlGrammar, ascii_in, latin_accent};
+use crate::text::twitter_url::{UrlGrammar, ascii_in};
 use crate::text::{graphemes, utf16};
 use crate::x::urls::GRAMMAR as X_GRAMMAR;
 
@@ -87,7 +89,7 @@ fn entities_in(t: &[u16], runs: &DomainRuns) -> Vec<CountedEntity> {
             is_url: true,
         })
         .collect();
-    all.extend(mentions(t));
+    all.extend(mentions::mentions(t));
     all.sort_by_key(|e| e.utf16.start);
     let mut kept: Vec<CountedEntity> = Vec::with_capacity(all.len());
     for entity in all {
@@ -134,98 +136,4 @@ pub fn countable_length_in(scan: &Scan<'_>, spoiler: &str) -> usize {
         .map(|(e, b)| (b[0] + shift..b[1] + shift, e.counted_as.as_str()))
         .collect();
     graphemes::count_replaced(counted, base, &edits)
-}
-
-/// Ruby's `[[:word:]]`: letters, marks, numbers and connector punctuation.
-fn is_word(c: char) -> bool {
-    use unicode_properties::{GeneralCategory as G, GeneralCategoryGroup, UnicodeGeneralCategory};
-    matches!(
-        c.general_category_group(),
-        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark | GeneralCategoryGroup::Number
-    ) || c.general_category() == G::ConnectorPunctuation
-}
-
-/// `(?<![=/[:word:]])@(user(@domain)?)` where `user` is `[a-z0-9_]+([.-]+[a-z0-9_]+)*` and the
-/// domain `[[:word:]]+([.-]+[[:word:]]+)*`; dropped when followed by `@`, `＠`, a Latin accent or
-/// `://`.
-fn mentions(t: &[u16]) -> Vec<CountedEntity> {
-    let chars: Vec<(usize, char)> = {
-        let mut at = 0;
-        char::decode_utf16(t.iter().copied())
-            .map(|r| {
-                let c = r.unwrap_or(char::REPLACEMENT_CHARACTER);
-                let item = (at, c);
-                at += c.len_utf16();
-                item
-            })
-            .collect()
-    };
-    let unit_at = |i: usize| chars.get(i).map_or(t.len(), |&(u, _)| u);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        // `@` first: the word test on the character before is a table lookup.
-        if chars[i].1 != '@'
-            || (i > 0 && (matches!(chars[i - 1].1, '=' | '/') || is_word(chars[i - 1].1)))
-        {
-            i += 1;
-            continue;
-        }
-        let user_end = dotted_run(&chars, i + 1, |c| c.is_ascii_alphanumeric() || c == '_');
-        let Some(user_end) = user_end else {
-            i += 1;
-            continue;
-        };
-        let mut end = user_end;
-        if chars.get(user_end).is_some_and(|&(_, c)| c == '@')
-            && let Some(domain_end) = dotted_run(&chars, user_end + 1, is_word)
-        {
-            end = domain_end;
-        }
-        let after = &chars[end.min(chars.len())..];
-        let blocked = match after.first().map(|&(_, c)| c) {
-            Some('@' | '＠') => true,
-            Some(c) if is_latin_accent(c) => true,
-            _ => after.iter().take(3).map(|&(_, c)| c).eq("://".chars()),
-        };
-        if !blocked {
-            let user: String = chars[i + 1..user_end].iter().map(|&(_, c)| c).collect();
-            out.push(CountedEntity {
-                utf16: unit_at(i)..unit_at(end),
-                counted_as: format!("@{user}"),
-                is_url: false,
-            });
-        }
-        i = end.max(i + 1);
-    }
-    out
-}
-
-/// `W+([.-]+W+)*` from `start`, greedy: its end, or `None` if not even one `W`.
-fn dotted_run(chars: &[(usize, char)], start: usize, word: impl Fn(char) -> bool) -> Option<usize> {
-    let is = |i: usize, f: &dyn Fn(char) -> bool| chars.get(i).is_some_and(|&(_, c)| f(c));
-    let mut end = start;
-    while is(end, &word) {
-        end += 1;
-    }
-    if end == start {
-        return None;
-    }
-    loop {
-        let mut sep = end;
-        while is(sep, &|c| c == '.' || c == '-') {
-            sep += 1;
-        }
-        if sep == end || !is(sep, &word) {
-            return Some(end);
-        }
-        end = sep;
-        while is(end, &word) {
-            end += 1;
-        }
-    }
-}
-
-fn is_latin_accent(c: char) -> bool {
-    u16::try_from(u32::from(c)).is_ok_and(latin_accent)
 }

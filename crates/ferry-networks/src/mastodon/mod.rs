@@ -5,6 +5,7 @@
 
 pub mod client;
 pub mod counting;
+pub mod mentions;
 
 use crate::rules::{Measurement, Network, Post, Scan, Unit};
 

@@ -20,8 +20,8 @@
 
 use std::cell::OnceCell;
 
+use crate::text::domain_runs::DomainRuns;
 use crate::text::graphemes;
-use crate::text::twitter_url::DomainRuns;
 use crate::text::utf16;
 use crate::{threads, weibo, x};
 
@@ -102,15 +102,16 @@ impl<'a> Scan<'a> {
 
     fn clusters(&self) -> Clusters {
         *self.clusters.get_or_init(|| {
-            let mut counts = Clusters {
-                graphemes: 0,
-                threads: 0,
-            };
-            graphemes::for_each(self.text, |g| {
-                counts.graphemes += 1;
-                counts.threads += threads::grapheme_count(g);
+            // Threads counts an ordinary character 1, like a cluster; only the others differ.
+            let (mut others, mut others_on_threads) = (0, 0);
+            let graphemes = graphemes::count_with(self.text, |g| {
+                others += 1;
+                others_on_threads += threads::grapheme_count(g);
             });
-            counts
+            Clusters {
+                graphemes,
+                threads: graphemes - others + others_on_threads,
+            }
         })
     }
 

@@ -7,39 +7,101 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Number of extended grapheme clusters in `text`.
 pub fn count(text: &str) -> usize {
+    count_with(text, |_| {})
+}
+
+/// Number of extended grapheme clusters in `text`, calling `f` with each cluster that is not
+/// a single character that never joins (ASCII, CJK, kana …): what a count that weighs clusters
+/// differently (Threads' emoji) needs to look at, without a call per ordinary character.
+pub fn count_with(text: &str, mut f: impl FnMut(&str)) -> usize {
     let mut n = 0;
-    for_each(text, |_| n += 1);
+    for chunk in Chunks::new(text) {
+        match chunk {
+            Chunk::Single(_) => n += 1,
+            Chunk::Mixed(chunk) => {
+                for g in chunk.graphemes(true) {
+                    n += 1;
+                    f(g);
+                }
+            }
+        }
+    }
     n
 }
 
 /// Calls `f` with each grapheme cluster of `text`, in order.
-///
+pub fn for_each<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    for chunk in Chunks::new(text) {
+        match chunk {
+            Chunk::Single(c) => f(c),
+            Chunk::Mixed(chunk) => chunk.graphemes(true).for_each(&mut f),
+        }
+    }
+}
+
+/// A piece of text that is one cluster by itself, or a run for the segmenter.
+enum Chunk<'a> {
+    Single(&'a str),
+    Mixed(&'a str),
+}
+
 /// Full segmentation is the slow part of counting a long post, so runs of characters that
 /// never join a neighbour (printable ASCII, CJK ideographs, kana, CJK and full-width
 /// punctuation) are cut between every two of them without asking the segmenter: the Unicode
 /// rules (UAX #29) always break between two such characters. Everything else — combining
 /// marks, ZWJ sequences, Hangul jamo, regional indicators, CR LF — goes through the
-/// segmenter together with the simple character before it.
-pub fn for_each<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
-    let mut chunk_start = 0;
-    let mut previous_start = 0;
-    let mut previous_simple = false;
-    for (i, c) in text.char_indices() {
-        let simple = never_joins(c);
-        if simple && previous_simple {
-            // The chunk ends with a simple character; alone, it is its own cluster.
-            let chunk = &text[chunk_start..i];
-            if chunk_start == previous_start {
-                f(chunk);
-            } else {
-                chunk.graphemes(true).for_each(&mut f);
-            }
-            chunk_start = i;
+/// segmenter together with the simple characters around it.
+struct Chunks<'a> {
+    text: &'a str,
+    chars: std::str::CharIndices<'a>,
+    chunk_start: usize,
+    previous_start: usize,
+    previous_simple: bool,
+    done: bool,
+}
+
+impl<'a> Chunks<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            chars: text.char_indices(),
+            chunk_start: 0,
+            previous_start: 0,
+            previous_simple: false,
+            done: false,
         }
-        previous_start = i;
-        previous_simple = simple;
     }
-    text[chunk_start..].graphemes(true).for_each(f);
+}
+
+impl<'a> Iterator for Chunks<'a> {
+    type Item = Chunk<'a>;
+
+    fn next(&mut self) -> Option<Chunk<'a>> {
+        for (i, c) in self.chars.by_ref() {
+            let simple = never_joins(c);
+            let cut = simple && self.previous_simple;
+            let single = self.chunk_start == self.previous_start;
+            let start = self.chunk_start;
+            self.previous_start = i;
+            self.previous_simple = simple;
+            if cut {
+                // The chunk ends with a simple character; alone, it is its own cluster.
+                self.chunk_start = i;
+                let chunk = &self.text[start..i];
+                return Some(if single {
+                    Chunk::Single(chunk)
+                } else {
+                    Chunk::Mixed(chunk)
+                });
+            }
+        }
+        let rest = &self.text[self.chunk_start..];
+        if self.done || rest.is_empty() {
+            return None;
+        }
+        self.done = true;
+        Some(Chunk::Mixed(rest))
+    }
 }
 
 /// Whether a cluster boundary at byte `at` of `text` holds whatever is put before it (`Side::

@@ -2,6 +2,7 @@
 //! JavaScript regex semantics the official libraries depend on, Punycode lengths and
 //! twitter-text's URL grammar. Nothing here knows about a particular network.
 
+pub mod domain_runs;
 pub mod graphemes;
 pub mod js_regex;
 pub mod punycode;

@@ -6,51 +6,48 @@ use std::collections::HashMap;
 
 use super::js_regex::js_canonicalize;
 
-/// A TLD list in the library's order (the first that fits wins), indexed by its first unit.
+/// A TLD list in the library's order (the first that fits wins), in buckets by the TLD's first
+/// two units. Every TLD has at least two, and only TLDs that share the text's first two units
+/// can match there, so the library's order matters only within a bucket, which keeps it: a
+/// binary search and a handful of comparisons instead of a walk through every `c…` TLD.
 pub struct TldList {
-    /// TLDs starting with an ASCII unit (nearly all), by that unit: one array load per try.
-    by_ascii_first: Vec<Vec<Vec<u16>>>,
-    /// The internationalized TLDs (`рф`, `中国` …), by their first unit.
-    by_other_first: HashMap<u16, Vec<Vec<u16>>>,
+    buckets: Vec<([u16; 2], Vec<Vec<u16>>)>,
 }
 
 impl TldList {
     /// Parses a bundled list: one TLD a line, `#` comments.
     pub fn parse(table: &str) -> Self {
-        let mut by_ascii_first = vec![Vec::new(); 128];
-        let mut by_other_first: HashMap<u16, Vec<Vec<u16>>> = HashMap::new();
+        let mut by_key: HashMap<[u16; 2], Vec<Vec<u16>>> = HashMap::new();
         for line in table.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             let canon: Vec<u16> = line.encode_utf16().map(js_canonicalize).collect();
-            match by_ascii_first.get_mut(usize::from(canon[0])) {
-                Some(list) => list.push(canon),
-                None => by_other_first.entry(canon[0]).or_default().push(canon),
-            }
+            let key = match canon[..] {
+                [a, b, ..] => [a, b],
+                _ => panic!("bundled TLD {line:?} is shorter than two UTF-16 units"),
+            };
+            by_key.entry(key).or_default().push(canon);
         }
-        Self {
-            by_ascii_first,
-            by_other_first,
-        }
-    }
-
-    fn starting_with(&self, first: u16) -> Option<&Vec<Vec<u16>>> {
-        self.by_ascii_first
-            .get(usize::from(first))
-            .or_else(|| self.by_other_first.get(&first))
+        let mut buckets: Vec<_> = by_key.into_iter().collect();
+        buckets.sort_unstable_by_key(|(key, _)| *key);
+        Self { buckets }
     }
 
     /// End of the first TLD of the list at `at`, case-insensitively, followed by the end of the
     /// text or by a character other than an ASCII letter or digit, `@`, `+` or `-`.
     pub fn match_at(&self, t: &[u16], at: usize) -> Option<usize> {
-        let first = js_canonicalize(*t.get(at)?);
-        self.starting_with(first)?.iter().find_map(|tld| {
+        let key = [
+            js_canonicalize(*t.get(at)?),
+            js_canonicalize(*t.get(at + 1)?),
+        ];
+        let i = self.buckets.binary_search_by_key(&key, |(k, _)| *k).ok()?;
+        self.buckets[i].1.iter().find_map(|tld| {
             let end = at + tld.len();
             let fits = end <= t.len()
-                && t[at..end]
+                && t[at + 2..end]
                     .iter()
-                    .zip(tld)
+                    .zip(&tld[2..])
                     .all(|(&u, &c)| js_canonicalize(u) == c)
                 && t.get(end).is_none_or(|&next| !is_tld_continuation(next));
             fits.then_some(end)

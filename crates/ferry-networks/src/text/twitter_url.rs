@@ -20,6 +20,7 @@
 
 use std::ops::Range;
 
+use super::domain_runs::DomainRuns;
 use super::js_regex::UnitClass;
 use super::tlds::{TldList, ascii_ci_eq, punycode_tld_at};
 
@@ -92,63 +93,6 @@ pub fn latin_accent(unit: u16) -> bool {
     )
 }
 
-/// Where each run of label characters starting at a position ends, and where a URL may start
-/// at all: one pass per text, so checking a label at any position is constant time even in
-/// long unbroken CJK text, and the scan jumps straight from one possible start to the next.
-///
-/// The runs depend only on the text and the grammar's domain class, so every grammar with the
-/// same class (X's and Mastodon's) can scan the same `DomainRuns`.
-pub struct DomainRuns {
-    /// Domain characters, `-` and `_` (subdomain labels).
-    sub: Vec<usize>,
-    /// Domain characters and `-` (the label before the TLD).
-    name: Vec<usize>,
-    /// Ascending positions where a URL may start: a domain character whose label run ends at
-    /// a dot, or an ASCII letter whose run of letters ends at `://`. Every real start is here;
-    /// most positions of a text are not.
-    starts: Vec<usize>,
-}
-
-impl DomainRuns {
-    pub fn new(t: &[u16], domain: &UnitClass) -> Self {
-        let n = t.len();
-        let mut sub = vec![n; n + 1];
-        let mut name = vec![n; n + 1];
-        let mut starts = Vec::new();
-        if !t.contains(&0x2E) {
-            // Every domain has a dot: no URL anywhere, nothing else to compute.
-            return Self { sub, name, starts };
-        }
-        let mut letters_end = n;
-        for i in (0..n).rev() {
-            let u = t[i];
-            let in_domain = domain.contains(u);
-            sub[i] = if in_domain || u == 0x2D || u == 0x5F {
-                sub[i + 1]
-            } else {
-                i
-            };
-            name[i] = if in_domain || u == 0x2D {
-                name[i + 1]
-            } else {
-                i
-            };
-            let letter = u8::try_from(u).is_ok_and(|b| b.is_ascii_alphabetic());
-            if !letter {
-                letters_end = i;
-            }
-            let label_to_dot = in_domain && t.get(sub[i]) == Some(&0x2E);
-            let scheme_to_colon =
-                letter && t.get(letters_end..letters_end + 3) == Some(&[0x3A, 0x2F, 0x2F]);
-            if label_to_dot || scheme_to_colon {
-                starts.push(i);
-            }
-        }
-        starts.reverse();
-        Self { sub, name, starts }
-    }
-}
-
 impl UrlGrammar {
     /// Every match in `t`, leftmost-first; a match consumes its text even if a network later
     /// drops it.
@@ -159,15 +103,19 @@ impl UrlGrammar {
     /// [`UrlGrammar::scan`] over runs already built for `t` with this grammar's domain class.
     pub fn scan_with(&self, t: &[u16], runs: &DomainRuns) -> Vec<RawUrl> {
         let mut found = Vec::new();
-        let mut starts = runs.starts.iter().copied().peekable();
+        let starts = runs.starts();
+        let mut next_start = 0;
         // `s` is where the regex tries next: the preceding character's position, so a URL
         // may start at `s + 1` — or at `s` itself when `s` is 0 (the `^` alternative).
         let mut s = 0;
         while s < t.len() {
-            if !(s == 0 && runs.starts.first() == Some(&0)) {
-                while starts.next_if(|&u| u <= s).is_some() {}
-                match starts.peek() {
-                    Some(&u) => s = u - 1,
+            if !(s == 0 && starts.first().is_some_and(|r| r.start == 0)) {
+                // Jump to the first position after `s` where a URL may start.
+                while starts.get(next_start).is_some_and(|r| r.end <= s + 1) {
+                    next_start += 1;
+                }
+                match starts.get(next_start) {
+                    Some(r) => s = s.max(r.start.saturating_sub(1)),
                     None => break,
                 }
             }
@@ -258,24 +206,22 @@ impl UrlGrammar {
 
     /// Subdomain labels (as many as possible first), one name label, then a TLD.
     fn domain_at(&self, t: &[u16], runs: &DomainRuns, at: usize) -> Option<usize> {
-        let label = |p: usize, run_end: &[usize]| -> Option<usize> {
-            let r = run_end[p];
-            let ok = r > p
-                && t.get(r) == Some(&0x2E)
-                && self.domain.contains(t[p])
-                && self.domain.contains(t[r - 1]);
-            ok.then_some(r + 1)
+        // A label from `p` (a subdomain's may hold `_`) up to the dot after it: past the dot.
+        let label = |p: usize, subdomain: bool| -> Option<usize> {
+            let dot = runs.dot_after(p, subdomain)?;
+            let ok = dot > p && self.domain.contains(t[p]) && self.domain.contains(t[dot - 1]);
+            ok.then_some(dot + 1)
         };
         // A subdomain label's run is the name label's run or longer, so if no label starts
         // here no domain does either; most positions end here, without allocating.
-        let mut next = label(at, &runs.sub)?;
+        let mut next = label(at, true)?;
         let mut label_starts = vec![at, next];
-        while let Some(after) = label(next, &runs.sub) {
+        while let Some(after) = label(next, true) {
             label_starts.push(after);
             next = after;
         }
         label_starts.iter().rev().find_map(|&p| {
-            let tld_at = label(p, &runs.name)?;
+            let tld_at = label(p, false)?;
             self.gtlds
                 .match_at(t, tld_at)
                 .or_else(|| self.cctlds.match_at(t, tld_at))

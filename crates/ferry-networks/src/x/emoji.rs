@@ -44,12 +44,39 @@ enum Node {
         ranges: Vec<(u32, u32)>,
         optional: bool,
     },
-    Group(Vec<Vec<Node>>),
-    NotFollowedBy(Vec<Vec<Node>>),
+    Group(Vec<Alt>),
+    NotFollowedBy(Vec<Alt>),
+}
+
+/// One alternative and the code points it can start with, so trying it at a code point it
+/// cannot start with costs one binary search instead of a walk into its groups.
+struct Alt {
+    items: Vec<Node>,
+    /// Sorted ranges of possible first code points.
+    first: Vec<(u32, u32)>,
+    /// Whether it can match without consuming anything (then any code point may follow).
+    nullable: bool,
+}
+
+impl Alt {
+    fn new(items: Vec<Node>) -> Self {
+        let mut first = Vec::new();
+        let nullable = first_of(&items, &mut first);
+        Self {
+            items,
+            first: merged(first),
+            nullable,
+        }
+    }
+
+    /// Whether the alternative may match at a position holding `cp` (`None`: the text's end).
+    fn may_start(&self, cp: Option<u32>) -> bool {
+        self.nullable || cp.is_some_and(|cp| in_ranges(&self.first, cp))
+    }
 }
 
 struct Pattern {
-    alternatives: Vec<Vec<Node>>,
+    alternatives: Vec<Alt>,
     /// Code points an alternative can start with, to skip most text without trying.
     first: Vec<(u32, u32)>,
     /// The same for the BMP as one bit per unit: most text is tested with one load.
@@ -69,13 +96,17 @@ impl Pattern {
             if at != tokens.len() {
                 return Err(format!("line {}: unexpected {:?}", n + 1, tokens[at]));
             }
-            alternatives.push(seq);
+            alternatives.push(Alt::new(seq));
         }
-        let mut first = Vec::new();
-        for alt in &alternatives {
-            first_of(alt, &mut first);
+        if alternatives.iter().any(|alt| alt.nullable) {
+            return Err("an alternative matches the empty string".into());
         }
-        let first = merged(first);
+        let first = merged(
+            alternatives
+                .iter()
+                .flat_map(|alt| alt.first.clone())
+                .collect(),
+        );
         let first_bmp = UnitClass::exact(|u| in_ranges(&first, u32::from(u)));
         Ok(Self {
             alternatives,
@@ -86,9 +117,9 @@ impl Pattern {
 
     fn match_at(&self, units: &[u16], pos: usize) -> Option<usize> {
         let mut end = None;
-        let cp = code_point_at(units, pos).0;
-        for alt in self.alternatives.iter().filter(|alt| may_start(alt, cp)) {
-            if seq(alt, units, pos, &mut |p| {
+        let cp = Some(code_point_at(units, pos).0);
+        for alt in self.alternatives.iter().filter(|alt| alt.may_start(cp)) {
+            if seq(&alt.items, units, pos, &mut |p| {
                 end = Some(p);
                 true
             }) {
@@ -106,10 +137,10 @@ fn parse_seq(tokens: &[&str], at: &mut usize) -> Result<Vec<Node>, String> {
             "|" | ")" => break,
             "(" | "(?!" => {
                 *at += 1;
-                let mut alts = vec![parse_seq(tokens, at)?];
+                let mut alts = vec![Alt::new(parse_seq(tokens, at)?)];
                 while tokens.get(*at) == Some(&"|") {
                     *at += 1;
-                    alts.push(parse_seq(tokens, at)?);
+                    alts.push(Alt::new(parse_seq(tokens, at)?));
                 }
                 if tokens.get(*at) != Some(&")") {
                     return Err("unclosed group".into());
@@ -157,22 +188,31 @@ fn parse_class(token: &str, tokens: &[&str], at: &mut usize) -> Result<Node, Str
     })
 }
 
-fn first_of(items: &[Node], out: &mut Vec<(u32, u32)>) {
+/// Adds the code points `items` can start with to `out`; returns whether `items` can match
+/// without consuming anything. A lookahead consumes nothing, so it is looked through.
+fn first_of(items: &[Node], out: &mut Vec<(u32, u32)>) -> bool {
     for item in items {
         match item {
             Node::Class { ranges, optional } => {
                 out.extend_from_slice(ranges);
                 if !optional {
-                    return;
+                    return false;
                 }
             }
             Node::Group(alts) => {
-                alts.iter().for_each(|alt| first_of(alt, out));
-                return;
+                let mut nullable = false;
+                for alt in alts {
+                    out.extend_from_slice(&alt.first);
+                    nullable |= alt.nullable;
+                }
+                if !nullable {
+                    return false;
+                }
             }
             Node::NotFollowedBy(_) => {}
         }
     }
+    true
 }
 
 /// Sorted, non-overlapping ranges, so membership is one binary search.
@@ -186,18 +226,6 @@ fn merged(mut ranges: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
         }
     }
     out
-}
-
-/// Whether `items` can match starting with `cp`: a cheap test that skips most alternatives.
-/// Only a leading mandatory class decides; anything else might match.
-fn may_start(items: &[Node], cp: u32) -> bool {
-    match items.first() {
-        Some(Node::Class {
-            ranges,
-            optional: false,
-        }) => in_ranges(ranges, cp),
-        _ => true,
-    }
 }
 
 fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
@@ -223,12 +251,18 @@ fn seq(items: &[Node], units: &[u16], pos: usize, then: &mut dyn FnMut(usize) ->
         }
         Node::Group(alts) => {
             let cp = (pos < units.len()).then(|| code_point_at(units, pos).0);
-            alts.iter()
-                .filter(|alt| cp.is_none_or(|cp| may_start(alt, cp)))
-                .any(|alt| seq(alt, units, pos, &mut |p| seq(rest, units, p, &mut *then)))
+            alts.iter().filter(|alt| alt.may_start(cp)).any(|alt| {
+                seq(&alt.items, units, pos, &mut |p| {
+                    seq(rest, units, p, &mut *then)
+                })
+            })
         }
         Node::NotFollowedBy(alts) => {
-            let ahead = alts.iter().any(|alt| seq(alt, units, pos, &mut |_| true));
+            let cp = (pos < units.len()).then(|| code_point_at(units, pos).0);
+            let ahead = alts
+                .iter()
+                .filter(|alt| alt.may_start(cp))
+                .any(|alt| seq(&alt.items, units, pos, &mut |_| true));
             !ahead && seq(rest, units, pos, then)
         }
     }

@@ -12,10 +12,11 @@
 
 use std::sync::LazyLock;
 
+use crate::text::domain_runs::DomainRuns;
 use crate::text::js_regex::UnitClass;
 use crate::text::punycode;
 use crate::text::tlds::{TldList, punycode_tld_at};
-use crate::text::twitter_url::{DomainRuns, RawUrl, UrlGrammar, ascii_in, latin_accent};
+use crate::text::twitter_url::{RawUrl, UrlGrammar, ascii_in, latin_accent};
 
 /// A URL entity as twitter-text reports it: `url` may be shorter than the range it came from
 /// (an ASCII domain cut out of a longer one), and `parseTweet` skips `url`'s length.

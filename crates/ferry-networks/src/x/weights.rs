@@ -11,7 +11,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::{emoji, urls};
 use crate::rules::Scan;
-use crate::text::twitter_url::DomainRuns;
+use crate::text::domain_runs::DomainRuns;
 use crate::text::utf16;
 
 pub const MAX_WEIGHTED_LENGTH: u32 = 280;
@@ -44,7 +44,7 @@ pub fn parse_tweet(text: &str) -> ParsedTweet {
 /// the other networks' rules when the text is already NFC (most text is).
 pub fn parse_tweet_in(scan: &Scan<'_>) -> ParsedTweet {
     let text = scan.text();
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if is_nfc(text) {
         return weigh(text, scan.units(), scan.domain_runs());
     }
     let normalized: String = text.nfc().collect();
@@ -99,6 +99,29 @@ fn weigh(text: &str, t: &[u16], runs: &DomainRuns) -> ParsedTweet {
     }
 }
 
+/// Whether `text` is already NFC. Most text is made only of characters that are NFC in any
+/// sequence (quick check Yes, combining class 0: ASCII to IPA, general punctuation, CJK, kana,
+/// Hangul syllables, full-width forms, emoji), which one range test each tells; anything else
+/// asks the normalization tables.
+fn is_nfc(text: &str) -> bool {
+    text.chars().all(is_nfc_in_any_sequence) || is_nfc_quick(text.chars()) == IsNormalized::Yes
+}
+
+fn is_nfc_in_any_sequence(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0..=0x2FF
+            | 0x2002..=0x206F
+            | 0x3000..=0x3029
+            | 0x3030..=0x3098
+            | 0x309B..=0x30FF
+            | 0x4E00..=0x9FFF
+            | 0xAC00..=0xD7A3
+            | 0xFF01..=0xFF60
+            | 0x1F300..=0x1FAFF
+    )
+}
+
 fn as_i64(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
@@ -146,6 +169,20 @@ mod tests {
         assert_eq!(parse_tweet("see example.com").weighted_length, 27);
         assert_eq!(parse_tweet("👨‍👩‍👧‍👦").weighted_length, 2);
         assert_eq!(parse_tweet("👍🏽").weighted_length, 2);
+    }
+
+    #[test]
+    fn characters_taken_as_nfc_without_tables_are_nfc_starters() {
+        use unicode_normalization::char::canonical_combining_class;
+        let fast = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_nfc_in_any_sequence(c));
+        for c in fast {
+            assert_eq!(is_nfc_quick([c].into_iter()), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+        assert!(!is_nfc("e\u{301}"));
+        assert!(is_nfc("é 你好 👍"));
     }
 
     #[test]
