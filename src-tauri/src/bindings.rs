@@ -13,6 +13,7 @@ use ferry_core::{
 };
 use ts_rs::{ExportError, TS};
 
+use crate::commands::accounts::{AddedNostr, MastodonSignInView};
 use crate::database::DatabaseStatus;
 use crate::preferences::AppSettings;
 
@@ -34,6 +35,15 @@ pub fn export_all_to(dir: &Path) -> Result<(), ExportError> {
     RevisionSummary::export_all_to(dir)?;
     Revision::export_all_to(dir)?;
     AttachOutcome::export_all_to(dir)?;
+    ferry_core::accounts::Account::export_all_to(dir)?;
+    ferry_core::accounts::AddBluesky::export_all_to(dir)?;
+    ferry_core::accounts::AddNostr::export_all_to(dir)?;
+    ferry_core::accounts::StartMastodon::export_all_to(dir)?;
+    AddedNostr::export_all_to(dir)?;
+    MastodonSignInView::export_all_to(dir)?;
+    ferry_core::outbox::PublishRequest::export_all_to(dir)?;
+    ferry_core::outbox::JobStatus::export_all_to(dir)?;
+    ferry_core::outbox::PublishEvent::export_all_to(dir)?;
     Ok(())
 }
 

@@ -9,14 +9,17 @@
 //! imports, generated from these Rust types).
 
 pub mod bindings;
+pub mod browser;
 pub mod close_guard;
 pub mod commands;
 pub mod database;
 pub mod error;
+pub mod mastodon_sign_ins;
 pub mod media_protocol;
 pub mod open_store;
 pub mod os_locale;
 pub mod preferences;
+pub mod publishing;
 
 use tauri::{Manager, RunEvent};
 
@@ -42,6 +45,8 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(Database::from_env())
         .manage(CloseGuard::default())
+        .manage(publishing::Publishing::default())
+        .manage(mastodon_sign_ins::MastodonSignIns::default())
         .register_asynchronous_uri_scheme_protocol(media_protocol::SCHEME, media_protocol::handle)
         .on_window_event(close_guard::on_window_event)
         .invoke_handler(commands::handler())

@@ -6,9 +6,11 @@
 //! `ui/src/lib/backend/tauri.ts`, and if it returns a new type, add that type to the bindings
 //! list in `src/bindings.rs`.
 
+pub mod accounts;
 pub mod database;
 pub mod drafts;
 pub mod media;
+pub mod publish;
 pub mod settings;
 pub mod window;
 
@@ -32,5 +34,19 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         settings::save_settings,
         settings::system_languages,
         window::close_main_window,
+        accounts::list_accounts,
+        accounts::add_bluesky,
+        accounts::add_nostr,
+        accounts::set_account_audience,
+        accounts::remove_account,
+        accounts::start_mastodon_sign_in,
+        accounts::wait_mastodon_sign_in,
+        accounts::finish_mastodon_sign_in,
+        accounts::cancel_mastodon_sign_in,
+        publish::post_now,
+        publish::retry_failed,
+        publish::draft_publish_jobs,
+        publish::resume_publishing,
+        publish::open_link,
     ]
 }

@@ -17,7 +17,7 @@ const MEDIA_PROTOCOL = "ferry-media";
 /** Emitted by the shell when the main window is asked to close (see src-tauri/src/lib.rs). */
 const CLOSE_REQUESTED = "ferry://close-requested";
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (raw) {

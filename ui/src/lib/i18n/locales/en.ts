@@ -1,6 +1,7 @@
 // The UI's English text: the source every other locale must match key for key (the type
 // `Messages` below makes a missing key a compile error; i18n.test.ts also checks placeholders).
 // `{name}` marks a value filled in at run time.
+import { publishEn } from "./publish.en";
 export const en = {
   "app.tagline": "Compose once, post to both audiences",
 
@@ -136,6 +137,7 @@ export const en = {
   "error.generic": "Something went wrong: {message}",
   "error.dismiss": "Dismiss",
   "time.justNow": "just now",
+  ...publishEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,250 @@
+//! The accounts screen: list, add (Bluesky app password, Mastodon in the browser, Nostr key),
+//! sign in again, choose each account's audience, remove.
+//!
+//! Each command is a one-liner over a body in [`body`], which takes the publishing state
+//! directly so `tests/accounts_commands.rs` calls it without a window. Signing in again is
+//! the same `add_…` call: the engine finds the account and makes it active.
+
+use std::time::Duration;
+
+use ferry_core::LangTag;
+use ferry_core::accounts::{
+    Account, AddBluesky, AddNostr, AddedAccount, MastodonSignInStarted, StartMastodon,
+};
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::error::CommandResult;
+use crate::mastodon_sign_ins::MastodonSignIns;
+use crate::open_store::OpenStore;
+use crate::publishing::Publishing;
+
+/// How long the loopback redirect waits for the browser.
+pub const MASTODON_WAIT: Duration = Duration::from_secs(600);
+
+/// A Nostr account just added. `nsec` is set only for a generated key: it is shown once, for
+/// the person to keep a copy, and never again by Ferry.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AddedNostr {
+    pub added: AddedAccount,
+    pub nsec: Option<String>,
+}
+
+/// A Mastodon sign-in under way: the page the browser was sent to, and its id for
+/// `wait_mastodon_sign_in` / `finish_mastodon_sign_in` / `cancel_mastodon_sign_in`.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MastodonSignInView {
+    pub sign_in_id: String,
+    pub started: MastodonSignInStarted,
+}
+
+#[tauri::command]
+pub async fn list_accounts(store: OpenStore) -> CommandResult<Vec<Account>> {
+    body::list(&store).await
+}
+
+#[tauri::command]
+pub async fn add_bluesky(
+    store: OpenStore,
+    publishing: State<'_, Publishing>,
+    add: AddBluesky,
+) -> CommandResult<AddedAccount> {
+    body::add_bluesky(&publishing, &store, add).await
+}
+
+#[tauri::command]
+pub async fn add_nostr(
+    store: OpenStore,
+    publishing: State<'_, Publishing>,
+    add: AddNostr,
+) -> CommandResult<AddedNostr> {
+    body::add_nostr(&publishing, &store, add).await
+}
+
+#[tauri::command]
+pub async fn set_account_audience(
+    store: OpenStore,
+    id: String,
+    audience: Vec<LangTag>,
+) -> CommandResult<Account> {
+    body::set_audience(&store, &id, audience).await
+}
+
+#[tauri::command]
+pub async fn remove_account(
+    store: OpenStore,
+    publishing: State<'_, Publishing>,
+    id: String,
+) -> CommandResult<usize> {
+    body::remove(&publishing, &store, &id).await
+}
+
+/// Registers Ferry on the instance, opens its authorization page in the browser and, unless
+/// out of band, listens on the loopback redirect.
+#[tauri::command]
+pub async fn start_mastodon_sign_in(
+    store: OpenStore,
+    publishing: State<'_, Publishing>,
+    sign_ins: State<'_, MastodonSignIns>,
+    start: StartMastodon,
+    audience: Vec<LangTag>,
+) -> CommandResult<MastodonSignInView> {
+    let view = body::start_mastodon(&publishing, &sign_ins, &store, start, audience).await?;
+    crate::browser::open_in_browser(&view.started.authorize_url)?;
+    Ok(view)
+}
+
+/// Waits for the browser to come back to the loopback redirect, then adds the account.
+#[tauri::command]
+pub async fn wait_mastodon_sign_in(
+    sign_ins: State<'_, MastodonSignIns>,
+    sign_in_id: String,
+) -> CommandResult<AddedAccount> {
+    body::wait_mastodon(&sign_ins, &sign_in_id, MASTODON_WAIT).await
+}
+
+/// Adds the account with the code the person pasted (out of band).
+#[tauri::command]
+pub async fn finish_mastodon_sign_in(
+    sign_ins: State<'_, MastodonSignIns>,
+    sign_in_id: String,
+    code: String,
+) -> CommandResult<AddedAccount> {
+    body::finish_mastodon(&sign_ins, &sign_in_id, &code).await
+}
+
+#[tauri::command]
+pub fn cancel_mastodon_sign_in(sign_ins: State<'_, MastodonSignIns>, sign_in_id: String) {
+    sign_ins.cancel(&sign_in_id);
+}
+
+/// The command bodies, over plain references so tests call them directly.
+pub mod body {
+    use std::time::Duration;
+
+    use ferry_core::accounts::{NostrKey, StartMastodon};
+    use ferry_core::secrets::{SecretKey, SecretKind};
+
+    use super::*;
+    use crate::error::CommandError;
+    use crate::publishing::{account_error, secrets_error};
+
+    pub async fn list(store: &ferry_core::Store) -> CommandResult<Vec<Account>> {
+        store.list_accounts().await.map_err(account_error)
+    }
+
+    pub async fn add_bluesky(
+        publishing: &Publishing,
+        store: &ferry_core::Store,
+        add: AddBluesky,
+    ) -> CommandResult<AddedAccount> {
+        let publisher = publishing.publisher(store).await?;
+        publisher
+            .accounts()
+            .add_bluesky(add)
+            .await
+            .map_err(account_error)
+    }
+
+    pub async fn add_nostr(
+        publishing: &Publishing,
+        store: &ferry_core::Store,
+        add: AddNostr,
+    ) -> CommandResult<AddedNostr> {
+        let generated = matches!(add.key, NostrKey::Generate);
+        let publisher = publishing.publisher(store).await?;
+        let accounts = publisher.accounts();
+        let added = accounts.add_nostr(add).await.map_err(account_error)?;
+        let nsec = if generated {
+            // Read back from the keychain: the engine keeps the key nowhere else.
+            let key = SecretKey::new(added.account.id.as_str(), SecretKind::PrivateKey)
+                .map_err(secrets_error)?;
+            let secret = accounts.secrets().get(&key).await.map_err(secrets_error)?;
+            secret.map(|s| s.expose().to_owned())
+        } else {
+            None
+        };
+        Ok(AddedNostr { added, nsec })
+    }
+
+    pub async fn set_audience(
+        store: &ferry_core::Store,
+        id: &str,
+        audience: Vec<LangTag>,
+    ) -> CommandResult<Account> {
+        store
+            .set_account_audience(id, &audience)
+            .await
+            .map_err(account_error)
+    }
+
+    pub async fn remove(
+        publishing: &Publishing,
+        store: &ferry_core::Store,
+        id: &str,
+    ) -> CommandResult<usize> {
+        let publisher = publishing.publisher(store).await?;
+        publisher.accounts().remove(id).await.map_err(account_error)
+    }
+
+    pub async fn start_mastodon(
+        publishing: &Publishing,
+        sign_ins: &MastodonSignIns,
+        store: &ferry_core::Store,
+        start: StartMastodon,
+        audience: Vec<LangTag>,
+    ) -> CommandResult<MastodonSignInView> {
+        let publisher = publishing.publisher(store).await?;
+        let sign_in = publisher
+            .accounts()
+            .start_mastodon_sign_in(start)
+            .await
+            .map_err(account_error)?
+            .with_audience(audience);
+        let started = sign_in.started().clone();
+        let sign_in_id = sign_ins.insert(sign_in);
+        Ok(MastodonSignInView {
+            sign_in_id,
+            started,
+        })
+    }
+
+    pub async fn wait_mastodon(
+        sign_ins: &MastodonSignIns,
+        id: &str,
+        limit: Duration,
+    ) -> CommandResult<AddedAccount> {
+        let (mut sign_in, cancel) = sign_ins.take(id)?;
+        let code = tokio::select! {
+            code = sign_in.wait_for_code(limit) => code.map_err(account_error),
+            () = cancel.notified() => Err(cancelled()),
+        };
+        let result = match code {
+            Ok(code) => sign_in.finish(&code).await.map_err(account_error),
+            Err(err) => Err(err),
+        };
+        sign_ins.remove(id);
+        result
+    }
+
+    pub async fn finish_mastodon(
+        sign_ins: &MastodonSignIns,
+        id: &str,
+        code: &str,
+    ) -> CommandResult<AddedAccount> {
+        let (sign_in, _cancel) = sign_ins.take(id)?;
+        let result = sign_in.finish(code.trim()).await.map_err(account_error);
+        sign_ins.remove(id);
+        result
+    }
+
+    fn cancelled() -> CommandError {
+        CommandError::new(
+            "account.sign_in_cancelled",
+            "the Mastodon sign-in was cancelled",
+        )
+    }
+}

@@ -1,0 +1,30 @@
+// The accounts every part of the window shares (the accounts screen, Post now, the Mastodon
+// limit for the counters), read from the shell and refreshed after each change.
+//
+//   await refreshAccounts();
+//   for (const a of accountList.all) …
+import { BackendError } from "../backend";
+import { publishing, type Account } from "../backend/publishing";
+
+export const accountList = $state<{ all: Account[]; error: BackendError | null; loaded: boolean }>({
+  all: [],
+  error: null,
+  loaded: false,
+});
+
+export async function refreshAccounts(): Promise<void> {
+  try {
+    accountList.all = await publishing.listAccounts();
+    accountList.error = null;
+  } catch (raw) {
+    accountList.error = BackendError.from(raw);
+  } finally {
+    accountList.loaded = true;
+  }
+}
+
+/** The character limit of the first Mastodon account's server, as read when signing in. */
+export function mastodonLimit(accounts: readonly Account[]): number | null {
+  const withLimits = accounts.find((a) => a.network === "mastodon" && a.limits);
+  return withLimits?.limits?.maxCharacters ?? null;
+}
