@@ -9,4 +9,6 @@ export default defineConfig({
   server: { port: 1420, strictPort: true, host: "127.0.0.1" },
   build: { target: "safari15", outDir: "dist", emptyOutDir: true, sourcemap: false },
   test: { environment: "jsdom", include: ["src/**/*.test.ts"] },
+  // Component tests mount Svelte in jsdom: resolve `svelte` to its browser build under Vitest.
+  resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
 });

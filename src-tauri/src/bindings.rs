@@ -14,6 +14,7 @@ use ferry_core::{
 use ts_rs::{ExportError, TS};
 
 use crate::commands::accounts::{AddedNostr, MastodonSignInView};
+use crate::commands::rules::{NetworkCheck, VariantCheckRequest};
 use crate::database::DatabaseStatus;
 use crate::preferences::AppSettings;
 
@@ -35,6 +36,8 @@ pub fn export_all_to(dir: &Path) -> Result<(), ExportError> {
     RevisionSummary::export_all_to(dir)?;
     Revision::export_all_to(dir)?;
     AttachOutcome::export_all_to(dir)?;
+    VariantCheckRequest::export_all_to(dir)?;
+    NetworkCheck::export_all_to(dir)?;
     ferry_core::accounts::Account::export_all_to(dir)?;
     ferry_core::accounts::AddBluesky::export_all_to(dir)?;
     ferry_core::accounts::AddNostr::export_all_to(dir)?;

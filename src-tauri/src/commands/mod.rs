@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod database;
 pub mod drafts;
 pub mod media;
+pub mod rules;
 pub mod publish;
 pub mod settings;
 pub mod window;
@@ -30,6 +31,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         drafts::get_revision,
         drafts::restore_revision,
         media::attach_media,
+        rules::check_variant,
         settings::get_settings,
         settings::save_settings,
         settings::system_languages,

@@ -17,6 +17,8 @@ import type { NewDraft } from "./bindings/NewDraft";
 import type { Revision } from "./bindings/Revision";
 import type { RevisionSummary } from "./bindings/RevisionSummary";
 import type { SaveOutcome } from "./bindings/SaveOutcome";
+import type { NetworkCheck } from "./bindings/NetworkCheck";
+import type { VariantCheckRequest } from "./bindings/VariantCheckRequest";
 import { tauriBackend } from "./tauri";
 
 export { BackendError } from "./errors";
@@ -43,6 +45,14 @@ export type { Snippet } from "./bindings/Snippet";
 export type { Target } from "./bindings/Target";
 export type { ThemePreference } from "./bindings/ThemePreference";
 export type { Variant } from "./bindings/Variant";
+export type { Measurement } from "./bindings/Measurement";
+export type { Network } from "./bindings/Network";
+export type { NetworkCheck } from "./bindings/NetworkCheck";
+export type { NetworkLimits } from "./bindings/NetworkLimits";
+export type { Preview } from "./bindings/Preview";
+export type { PreviewSpan } from "./bindings/PreviewSpan";
+export type { SpanKind } from "./bindings/SpanKind";
+export type { VariantCheckRequest } from "./bindings/VariantCheckRequest";
 
 /** What the window does with files dragged over it. */
 export type DropEvent =
@@ -85,6 +95,12 @@ export interface Backend {
   onFileDrop(handler: (event: DropEvent) => void): Promise<Unlisten>;
   /** Runs `beforeClose` (e.g. a last autosave) when the window is asked to close. */
   onCloseRequested(beforeClose: () => Promise<void>): Promise<Unlisten>;
+
+  /**
+   * One variant measured and previewed on each network the draft targets, by the same rules
+   * as `ferry check` (limits: e.g. a Mastodon instance's own; see lib/rules/limits).
+   */
+  checkVariant(request: VariantCheckRequest): Promise<NetworkCheck[]>;
 }
 
 export const backend: Backend = tauriBackend;

@@ -43,6 +43,7 @@ export const tauriBackend: Backend = {
   settings: () => call("get_settings"),
   systemLanguages: () => call("system_languages"),
   saveSettings: (settings) => call("save_settings", { settings }),
+  checkVariant: (request) => call("check_variant", { request }),
 
   async pickImages(title, filterName) {
     const picked = await open({

@@ -2,6 +2,7 @@
 // `Messages` below makes a missing key a compile error; i18n.test.ts also checks placeholders).
 // `{name}` marks a value filled in at run time.
 import { publishEn } from "./publish.en";
+import { countersEn } from "./counters.en";
 export const en = {
   "app.tagline": "Compose once, post to both audiences",
 
@@ -138,6 +139,7 @@ export const en = {
   "error.dismiss": "Dismiss",
   "time.justNow": "just now",
   ...publishEn,
+  ...countersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // 简体中文界面文字。键与 en.ts 一一对应；`{name}` 是运行时填入的值。
 import { publishZhHans } from "./publish.zh-Hans";
+import { countersZhHans } from "./counters.zh-Hans";
 import type { Messages } from "./en";
 
 export const zhHans: Messages = {
@@ -138,4 +139,5 @@ export const zhHans: Messages = {
   "error.dismiss": "知道了",
   "time.justNow": "刚刚",
   ...publishZhHans,
+  ...countersZhHans,
 };

@@ -1,5 +1,6 @@
 // 繁體中文介面文字。鍵與 en.ts 一一對應；`{name}` 是執行時填入的值。
 import { publishZhHant } from "./publish.zh-Hant";
+import { countersZhHant } from "./counters.zh-Hant";
 import type { Messages } from "./en";
 
 export const zhHant: Messages = {
@@ -138,4 +139,5 @@ export const zhHant: Messages = {
   "error.dismiss": "知道了",
   "time.justNow": "剛剛",
   ...publishZhHant,
+  ...countersZhHant,
 };

@@ -1,0 +1,38 @@
+// English text of the counters, the network previews and the RedNote publish kit, merged into
+// en.ts (kept apart so these strings live together and others' edits of en.ts don't touch them).
+export const countersEn = {
+  "counters.label": "Length on each network",
+  "counters.status": "{network}: {length} of {limit} {unit}",
+  "counters.over": "{count} over",
+  "counters.noteTitle": "title",
+  "counters.failed": "Counters unavailable: {message}",
+  "counters.unit.weighted": "weighted characters",
+  "counters.unit.graphemes": "characters",
+  "counters.unit.utf16": "UTF-16 units",
+  "counters.unit.characters": "characters",
+  "counters.unit.weiboCharacters": "字",
+
+  "preview.title": "Preview",
+  "preview.show": "Show preview",
+  "preview.hide": "Hide preview",
+  "preview.noTargets": "Pick networks under “Post to” to see how each will show the post.",
+  "preview.empty": "Nothing written in {language} yet.",
+  "preview.thread": "Too long for one post: a thread of {count}",
+  "preview.overLimit": "Past the limit: this part is cut or refused",
+  "preview.linkCounted": "counts as {count}",
+  "preview.override": "Own version for this network",
+
+  "rednote.kit": "RedNote publish kit",
+  "rednote.noteTitle": "Title",
+  "rednote.body": "Body",
+  "rednote.topics": "Topics",
+  "rednote.copy": "Copy",
+  "rednote.copied": "Copied",
+  "rednote.copyFailed": "Could not copy: {message}",
+  "rednote.noTitle": "No title yet: write it as the first line, the body below it.",
+  "rednote.noTopics": "No topics in this draft.",
+  "rednote.imagesNote": "RedNote shows image notes at 3:4 (e.g. 1080×1440); 1 to 18 images.",
+  "rednote.noImages": "Add at least one image: RedNote has no text-only notes.",
+  "rednote.allThreeByFour": "All images are 3:4.",
+  "rednote.notThreeByFour": "Not 3:4, will be cropped: {names}",
+} as const;

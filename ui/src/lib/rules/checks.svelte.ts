@@ -1,0 +1,46 @@
+// The counters' and previews' state for one variant: ask the shell (`check_variant`) after
+// each edit, one request at a time (see latest.ts), and keep the newest answer.
+//
+//   const checks = new VariantChecks(backend);
+//   $effect(() => checks.request($state.snapshot(session.content), "en", networkLimits));
+//   checks.of("x")?.preview.measurement.over_by
+import type { Backend, DraftContent, Network, NetworkCheck, NetworkLimits } from "../backend";
+import { BackendError } from "../backend/errors";
+import { latestOnly, type LatestOnly } from "./latest";
+
+export class VariantChecks {
+  /** One per target network, in the targets' order. */
+  checks = $state<NetworkCheck[]>([]);
+  error = $state<BackendError | null>(null);
+  #latest: LatestOnly<{ content: DraftContent; lang: string; limits: NetworkLimits }>;
+
+  constructor(backend: Pick<Backend, "checkVariant">) {
+    this.#latest = latestOnly(
+      (request) => backend.checkVariant(request),
+      (checks) => {
+        this.checks = checks;
+        this.error = null;
+      },
+      (error) => {
+        this.error = BackendError.from(error);
+      },
+    );
+  }
+
+  /** Asks for a new check; never waits. Pass plain data (`$state.snapshot`), not proxies. */
+  request(content: DraftContent, lang: string, limits: NetworkLimits): void {
+    this.#latest.request({ content, lang, limits: { ...limits } });
+  }
+
+  of(network: Network): NetworkCheck | undefined {
+    return this.checks.find((c) => c.network === network);
+  }
+
+  settled(): Promise<void> {
+    return this.#latest.settled();
+  }
+
+  close(): void {
+    this.#latest.cancel();
+  }
+}
