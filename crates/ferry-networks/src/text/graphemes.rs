@@ -15,28 +15,24 @@ pub fn count(text: &str) -> usize {
 /// differently (Threads' emoji) needs to look at, without a call per ordinary character.
 pub fn count_with(text: &str, mut f: impl FnMut(&str)) -> usize {
     let mut n = 0;
-    for chunk in Chunks::new(text) {
-        match chunk {
-            Chunk::Single(_) => n += 1,
-            Chunk::Mixed(chunk) => {
-                for g in chunk.graphemes(true) {
-                    n += 1;
-                    f(g);
-                }
+    walk(text, |chunk| match chunk {
+        Chunk::Single(_) => n += 1,
+        Chunk::Mixed(chunk) => {
+            for g in chunk.graphemes(true) {
+                n += 1;
+                f(g);
             }
         }
-    }
+    });
     n
 }
 
 /// Calls `f` with each grapheme cluster of `text`, in order.
 pub fn for_each<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
-    for chunk in Chunks::new(text) {
-        match chunk {
-            Chunk::Single(c) => f(c),
-            Chunk::Mixed(chunk) => chunk.graphemes(true).for_each(&mut f),
-        }
-    }
+    walk(text, |chunk| match chunk {
+        Chunk::Single(c) => f(c),
+        Chunk::Mixed(chunk) => chunk.graphemes(true).for_each(&mut f),
+    });
 }
 
 /// A piece of text that is one cluster by itself, or a run for the segmenter.
@@ -45,62 +41,35 @@ enum Chunk<'a> {
     Mixed(&'a str),
 }
 
+/// Cuts `text` into chunks for `on_chunk`, in order.
+///
 /// Full segmentation is the slow part of counting a long post, so runs of characters that
 /// never join a neighbour (printable ASCII, CJK ideographs, kana, CJK and full-width
 /// punctuation) are cut between every two of them without asking the segmenter: the Unicode
 /// rules (UAX #29) always break between two such characters. Everything else — combining
 /// marks, ZWJ sequences, Hangul jamo, regional indicators, CR LF — goes through the
 /// segmenter together with the simple characters around it.
-struct Chunks<'a> {
-    text: &'a str,
-    chars: std::str::CharIndices<'a>,
-    chunk_start: usize,
-    previous_start: usize,
-    previous_simple: bool,
-    done: bool,
-}
-
-impl<'a> Chunks<'a> {
-    fn new(text: &'a str) -> Self {
-        Self {
-            text,
-            chars: text.char_indices(),
-            chunk_start: 0,
-            previous_start: 0,
-            previous_simple: false,
-            done: false,
+fn walk<'a>(text: &'a str, mut on_chunk: impl FnMut(Chunk<'a>)) {
+    let mut chunk_start = 0;
+    let mut previous_start = 0;
+    let mut previous_simple = false;
+    for (i, c) in text.char_indices() {
+        let simple = never_joins(c);
+        if simple && previous_simple {
+            // The chunk ends with a simple character; alone, it is its own cluster.
+            let chunk = &text[chunk_start..i];
+            on_chunk(if chunk_start == previous_start {
+                Chunk::Single(chunk)
+            } else {
+                Chunk::Mixed(chunk)
+            });
+            chunk_start = i;
         }
+        previous_start = i;
+        previous_simple = simple;
     }
-}
-
-impl<'a> Iterator for Chunks<'a> {
-    type Item = Chunk<'a>;
-
-    fn next(&mut self) -> Option<Chunk<'a>> {
-        for (i, c) in self.chars.by_ref() {
-            let simple = never_joins(c);
-            let cut = simple && self.previous_simple;
-            let single = self.chunk_start == self.previous_start;
-            let start = self.chunk_start;
-            self.previous_start = i;
-            self.previous_simple = simple;
-            if cut {
-                // The chunk ends with a simple character; alone, it is its own cluster.
-                self.chunk_start = i;
-                let chunk = &self.text[start..i];
-                return Some(if single {
-                    Chunk::Single(chunk)
-                } else {
-                    Chunk::Mixed(chunk)
-                });
-            }
-        }
-        let rest = &self.text[self.chunk_start..];
-        if self.done || rest.is_empty() {
-            return None;
-        }
-        self.done = true;
-        Some(Chunk::Mixed(rest))
+    if chunk_start < text.len() {
+        on_chunk(Chunk::Mixed(&text[chunk_start..]));
     }
 }
 

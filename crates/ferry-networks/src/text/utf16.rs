@@ -4,7 +4,10 @@
 
 /// The text as UTF-16 code units.
 pub fn units(text: &str) -> Vec<u16> {
-    text.encode_utf16().collect()
+    // Never more units than bytes: one allocation, however the text mixes scripts.
+    let mut units = Vec::with_capacity(text.len());
+    units.extend(text.encode_utf16());
+    units
 }
 
 /// The code point starting at unit `i` and how many units it takes (a lone surrogate is itself).
