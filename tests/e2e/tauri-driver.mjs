@@ -41,7 +41,10 @@ export class TauriDriver {
     driver.#child = spawn(
       binary,
       ["--port", String(port), "--native-port", String(nativePort), "--native-host", "127.0.0.1"],
-      { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } },
+      // Its own process group: WebKitWebDriver and the app it starts are in it too, so stop()
+      // can end every one of them. An app left running would hold the log pipes open and
+      // keep this test process (and `make test`) waiting forever.
+      { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env }, detached: true },
     );
     for (const stream of [driver.#child.stdout, driver.#child.stderr]) {
       stream.on("data", (chunk) => driver.#log.push(chunk.toString()));
@@ -76,11 +79,28 @@ export class TauriDriver {
     return this.#log.join("");
   }
 
+  /** Ends tauri-driver, WebKitWebDriver and any app process a session left behind. */
   async stop() {
-    if (!this.#child || this.#child.exitCode !== null) return;
-    const exited = new Promise((resolve) => this.#child.once("exit", resolve));
-    this.#child.kill("SIGTERM");
-    await Promise.race([exited, sleep(5000)]);
-    if (this.#child.exitCode === null) this.#child.kill("SIGKILL");
+    if (!this.#child) return;
+    const group = -this.#child.pid;
+    if (this.#child.exitCode === null) {
+      const exited = new Promise((resolve) => this.#child.once("exit", resolve));
+      signal(group, "SIGTERM");
+      await Promise.race([exited, sleep(5000)]);
+    }
+    // The driver may be gone while an app it launched still runs (WebKitWebDriver does not
+    // always end the app when a session is deleted): end the whole group.
+    signal(group, "SIGTERM");
+    await sleep(500);
+    signal(group, "SIGKILL");
+    for (const stream of [this.#child.stdout, this.#child.stderr]) stream?.destroy();
+  }
+}
+
+function signal(group, name) {
+  try {
+    process.kill(group, name);
+  } catch (err) {
+    if (err.code !== "ESRCH") throw err; // ESRCH: nothing left in the group
   }
 }
