@@ -19,7 +19,8 @@ tests/e2e/node_modules/.package-lock.json: tests/e2e/package.json tests/e2e/pack
 e2e-deps: $(TAURI_DRIVER_STAMP) tests/e2e/node_modules/.package-lock.json
 	@scripts/apt-install $(APT_E2E)
 
-test-e2e: ui-build e2e-deps
+# assets: the hints test reads pinyin and meanings from the dictionaries.
+test-e2e: ui-build e2e-deps assets
 	cargo build -p ferry-app --locked
 	FERRY_APP_BINARY=$(CARGO_TARGET_DIR)/debug/ferry-app tests/e2e/run
 

@@ -15,6 +15,7 @@ use ts_rs::{ExportError, TS};
 
 use crate::commands::accounts::{AddedNostr, MastodonSignInView};
 use crate::commands::rules::{NetworkCheck, VariantCheckRequest};
+use crate::commands::translation::{ProviderChange, ProviderInput};
 use crate::database::DatabaseStatus;
 use crate::preferences::AppSettings;
 
@@ -36,6 +37,11 @@ pub fn export_all_to(dir: &Path) -> Result<(), ExportError> {
     RevisionSummary::export_all_to(dir)?;
     Revision::export_all_to(dir)?;
     AttachOutcome::export_all_to(dir)?;
+    ferry_hints::panel::Hints::export_all_to(dir)?;
+    ferry_core::translation::ProviderConfig::export_all_to(dir)?;
+    ferry_core::translation::Translated::export_all_to(dir)?;
+    ProviderInput::export_all_to(dir)?;
+    ProviderChange::export_all_to(dir)?;
     VariantCheckRequest::export_all_to(dir)?;
     NetworkCheck::export_all_to(dir)?;
     ferry_core::accounts::Account::export_all_to(dir)?;

@@ -33,6 +33,8 @@ pub fn run() {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
         )
         .init();
+    // The hints panel's dictionaries load while the window opens, not on the first keystroke.
+    commands::hints::warm_dictionaries();
 
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {

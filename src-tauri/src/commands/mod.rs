@@ -9,10 +9,12 @@
 pub mod accounts;
 pub mod database;
 pub mod drafts;
+pub mod hints;
 pub mod media;
 pub mod rules;
 pub mod publish;
 pub mod settings;
+pub mod translation;
 pub mod window;
 
 /// The invoke handler with every command the UI may call.
@@ -50,5 +52,13 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         publish::draft_publish_jobs,
         publish::resume_publishing,
         publish::open_link,
+        hints::hints,
+        hints::convert_chinese,
+        translation::translation_status,
+        translation::list_translation_providers,
+        translation::add_translation_provider,
+        translation::update_translation_provider,
+        translation::remove_translation_provider,
+        translation::translate_text,
     ]
 }

@@ -19,6 +19,11 @@ import type { RevisionSummary } from "./bindings/RevisionSummary";
 import type { SaveOutcome } from "./bindings/SaveOutcome";
 import type { NetworkCheck } from "./bindings/NetworkCheck";
 import type { VariantCheckRequest } from "./bindings/VariantCheckRequest";
+import type { Hints } from "./bindings/Hints";
+import type { ProviderChange } from "./bindings/ProviderChange";
+import type { ProviderConfig } from "./bindings/ProviderConfig";
+import type { ProviderInput } from "./bindings/ProviderInput";
+import type { Translated } from "./bindings/Translated";
 import { tauriBackend } from "./tauri";
 
 export { BackendError } from "./errors";
@@ -45,6 +50,19 @@ export type { Snippet } from "./bindings/Snippet";
 export type { Target } from "./bindings/Target";
 export type { ThemePreference } from "./bindings/ThemePreference";
 export type { Variant } from "./bindings/Variant";
+export type { Hints } from "./bindings/Hints";
+export type { WordHint } from "./bindings/WordHint";
+export type { EnglishHint } from "./bindings/EnglishHint";
+export type { HashtagHint } from "./bindings/HashtagHint";
+export type { NoteHint } from "./bindings/NoteHint";
+export type { Mismatch } from "./bindings/Mismatch";
+export type { HintWarning } from "./bindings/HintWarning";
+export type { Span } from "./bindings/Span";
+export type { ProviderChange } from "./bindings/ProviderChange";
+export type { ProviderConfig } from "./bindings/ProviderConfig";
+export type { ProviderInput } from "./bindings/ProviderInput";
+export type { ProviderKind } from "./bindings/ProviderKind";
+export type { Translated } from "./bindings/Translated";
 export type { Measurement } from "./bindings/Measurement";
 export type { Network } from "./bindings/Network";
 export type { NetworkCheck } from "./bindings/NetworkCheck";
@@ -95,6 +113,18 @@ export interface Backend {
   onFileDrop(handler: (event: DropEvent) => void): Promise<Unlisten>;
   /** Runs `beforeClose` (e.g. a last autosave) when the window is asked to close. */
   onCloseRequested(beforeClose: () => Promise<void>): Promise<Unlisten>;
+
+  /** Offline hints for one variant's text (never waits for the dictionaries to load). */
+  hints(text: string, variant: string | null): Promise<Hints>;
+  /** Chinese text in `target`: `zh-Hans`, `zh-TW` (Taiwan phrasing) or `zh-HK`. */
+  convertChinese(text: string, target: string): Promise<string>;
+  /** The provider that would translate, or null while machine translation is off. */
+  translationStatus(): Promise<ProviderConfig | null>;
+  translationProviders(): Promise<ProviderConfig[]>;
+  addTranslationProvider(provider: ProviderInput): Promise<ProviderConfig>;
+  updateTranslationProvider(id: string, change: ProviderChange): Promise<ProviderConfig>;
+  removeTranslationProvider(id: string): Promise<void>;
+  translate(text: string, from: string | null, to: string): Promise<Translated>;
 
   /**
    * One variant measured and previewed on each network the draft targets, by the same rules

@@ -43,6 +43,15 @@ export const tauriBackend: Backend = {
   settings: () => call("get_settings"),
   systemLanguages: () => call("system_languages"),
   saveSettings: (settings) => call("save_settings", { settings }),
+
+  hints: (text, variant) => call("hints", { text, variant }),
+  convertChinese: (text, target) => call("convert_chinese", { text, target }),
+  translationStatus: () => call("translation_status"),
+  translationProviders: () => call("list_translation_providers"),
+  addTranslationProvider: (provider) => call("add_translation_provider", { provider }),
+  updateTranslationProvider: (id, change) => call("update_translation_provider", { id, change }),
+  removeTranslationProvider: (id) => call("remove_translation_provider", { id }),
+  translate: (text, from, to) => call("translate_text", { text, from, to }),
   checkVariant: (request) => call("check_variant", { request }),
 
   async pickImages(title, filterName) {

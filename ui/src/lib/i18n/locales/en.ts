@@ -1,6 +1,7 @@
 // The UI's English text: the source every other locale must match key for key (the type
 // `Messages` below makes a missing key a compile error; i18n.test.ts also checks placeholders).
 // `{name}` marks a value filled in at run time.
+import { hintsEn } from "./hints.en";
 import { publishEn } from "./publish.en";
 import { countersEn } from "./counters.en";
 export const en = {
@@ -140,6 +141,7 @@ export const en = {
   "time.justNow": "just now",
   ...publishEn,
   ...countersEn,
+  ...hintsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

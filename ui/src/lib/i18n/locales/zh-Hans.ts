@@ -1,4 +1,5 @@
 // 简体中文界面文字。键与 en.ts 一一对应；`{name}` 是运行时填入的值。
+import { hintsZhHans } from "./hints.zh-Hans";
 import { publishZhHans } from "./publish.zh-Hans";
 import { countersZhHans } from "./counters.zh-Hans";
 import type { Messages } from "./en";
@@ -140,4 +141,5 @@ export const zhHans: Messages = {
   "time.justNow": "刚刚",
   ...publishZhHans,
   ...countersZhHans,
+  ...hintsZhHans,
 };

@@ -1,4 +1,5 @@
 // 繁體中文介面文字。鍵與 en.ts 一一對應；`{name}` 是執行時填入的值。
+import { hintsZhHant } from "./hints.zh-Hant";
 import { publishZhHant } from "./publish.zh-Hant";
 import { countersZhHant } from "./counters.zh-Hant";
 import type { Messages } from "./en";
@@ -140,4 +141,5 @@ export const zhHant: Messages = {
   "time.justNow": "剛剛",
   ...publishZhHant,
   ...countersZhHant,
+  ...hintsZhHant,
 };
