@@ -1,4 +1,4 @@
-//! Mastodon's count without building the replaced text (`graphemes::count_replaced`) against
+//! Mastodon's count without building the replaced text (`text::recount`) against
 //! building it, as `StatusLengthValidator` does: the text with each URL replaced by 23 `x` and
 //! each mention by `@user`, after the content warning, counted in grapheme clusters. On the
 //! oracle tests' generated strings (URLs, mentions, emoji sequences, combining marks, CJK, RTL)

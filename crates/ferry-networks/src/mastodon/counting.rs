@@ -14,8 +14,8 @@
 //! UTF-16 units, which differs only for astral characters inside a URL's query.
 //!
 //! The count never builds the replaced text: a URL becomes `x`s and a mention `@user`, both
-//! printable ASCII, so only the few characters around each entity can cluster differently, and
-//! [`graphemes::count_replaced`] re-counts just those from the text's own grapheme count.
+//! printable ASCII, so only the few characters around each entity can cluster differently,
+//! and [`recount::count_replaced`] re-counts just those from the text's own grapheme count.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -26,7 +26,7 @@ use crate::text::domain_runs::DomainRuns;
 use crate::text::js_regex::UnitClass;
 use crate::text::tlds::TldList;
 use crate::text::twitter_url::{UrlGrammar, ascii_in};
-use crate::text::{graphemes, utf16};
+use crate::text::{graphemes, recount, utf16};
 use crate::x::urls::GRAMMAR as X_GRAMMAR;
 
 const URL_PLACEHOLDER_CHARS: usize = 23;
@@ -135,5 +135,5 @@ pub fn countable_length_in(scan: &Scan<'_>, spoiler: &str) -> usize {
         .zip(bytes.chunks_exact(2))
         .map(|(e, b)| (b[0] + shift..b[1] + shift, e.counted_as.as_str()))
         .collect();
-    graphemes::count_replaced(counted, base, &edits)
+    recount::count_replaced(counted, base, &edits)
 }

@@ -6,6 +6,7 @@ pub mod domain_runs;
 pub mod graphemes;
 pub mod js_regex;
 pub mod punycode;
+pub mod recount;
 pub mod tlds;
 pub mod twitter_url;
 pub mod utf16;
