@@ -1,6 +1,6 @@
 // Rendering checks: spans → highlighted preview (links shortened as counted, mentions and
 // hashtags marked, the over-limit tail struck), thread parts, the RedNote kit and counters.
-import { flushSync, mount, unmount } from "svelte";
+import { type Component, flushSync, mount, unmount } from "svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Attachment, NetworkCheck, PreviewSpan, SpanKind } from "../backend";
 import CounterRow from "../../components/counters/CounterRow.svelte";
@@ -54,7 +54,7 @@ function check(
 }
 
 let mounted: ReturnType<typeof mount>[] = [];
-function render(component: Parameters<typeof mount>[0], props: Record<string, unknown>) {
+function render<P extends Record<string, any>>(component: Component<P>, props: P) {
   const target = document.createElement("div");
   document.body.append(target);
   mounted.push(mount(component, { target, props }));
