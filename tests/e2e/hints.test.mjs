@@ -104,6 +104,11 @@ test("hints beside the composer", async (t) => {
       const locale = await find(window, "[data-testid=setting-locale]");
       await locale.findElement(By.css("option[value='zh-Hans']")).click();
       await (await find(window, "[data-testid=setting-theme-dark]")).click();
+      await (await find(window, "[data-testid=translation-add]")).click();
+      await (await find(window, "[data-testid=translation-kind] option[value=openai]")).click();
+      await find(window, "[data-testid=translation-model]");
+      const key = await find(window, "[data-testid=translation-key]");
+      assert.equal(await key.getAttribute("type"), "password");
       await screenshot(window, "hints-settings-zh-Hans-dark.png");
       await window.actions().sendKeys(Key.ESCAPE).perform();
       await waitFor(window, "the Chinese hints title", async () =>
