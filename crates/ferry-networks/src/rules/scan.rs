@@ -12,9 +12,9 @@
 //! Each part is computed the first time a network asks for it, then kept:
 //! - the grapheme pass: the cluster count (Bluesky, Mastodon, Nostr, RedNote) and Threads'
 //!   count, which needs the same clusters;
-//! - the character pass: scalar values (Nostr's relay limit), UTF-16 units (Telegram) and
-//!   Weibo's half-字;
-//! - the UTF-16 units and the URL grammar's domain runs, which X and Mastodon both scan.
+//! - the character pass: scalar values (Nostr's relay limit), Weibo's half-字, whether X may
+//!   skip normalization, and the UTF-16 units (Telegram's count; X and Mastodon scan them);
+//! - the URL grammar's domain runs over those units, which X and Mastodon share.
 //!
 //! [`measure`](super::measure) for one network asks only for what that network needs.
 
@@ -22,7 +22,6 @@ use std::cell::OnceCell;
 
 use crate::text::domain_runs::DomainRuns;
 use crate::text::graphemes;
-use crate::text::utf16;
 use crate::{threads, weibo, x};
 
 /// A text and what has been learned about it so far.
@@ -30,7 +29,6 @@ pub struct Scan<'a> {
     text: &'a str,
     clusters: OnceCell<Clusters>,
     characters: OnceCell<Characters>,
-    units: OnceCell<Vec<u16>>,
     runs: OnceCell<DomainRuns>,
 }
 
@@ -40,11 +38,12 @@ struct Clusters {
     threads: usize,
 }
 
-#[derive(Clone, Copy)]
 struct Characters {
     scalars: usize,
-    utf16: usize,
     weibo_halves: usize,
+    /// Whether every character is NFC in any sequence, so X needs no normalization tables.
+    nfc_by_ranges: bool,
+    units: Vec<u16>,
 }
 
 impl<'a> Scan<'a> {
@@ -54,7 +53,6 @@ impl<'a> Scan<'a> {
             text,
             clusters: OnceCell::new(),
             characters: OnceCell::new(),
-            units: OnceCell::new(),
             runs: OnceCell::new(),
         }
     }
@@ -80,7 +78,7 @@ impl<'a> Scan<'a> {
 
     /// UTF-16 code units.
     pub fn utf16_len(&self) -> usize {
-        self.characters().utf16
+        self.characters().units.len()
     }
 
     /// Weibo's count in half-字.
@@ -90,7 +88,13 @@ impl<'a> Scan<'a> {
 
     /// The text as UTF-16 code units.
     pub fn units(&self) -> &[u16] {
-        self.units.get_or_init(|| utf16::units(self.text))
+        &self.characters().units
+    }
+
+    /// Whether the text is made only of characters that are NFC in any sequence (ASCII, CJK,
+    /// kana, Hangul, emoji …): then it is NFC without asking the normalization tables.
+    pub fn nfc_by_ranges(&self) -> bool {
+        self.characters().nfc_by_ranges
     }
 
     /// twitter-text's domain runs over [`Scan::units`], for X's and Mastodon's URL grammars
@@ -115,18 +119,23 @@ impl<'a> Scan<'a> {
         })
     }
 
-    fn characters(&self) -> Characters {
-        *self.characters.get_or_init(|| {
+    /// One pass over the characters serves the counts and X's NFC test; the UTF-16 units are
+    /// encoded beside it (the encoder's own loop is faster than pushing each character's units).
+    fn characters(&self) -> &Characters {
+        self.characters.get_or_init(|| {
             let mut counts = Characters {
                 scalars: 0,
-                utf16: 0,
                 weibo_halves: 0,
+                nfc_by_ranges: true,
+                // Never more units than bytes: one allocation, however the text mixes scripts.
+                units: Vec::with_capacity(self.text.len()),
             };
             for c in self.text.chars() {
                 counts.scalars += 1;
-                counts.utf16 += c.len_utf16();
                 counts.weibo_halves += weibo::halves(c);
+                counts.nfc_by_ranges &= x::weights::is_nfc_in_any_sequence(c);
             }
+            counts.units.extend(self.text.encode_utf16());
             counts
         })
     }

@@ -44,7 +44,7 @@ pub fn parse_tweet(text: &str) -> ParsedTweet {
 /// the other networks' rules when the text is already NFC (most text is).
 pub fn parse_tweet_in(scan: &Scan<'_>) -> ParsedTweet {
     let text = scan.text();
-    if is_nfc(text) {
+    if scan.nfc_by_ranges() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         return weigh(text, scan.units(), scan.domain_runs());
     }
     let normalized: String = text.nfc().collect();
@@ -99,15 +99,11 @@ fn weigh(text: &str, t: &[u16], runs: &DomainRuns) -> ParsedTweet {
     }
 }
 
-/// Whether `text` is already NFC. Most text is made only of characters that are NFC in any
-/// sequence (quick check Yes, combining class 0: ASCII to IPA, general punctuation, CJK, kana,
-/// Hangul syllables, full-width forms, emoji), which one range test each tells; anything else
-/// asks the normalization tables.
-fn is_nfc(text: &str) -> bool {
-    text.chars().all(is_nfc_in_any_sequence) || is_nfc_quick(text.chars()) == IsNormalized::Yes
-}
-
-fn is_nfc_in_any_sequence(c: char) -> bool {
+/// Whether `c` is NFC in any sequence (quick check Yes, combining class 0: ASCII to IPA,
+/// general punctuation, CJK, kana, Hangul syllables, full-width forms, emoji). Most text is
+/// made only of such characters, which one range test each tells (see [`Scan::nfc_by_ranges`]);
+/// anything else asks the normalization tables.
+pub fn is_nfc_in_any_sequence(c: char) -> bool {
     matches!(
         u32::from(c),
         0..=0x2FF
@@ -181,8 +177,9 @@ mod tests {
             assert_eq!(is_nfc_quick([c].into_iter()), IsNormalized::Yes, "{c:?}");
             assert_eq!(canonical_combining_class(c), 0, "{c:?}");
         }
-        assert!(!is_nfc("e\u{301}"));
-        assert!(is_nfc("é 你好 👍"));
+        assert!(!Scan::new("e\u{301}").nfc_by_ranges());
+        assert!(Scan::new("é 你好 👍").nfc_by_ranges());
+        assert_eq!(parse_tweet("e\u{301}").weighted_length, 1); // normalized to é first
     }
 
     #[test]
