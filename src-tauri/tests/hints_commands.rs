@@ -77,3 +77,43 @@ async fn converts_between_simplified_and_traditional_with_regional_phrasing() {
     assert_eq!(err.code(), "convert.unknown_target");
     assert!(err.to_string().contains("klingon"), "{err}");
 }
+
+/// Set in the child process [`without_dictionaries_the_answer_says_so_calmly`] starts.
+const CHILD: &str = "FERRY_HINTS_TEST_CHILD";
+
+#[test]
+fn without_dictionaries_the_answer_says_so_calmly() {
+    // The dictionaries' folder is read once per process, so the case runs in a child process
+    // of this test binary pointed at an empty folder.
+    if std::env::var_os(CHILD).is_none() {
+        let empty = tempfile::tempdir().unwrap();
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "without_dictionaries_the_answer_says_so_calmly",
+                "--nocapture",
+            ])
+            .env(CHILD, "1")
+            .env("FERRY_DICT_DIR", empty.path())
+            .status()
+            .unwrap();
+        assert!(status.success(), "the child test failed: {status}");
+        return;
+    }
+    Dictionaries::shared().warm_up();
+    let found = hints_now("你好，世界！", Some("zh-Hans"));
+    let missing = found
+        .warnings
+        .iter()
+        .find(|w| w.code == "dict.missing")
+        .unwrap_or_else(|| panic!("no dict.missing warning: {:?}", found.warnings));
+    assert!(
+        missing.message.contains("make assets"),
+        "{}",
+        missing.message
+    );
+    // Still an answer: words with pinyin, no meanings.
+    let ni_hao: String = found.words.iter().map(|w| w.pinyin.as_str()).collect();
+    assert!(ni_hao.contains("nǐ") && ni_hao.contains("hǎo"), "{ni_hao}");
+    assert!(found.words.iter().all(|w| w.readings.is_empty()));
+}
