@@ -34,6 +34,7 @@ fn request(content: DraftContent, tag: &str) -> VariantCheckRequest {
         content,
         lang: lang(tag),
         limits: NetworkLimits::default(),
+        preview: None,
     }
 }
 
@@ -192,4 +193,22 @@ fn the_request_reads_as_the_ui_sends_it() {
     assert_eq!(out[0]["network"], "x");
     assert_eq!(out[0]["titleLength"], serde_json::Value::Null);
     assert_eq!(out[0]["preview"]["measurement"]["length"], 2);
+}
+
+#[test]
+fn only_the_networks_asked_for_get_spans_and_parts() {
+    let mut c = content(&[NetworkId::X, NetworkId::Bluesky]);
+    c.variants[1].text = ZH.repeat(8);
+    let mut r = request(c, "zh-Hans");
+    r.preview = Some(vec![Network::Bluesky]);
+    let checks = check(&r).unwrap();
+    let full = check(&VariantCheckRequest {
+        preview: None,
+        ..r.clone()
+    })
+    .unwrap();
+    // X: the same measurement, nothing else.
+    assert_eq!(checks[0].preview.measurement, full[0].preview.measurement);
+    assert!(checks[0].preview.spans.is_empty() && checks[0].preview.parts.is_empty());
+    assert_eq!(checks[1], full[1]);
 }

@@ -73,7 +73,11 @@ test("counters, previews and the RedNote kit", async (t) => {
     await t.test("Bluesky's preview marks the hashtags and the link", async () => {
       await (await find(window, "[data-testid=preview-tab-bluesky]")).click();
       const preview = await find(window, "[data-testid=preview-en-bluesky] [data-testid=preview-text]");
-      const tags = await preview.findElements(By.css("[data-kind=hashtag]"));
+      // The tab's spans are asked for when it is shown: wait for them.
+      const tags = await waitFor(window, "Bluesky's hashtags", async () => {
+        const found = await preview.findElements(By.css("[data-kind=hashtag]"));
+        return found.length > 0 && found;
+      });
       assert.deepEqual(await Promise.all(tags.map((e) => e.getText())), ["#渡口日记", "#ferrylife"]);
       const links = await preview.findElements(By.css("[data-kind=link]"));
       assert.equal(links.length, 1);

@@ -13,7 +13,10 @@
 //! note's title when more lines follow; the rest is the body.
 //!
 //! `limits` carries what only an account knows: a Mastodon instance's `max_characters`.
-//! Without it Mastodon counts against the default 500.
+//! Without it Mastodon counts against the default 500. `preview` names the networks whose
+//! spans and thread parts are wanted (the preview tab on show); the rest are only measured.
+//! Drafts have no Mastodon content warning yet; when they do, it goes in as the post's
+//! `spoiler`, counted with the text.
 
 use ferry_core::{DraftContent, LangTag, NetworkId};
 use ferry_networks::rules::{self, Network, Post, Preview, Settings, Topics};
@@ -41,6 +44,11 @@ pub struct VariantCheckRequest {
     pub lang: LangTag,
     #[serde(default)]
     pub limits: NetworkLimits,
+    /// The networks whose full preview (spans, thread parts) is wanted, e.g. the preview tab
+    /// on show; the others get their measurement only (no spans, no parts), all a counter
+    /// needs — cutting and splitting a long text is most of a check's cost. `None`: all.
+    #[serde(default)]
+    pub preview: Option<Vec<Network>>,
 }
 
 /// What one network gets from the variant, measured, with its preview.
@@ -134,9 +142,22 @@ fn check_one(
         spoiler: None,
         images: content.attachments.len(),
     };
+    let wanted = request
+        .preview
+        .as_ref()
+        .is_none_or(|p| p.contains(&network));
+    let preview = if wanted {
+        rules::preview(network, &post, settings, true)
+    } else {
+        Preview {
+            measurement: rules::measure(network, &post, settings),
+            spans: Vec::new(),
+            parts: Vec::new(),
+        }
+    };
     Ok(NetworkCheck {
         network,
-        preview: rules::preview(network, &post, settings, true),
+        preview,
         body: body.to_owned(),
         title: title.map(str::to_owned),
         title_length: title.map(|t| graphemes::count(t) as u32),

@@ -2,9 +2,16 @@
 // each edit, one request at a time (see latest.ts), and keep the newest answer.
 //
 //   const checks = new VariantChecks(backend);
-//   $effect(() => checks.request($state.snapshot(session.content), "en", networkLimits));
+//   $effect(() => checks.request($state.snapshot(session.content), "en", networkLimits, ["x"]));
 //   checks.of("x")?.preview.measurement.over_by
-import type { Backend, DraftContent, Network, NetworkCheck, NetworkLimits } from "../backend";
+import type {
+  Backend,
+  DraftContent,
+  Network,
+  NetworkCheck,
+  NetworkLimits,
+  VariantCheckRequest,
+} from "../backend";
 import { BackendError } from "../backend/errors";
 import { latestOnly, type LatestOnly } from "./latest";
 
@@ -12,7 +19,7 @@ export class VariantChecks {
   /** One per target network, in the targets' order. */
   checks = $state<NetworkCheck[]>([]);
   error = $state<BackendError | null>(null);
-  #latest: LatestOnly<{ content: DraftContent; lang: string; limits: NetworkLimits }>;
+  #latest: LatestOnly<VariantCheckRequest>;
 
   constructor(backend: Pick<Backend, "checkVariant">) {
     this.#latest = latestOnly(
@@ -27,9 +34,17 @@ export class VariantChecks {
     );
   }
 
-  /** Asks for a new check; never waits. Pass plain data (`$state.snapshot`), not proxies. */
-  request(content: DraftContent, lang: string, limits: NetworkLimits): void {
-    this.#latest.request({ content, lang, limits: { ...limits } });
+  /**
+   * Asks for a new check; never waits. Pass plain data (`$state.snapshot`), not proxies.
+   * `preview`: the networks whose spans and thread parts are wanted (null: all).
+   */
+  request(
+    content: DraftContent,
+    lang: string,
+    limits: NetworkLimits,
+    preview: Network[] | null = null,
+  ): void {
+    this.#latest.request({ content, lang, limits: { ...limits }, preview });
   }
 
   of(network: Network): NetworkCheck | undefined {

@@ -19,7 +19,7 @@ describe("VariantChecks", () => {
     answers.push([{ network: "mastodon" } as NetworkCheck]);
     checks.request(content, "en", networkLimits);
     await checks.settled();
-    expect(sent).toEqual([{ content, lang: "en", limits: { mastodon: 11_000 } }]);
+    expect(sent).toEqual([{ content, lang: "en", limits: { mastodon: 11_000 }, preview: null }]);
     expect(checks.of("mastodon")).toEqual({ network: "mastodon" });
     expect(checks.of("x")).toBeUndefined();
     setMastodonLimit(null);
