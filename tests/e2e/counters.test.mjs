@@ -101,6 +101,8 @@ test("counters, previews and the RedNote kit", async (t) => {
       await (await find(window, "[data-testid=preview-tab-rednote]")).click();
       const kit = await find(window, "[data-testid=rednote-kit-en]");
       assert.equal(await text(window, "[data-testid=rednote-kit-en] [data-testid=kit-body-count]"), `${BLUESKY_LENGTH} / 1000`);
+      await window.executeScript("arguments[0].scrollIntoView({ block: 'end' })", kit);
+      await screenshot(window, "counters-rednote.png");
       await (await kit.findElement(By.css("[data-testid=kit-body-copy]"))).click();
       await waitFor(window, "Copied", async () => (await text(window, "[data-testid=kit-body-copy]")) === "Copied");
       // Paste into a scratch field with the keyboard: what the system clipboard now holds.
