@@ -1,6 +1,8 @@
 # The real app window, end to end: tauri-driver (pinned, from crates.io) drives WebKitWebDriver
 # (Debian webkit2gtk-driver, from mk/10-system.mk) on the debug build of ferry-app under Xvfb.
-# The test itself is tests/e2e/composer.test.mjs (Node's test runner + selenium-webdriver).
+# The tests are tests/e2e/*.test.mjs (Node's test runner + selenium-webdriver); they run once
+# inside an unlocked gnome-keyring on the E2E's private bus (tests/keyring/with-keyring) with
+# the Bluesky PDS (tests/peers/with-peers, FERRY_PEERS=bluesky: started once for every file).
 TAURI_DRIVER_VERSION := 2.1.0
 TAURI_DRIVER_STAMP := $(FERRY_CACHE)/stamps/tauri-driver-$(TAURI_DRIVER_VERSION)
 # Fonts the screenshots need beyond the app's own (colour emoji in the test's texts).
@@ -22,7 +24,9 @@ e2e-deps: $(TAURI_DRIVER_STAMP) tests/e2e/node_modules/.package-lock.json
 # assets: the hints test reads pinyin and meanings from the dictionaries.
 test-e2e: ui-build e2e-deps assets
 	cargo build -p ferry-app --locked
-	FERRY_APP_BINARY=$(CARGO_TARGET_DIR)/debug/ferry-app tests/e2e/run
+	FERRY_APP_BINARY=$(CARGO_TARGET_DIR)/debug/ferry-app FERRY_PEERS=bluesky \
+	  FERRY_KEYRING_BUS_CONFIG=$(CURDIR)/tests/e2e/session-bus.conf FERRY_E2E_BUS=inherit \
+	  tests/keyring/with-keyring tests/peers/with-peers tests/e2e/run
 
 TEST_DEPS += e2e-deps
 TEST_STEPS += test-e2e
