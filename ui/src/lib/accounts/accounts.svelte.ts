@@ -6,6 +6,8 @@
 import { BackendError } from "../backend";
 import { publishing, type Account } from "../backend/publishing";
 
+export { mastodonLimit } from "./choice";
+
 export const accountList = $state<{ all: Account[]; error: BackendError | null; loaded: boolean }>({
   all: [],
   error: null,
@@ -21,10 +23,4 @@ export async function refreshAccounts(): Promise<void> {
   } finally {
     accountList.loaded = true;
   }
-}
-
-/** The character limit of the first Mastodon account's server, as read when signing in. */
-export function mastodonLimit(accounts: readonly Account[]): number | null {
-  const withLimits = accounts.find((a) => a.network === "mastodon" && a.limits);
-  return withLimits?.limits?.maxCharacters ?? null;
 }
