@@ -15,7 +15,7 @@ use ferry_core::accounts::{AddBluesky, AddNostr, NostrKey, Relay, StartMastodon}
 use ferry_core::outbox::{PublishConfig, PublishEvent, PublishRequest, RetryPolicy, TargetState};
 use ferry_core::secrets::{self, KdfParams, PassphraseSource, Secret, SecretsConfig};
 use ferry_core::{LangTag, NetworkId, NewDraft, Store, Target, Variant};
-use ferry_test_support::{mastodon_mock, peers};
+use ferry_test_support::{Fault, FaultProxy, mastodon_mock, peers};
 
 const EN: &str = "Crossing at dawn 👩‍👩‍👧 — see you there!";
 const ZH: &str = "清晨去渡口，见！👨‍👩‍👧‍👦（全角标点：，。！）";
@@ -331,4 +331,91 @@ async fn post_now_streams_progress_and_retry_resends_nothing_posted() {
     accounts::remove(&env.publishing, &env.store, &good.id)
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn a_target_that_failed_is_the_only_one_retry_sends() {
+    let Some(pds) = peers::bluesky_pds() else {
+        return;
+    };
+    let env = env().await;
+    let proxy = FaultProxy::start(&pds).await.unwrap();
+    let first = accounts::add_bluesky(&env.publishing, &env.store, alice(&pds))
+        .await
+        .unwrap()
+        .account;
+    let mut add_bob = alice(&proxy.http_url());
+    (add_bob.identifier, add_bob.password) =
+        (peers::BSKY_BOB.0.to_owned(), peers::BSKY_BOB.1.to_owned());
+    let bob = accounts::add_bluesky(&env.publishing, &env.store, add_bob)
+        .await
+        .unwrap()
+        .account;
+    let draft = env
+        .store
+        .create_draft(NewDraft {
+            variants: vec![Variant {
+                lang: lang("en"),
+                text: format!("{EN} retry {}", bob.id),
+            }],
+            ..NewDraft::default()
+        })
+        .await
+        .unwrap();
+
+    // Bob's server answers 503 to everything: retryable, and still failing after the attempts.
+    proxy.set_default(Fault::status(503));
+    let (seen, sink) = collecting();
+    let request = PublishRequest {
+        draft_id: draft.id.clone(),
+        to: vec![first.id.clone(), bob.id.clone()],
+        ..PublishRequest::default()
+    };
+    let job = publish::post_now(&env.publishing, &env.store, request, sink)
+        .await
+        .unwrap();
+    let done = wait_finished(&seen).await;
+    let state_of = |status: &ferry_core::outbox::JobStatus, id: &str| {
+        status
+            .targets
+            .iter()
+            .find(|t| t.account_id == id)
+            .cloned()
+            .unwrap()
+    };
+    let alice_first = state_of(&done, &first.id);
+    let bob_first = state_of(&done, &bob.id);
+    assert_eq!(alice_first.state, TargetState::Posted);
+    assert_eq!(bob_first.state, TargetState::Failed, "{bob_first:?}");
+    assert_eq!(bob_first.retryable, Some(true));
+    assert!(bob_first.error.is_some());
+
+    proxy.set_default(Fault::Forward);
+    let (seen, sink) = collecting();
+    publish::retry_failed(&env.publishing, &env.store, &job.id, sink)
+        .await
+        .unwrap();
+    let again = wait_finished(&seen).await;
+    assert!(again.all_posted(), "{again:?}");
+    // Alice's post is the same one: it was not sent again.
+    assert_eq!(
+        state_of(&again, &first.id).remote_url,
+        alice_first.remote_url
+    );
+    assert_eq!(state_of(&again, &first.id).attempts, alice_first.attempts);
+    let sent_again: Vec<String> = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter_map(|e| match e {
+            PublishEvent::Target(t) => Some(t.account_id.clone()),
+            PublishEvent::Finished(_) => None,
+        })
+        .collect();
+    assert!(sent_again.iter().all(|id| *id == bob.id), "{sent_again:?}");
+    for id in [&first.id, &bob.id] {
+        accounts::remove(&env.publishing, &env.store, id)
+            .await
+            .unwrap();
+    }
 }
