@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JobStatus, PublishEvent, TargetEvent, TargetStatus } from "../backend/publishing";
-import { applyEvent, applySnapshot, canRetry, countByState, isRunning } from "./status";
+import { applyEvent, applySnapshot, applySnapshotAfter, canRetry, countByState, isRunning } from "./status";
 
 const target = (id: string, over: Partial<TargetStatus> = {}): TargetStatus => ({
   id,
@@ -96,5 +96,21 @@ describe("publish status list", () => {
     expect(jobs[0].targets.map((t) => t.state)).toEqual(["posted", "failed"]);
     expect(canRetry(jobs[0])).toBe(true);
     expect(canRetry(jobs[1])).toBe(false);
+  });
+
+  it("replays the events that overtook a command's answer on top of its snapshot", () => {
+    const failed = job([target("a", { state: "posted" }), target("b", { state: "failed", retryable: true })]);
+    // "Retry failed": b was sent and posted before the (older) snapshot arrived.
+    let jobs = applySnapshot([], failed);
+    const since: PublishEvent[] = [
+      event("b", { state: "sending", attempt: 2 }),
+      event("x", { jobId: "other", state: "posted" }),
+      event("b", { state: "posted", remoteUrl: "https://bsky.app/b" }),
+    ];
+    for (const e of since) if (e.kind === "target" && e.jobId === "job1") jobs = applyEvent(jobs, e);
+    jobs = applySnapshotAfter(jobs, job([target("a", { state: "posted" }), target("b", { state: "queued" })]), since);
+    expect(jobs.map((j) => j.id)).toEqual(["job1"]);
+    expect(jobs[0].targets.map((t) => t.state)).toEqual(["posted", "posted"]);
+    expect(jobs[0].targets[1].remoteUrl).toBe("https://bsky.app/b");
   });
 });

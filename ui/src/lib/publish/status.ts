@@ -15,6 +15,24 @@ export function applySnapshot(jobs: readonly JobStatus[], status: JobStatus): Jo
   return sortNewestFirst([status, ...rest]);
 }
 
+/**
+ * A command's snapshot, then the events of that job that arrived since the command was
+ * invoked. The shell reads the snapshot before it starts forwarding events, so every event
+ * that came meanwhile is newer: without the replay, a quick job's "posted" (or its final
+ * event) that overtook the command's answer would be lost under the older snapshot.
+ */
+export function applySnapshotAfter(
+  jobs: readonly JobStatus[],
+  status: JobStatus,
+  since: readonly PublishEvent[],
+): JobStatus[] {
+  let next = applySnapshot(jobs, status);
+  for (const event of since) {
+    if ((event.kind === "finished" ? event.id : event.jobId) === status.id) next = applyEvent(next, event);
+  }
+  return next;
+}
+
 /** Folds one progress event into the list. An event for a job not listed yet starts it. */
 export function applyEvent(jobs: readonly JobStatus[], event: PublishEvent): JobStatus[] {
   if (event.kind === "finished") {
