@@ -5,8 +5,10 @@
 //! store in managed state, opened on the UI's first call), `open_store` (the command argument
 //! that is the open store), `preferences` (UI language and theme), `os_locale` (the OS's
 //! preferred languages), `media_protocol` (thumbnails from the data folder), `close_guard` (a
-//! last autosave before the window closes) and `bindings` (the TypeScript types the UI
-//! imports, generated from these Rust types).
+//! last autosave before the window closes), `publishing` (the accounts and the outbox, the
+//! keychain opened on first use), `mastodon_sign_ins` (Mastodon sign-ins waiting for the
+//! browser), `browser` (web pages opened in the system browser) and `bindings` (the
+//! TypeScript types the UI imports, generated from these Rust types).
 
 pub mod bindings;
 pub mod browser;
