@@ -248,6 +248,23 @@ async fn mastodon_signs_in_through_the_loopback_redirect() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), "account.sign_in_gone");
+
+    // A sign-in the person gives up on: cancelling stops the wait at once.
+    let start = StartMastodon {
+        instance: base,
+        out_of_band: false,
+    };
+    let view = accounts::start_mastodon(&env.publishing, &sign_ins, &env.store, start, vec![])
+        .await
+        .unwrap();
+    let (waited, ()) = tokio::join!(
+        accounts::wait_mastodon(&sign_ins, &view.sign_in_id, Duration::from_secs(30)),
+        async {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            sign_ins.cancel(&view.sign_in_id);
+        }
+    );
+    assert_eq!(waited.unwrap_err().code(), "account.sign_in_cancelled");
 }
 
 #[tokio::test]
