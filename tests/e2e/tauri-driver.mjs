@@ -6,10 +6,15 @@
 //   await window.quit();                    // ends the session: the app process exits
 //   await driver.stop();
 //
-// The app inherits the driver's environment (this process's, plus `env`: FERRY_DATA_DIR,
-// DISPLAY, XDG_* …), so every session launched from one driver sees the same data folder:
-// that is how a relaunch finds what the previous run saved.
+// Each driver gets fresh folders of its own (FERRY_DATA_DIR and the XDG folders where the
+// window-state plugin and WebKit keep files; `env` may name others), removed by stop(): a
+// test file never starts from what another left behind (a Chinese UI, a dark theme, drafts).
+// The app inherits the driver's environment, so every session launched from one driver sees
+// the same data folder: that is how a relaunch finds what the previous run saved.
 import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Builder } from "selenium-webdriver";
@@ -31,10 +36,23 @@ export class TauriDriver {
   #url;
   #app;
   #log = [];
+  #fresh;
 
   static async start({ app, env = {}, binary = "tauri-driver", readyTimeoutMs = 30_000 }) {
     const driver = new TauriDriver();
     driver.#app = app;
+    driver.#fresh = await mkdtemp(join(tmpdir(), "ferry-e2e-driver-"));
+    const folders = {};
+    for (const [name, sub] of [
+      ["FERRY_DATA_DIR", "data"],
+      ["XDG_CONFIG_HOME", "config"],
+      ["XDG_DATA_HOME", "share"],
+      ["XDG_CACHE_HOME", "cache"],
+    ]) {
+      folders[name] = join(driver.#fresh, sub);
+      await mkdir(folders[name]);
+    }
+    env = { ...folders, ...env };
     const port = await freePort();
     const nativePort = await freePort();
     driver.#url = `http://127.0.0.1:${port}`;
@@ -94,6 +112,7 @@ export class TauriDriver {
     await sleep(500);
     signal(group, "SIGKILL");
     for (const stream of [this.#child.stdout, this.#child.stderr]) stream?.destroy();
+    if (this.#fresh) await rm(this.#fresh, { recursive: true, force: true });
   }
 }
 
