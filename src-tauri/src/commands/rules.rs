@@ -18,6 +18,7 @@
 //! Drafts have no Mastodon content warning yet; when they do, it goes in as the post's
 //! `spoiler`, counted with the text.
 
+use ferry_core::model::with_topics;
 use ferry_core::{DraftContent, LangTag, NetworkId};
 use ferry_networks::rules::{self, Network, Post, Preview, Settings, Topics};
 use ferry_networks::text::graphemes;
@@ -114,21 +115,8 @@ fn check_one(
         .parse()
         .map_err(|e: rules::RulesError| CommandError::new(e.code(), e.to_string()))?;
     let content = &request.content;
-    let own = content
-        .overrides
-        .iter()
-        .find(|o| o.lang == request.lang && o.network == id);
-    let base = own
-        .map(|o| o.text.as_str())
-        .or_else(|| {
-            content
-                .variants
-                .iter()
-                .find(|v| v.lang == request.lang)
-                .map(|v| v.text.as_str())
-        })
-        .unwrap_or_default()
-        .trim();
+    let chosen = content.text_for(&request.lang, id);
+    let base = chosen.base;
     let (title, body) = match network {
         Network::Rednote => title_and_body(base),
         _ => (None, base),
@@ -162,7 +150,7 @@ fn check_one(
         title: title.map(str::to_owned),
         title_length: title.map(|t| graphemes::count(t) as u32),
         topics,
-        from_override: own.is_some(),
+        from_override: chosen.from_override,
         text,
     })
 }
@@ -174,17 +162,5 @@ fn title_and_body(text: &str) -> (Option<&str>, &str) {
             (Some(first.trim()), rest.trim())
         }
         _ => (None, text),
-    }
-}
-
-/// Topics go after a blank line, unless the writer already put exactly them in the text —
-/// the rule `ferry_core::outbox` applies when it plans the post.
-fn with_topics(text: &str, topics: &str) -> String {
-    if topics.is_empty() || text.contains(topics) {
-        text.to_owned()
-    } else if text.is_empty() {
-        topics.to_owned()
-    } else {
-        format!("{text}\n\n{topics}")
     }
 }

@@ -6,6 +6,7 @@ mod draft;
 mod edit;
 mod lang;
 mod network;
+mod network_text;
 mod revision;
 
 pub use attachment::{AttachOutcome, Attachment};
@@ -13,4 +14,5 @@ pub use draft::{Draft, DraftContent, DraftSummary, Highlight, NetworkOverride, S
 pub use edit::{AttachmentEdit, DraftEdit, ListQuery, NewDraft, SaveOutcome};
 pub use lang::LangTag;
 pub use network::{NetworkId, Target};
+pub use network_text::{ChosenText, with_topics};
 pub use revision::{Revision, RevisionKind, RevisionSummary};

@@ -12,7 +12,7 @@ use super::images::{self, PlannedMedia};
 use super::model::PublishRequest;
 use crate::ErrorPayload;
 use crate::accounts::Account;
-use crate::model::{Draft, LangTag, NetworkId};
+use crate::model::{Draft, LangTag, NetworkId, with_topics};
 
 pub(crate) use super::audience::accounts_for;
 
@@ -87,22 +87,10 @@ fn plan_one(draft: &Draft, account: Account, lang: LangTag, allow_threads: bool)
         Err(e) => return refused(account, lang, "outbox.unsupported", format!("{e}")),
     };
     let content = &draft.content;
-    let base = content
-        .overrides
-        .iter()
-        .find(|o| o.lang == lang && o.network == network)
-        .map(|o| o.text.clone())
-        .or_else(|| {
-            content
-                .variants
-                .iter()
-                .find(|v| v.lang == lang)
-                .map(|v| v.text.clone())
-        })
-        .unwrap_or_default();
+    let base = content.text_for(&lang, network).base;
     let topic_refs: Vec<&str> = content.topics.iter().map(String::as_str).collect();
     let topics = rules::topics(rules_network, &topic_refs);
-    let text = with_topics(base.trim(), &topics.text);
+    let text = with_topics(base, &topics.text);
     let media = images::for_variant(&content.attachments, &lang);
     if let Some((code, message)) = images::refusal(network, &media) {
         return refused(account, lang, code, message);
@@ -186,16 +174,6 @@ pub(crate) fn settings_for(account: &Account) -> Settings {
         settings.mastodon_max_characters = limits.max_characters as usize;
     }
     settings
-}
-
-fn with_topics(text: &str, topics: &str) -> String {
-    if topics.is_empty() || text.contains(topics) {
-        return text.to_owned();
-    }
-    if text.is_empty() {
-        return topics.to_owned();
-    }
-    format!("{text}\n\n{topics}")
 }
 
 fn refused(account: Account, lang: LangTag, code: &str, message: String) -> PlannedTarget {
