@@ -16,6 +16,7 @@ pub mod close_guard;
 pub mod commands;
 pub mod database;
 pub mod error;
+pub mod keychain;
 pub mod mastodon_sign_ins;
 pub mod media_protocol;
 pub mod open_store;

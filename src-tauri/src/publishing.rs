@@ -17,9 +17,10 @@
 use ferry_core::Store;
 use ferry_core::accounts::{AccountError, Accounts};
 use ferry_core::outbox::{PublishConfig, PublishError, Publisher};
-use ferry_core::secrets::{self, PassphraseSource, Secrets, SecretsConfig, SecretsError};
+use ferry_core::secrets::Secrets;
 
 use crate::error::CommandError;
+use crate::keychain::open_secrets;
 
 /// Managed state: the publisher, once the keychain has been opened.
 #[derive(Default)]
@@ -43,22 +44,12 @@ impl Publishing {
         if let Some(publisher) = slot.as_ref() {
             return Ok(publisher.clone());
         }
-        let config = SecretsConfig::from_env(store.data_dir()).map_err(secrets_error)?;
-        // Opening the keychain talks to D-Bus (or derives a file key): off the async threads.
-        let secrets =
-            tokio::task::spawn_blocking(move || secrets::open(&config, PassphraseSource::env()))
-                .await
-                .map_err(|e| CommandError::new("internal", e.to_string()))?
-                .map_err(secrets_error)?;
+        let secrets = open_secrets(store.data_dir()).await?;
         let accounts = Accounts::new(store.clone(), secrets);
         let publisher = Publisher::new(accounts, PublishConfig::default());
         *slot = Some(publisher.clone());
         Ok(publisher)
     }
-}
-
-pub fn secrets_error(err: SecretsError) -> CommandError {
-    CommandError(err.payload())
 }
 
 pub fn account_error(err: AccountError) -> CommandError {

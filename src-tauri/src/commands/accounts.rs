@@ -130,7 +130,8 @@ pub mod body {
 
     use super::*;
     use crate::error::CommandError;
-    use crate::publishing::{account_error, secrets_error};
+    use crate::keychain::secrets_error;
+    use crate::publishing::account_error;
 
     pub async fn list(store: &ferry_core::Store) -> CommandResult<Vec<Account>> {
         store.list_accounts().await.map_err(account_error)

@@ -8,7 +8,7 @@
 //! open it (the engine keeps keys there); without one (a desktop without a Secret Service)
 //! they fail with `secrets.no_keychain` and a message on what to do.
 
-use ferry_core::secrets::{self, PassphraseSource, Secret, SecretsConfig};
+use ferry_core::secrets::Secret;
 use ferry_core::translation::{
     NewProvider, ProviderConfig, ProviderKind, ProviderUpdate, Translated, TranslationError,
     Translations,
@@ -17,6 +17,7 @@ use serde::Deserialize;
 use ts_rs::TS;
 
 use crate::error::{CommandError, CommandResult};
+use crate::keychain::open_secrets;
 use crate::open_store::OpenStore;
 
 /// A provider as the settings form sends it. The key is write-only.
@@ -135,14 +136,7 @@ pub async fn translate_text(
 /// keychain unless FERRY_SECRETS_BACKEND=file, whose passphrase then comes from the
 /// environment: a desktop app cannot prompt on a terminal).
 async fn open(store: OpenStore) -> CommandResult<Translations> {
-    let config = SecretsConfig::from_env(store.data_dir()).map_err(secrets_error)?;
-    // Opening the keychain talks to D-Bus: off the async threads.
-    let secrets = tauri::async_runtime::spawn_blocking(move || {
-        secrets::open(&config, PassphraseSource::env())
-    })
-    .await
-    .map_err(|e| CommandError::new("internal", e.to_string()))?
-    .map_err(secrets_error)?;
+    let secrets = open_secrets(store.data_dir()).await?;
     Ok(Translations::new(store.0, secrets))
 }
 
@@ -154,8 +148,4 @@ fn secret(key: Option<String>) -> Option<Secret> {
 
 fn translation_error(err: TranslationError) -> CommandError {
     CommandError(err.payload())
-}
-
-fn secrets_error(err: ferry_core::secrets::SecretsError) -> CommandError {
-    CommandError::new(err.code(), err.to_string())
 }
