@@ -188,10 +188,13 @@ test("compose, attach, close, relaunch, restore", async (t) => {
       assert.ok(picked, "some older revision holds the first English text");
       await (await find(second, "[data-testid=restore-revision]")).click();
       await waitFor(second, "the restored text", async () => (await value(primary)) === EN);
-      const newest = await find(second, "[data-testid=revision]");
-      await waitFor(second, "a new 'restored' revision", async () =>
-        (await newest.getText()).includes(`Restored from ${picked}`),
-      );
+      // Look the newest entry up on every try: the restore inserts a new first entry, and an
+      // element found before the list re-rendered would stay the old one.
+      await waitFor(second, "a new 'restored' revision", async () => {
+        const [newest] = await second.findElements(By.css("[data-testid=revision]"));
+        const text = await newest?.getText().catch(() => ""); // stale: re-rendered meanwhile
+        return Boolean(text?.includes(`Restored from ${picked}`));
+      });
       await waitForSaved(second).catch(() => undefined);
     });
 
