@@ -9,7 +9,7 @@ use ferry_networks::mastodon::client::{
     Pkce, Visibility, random_state,
 };
 use ferry_networks::media::{MediaLimits, prepare_image};
-use ferry_test_support::{Fault, FaultProxy, peers};
+use ferry_test_support::{Fault, FaultProxy, mastodon_mock, peers};
 
 /// Registers an app and signs in as the mock's user through the authorization-code flow,
 /// playing the browser's part: open the authorize page, pick the account, follow the redirect.
@@ -29,47 +29,11 @@ async fn sign_in(server: &MastodonServer) -> (AppCredentials, Secret) {
             .contains(&format!("code_challenge={}", pkce.challenge()))
     );
 
+    // The browser's part, from the shared helper: open the page, pick the account, follow
+    // the redirect to the loopback listener.
+    let authorize = url.to_string();
     let browser = tokio::spawn(async move {
-        let web = reqwest::Client::new();
-        let page = web
-            .get(url.clone())
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        assert!(
-            page.contains(peers::MASTODON_USER),
-            "the authorize page lists the account"
-        );
-        // The mock's account picker posts back the hidden fields it was given.
-        let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
-        let field = |k: &str| {
-            pairs
-                .iter()
-                .find(|(n, _)| n == k)
-                .map(|(_, v)| v.clone())
-                .unwrap()
-        };
-        let form = [
-            ("username", peers::MASTODON_USER.to_owned()),
-            ("client_id", field("client_id")),
-            ("redirect_uri", field("redirect_uri")),
-            ("scope", field("scope")),
-            ("state", field("state")),
-        ];
-        let mut authorize = url.clone();
-        authorize.set_query(None);
-        // reqwest follows the 302 to our loopback listener.
-        web.post(authorize)
-            .form(&form)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
+        mastodon_mock::choose_account(&authorize, peers::MASTODON_USER).await
     });
     let code = redirect
         .wait_for_code(&state, Duration::from_secs(20))
