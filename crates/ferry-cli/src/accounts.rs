@@ -25,8 +25,8 @@ use std::process::ExitCode;
 use ferry_core::accounts::{Account, Accounts, parse_audience};
 use serde::Serialize;
 
-use crate::output::{Failure, fail};
-pub(crate) use open::{Out, open_accounts};
+use crate::output::{Failure, Out, fail};
+pub(crate) use open::open_accounts;
 
 #[derive(clap::Args)]
 #[command(

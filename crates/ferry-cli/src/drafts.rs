@@ -21,9 +21,8 @@ mod write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use ferry_core::{Store, StoreError};
-
-use crate::output::{Failure, fail};
+use crate::database::open_store;
+use crate::output::{Failure, Out, fail};
 
 #[derive(clap::Args)]
 #[command(
@@ -82,7 +81,7 @@ async fn dispatch(args: Args) -> Result<ExitCode, Failure> {
     if let Command::Recover = args.command {
         return write::recover(out, args.data_dir).await;
     }
-    let store = open(args.data_dir).await?;
+    let store = open_store(args.data_dir).await?;
     let result = match args.command {
         Command::New(a) => write::new(out, &store, a).await,
         Command::List(a) => read::list(out, &store, a).await,
@@ -95,36 +94,4 @@ async fn dispatch(args: Args) -> Result<ExitCode, Failure> {
     };
     store.close().await;
     result
-}
-
-async fn open(data_dir: Option<PathBuf>) -> Result<Store, Failure> {
-    match data_dir {
-        Some(dir) => Store::open(&dir).await,
-        None => Store::open_default().await,
-    }
-    .map_err(failure)
-}
-
-/// The engine's error as the CLI reports it: same code, same message.
-fn failure(err: StoreError) -> Failure {
-    Failure::new(err.code(), err.to_string())
-}
-
-/// Where results go: JSON or prose on stdout.
-#[derive(Clone, Copy)]
-struct Out {
-    json: bool,
-}
-
-impl Out {
-    /// Prints `value` as JSON, or `prose()` for people.
-    fn emit<T: serde::Serialize>(self, value: &T, prose: impl FnOnce() -> String) -> ExitCode {
-        if self.json {
-            return crate::output::print_json(value);
-        }
-        use std::io::Write;
-        let mut stdout = std::io::stdout().lock();
-        let _ = writeln!(stdout, "{}", prose());
-        ExitCode::SUCCESS
-    }
 }

@@ -72,3 +72,32 @@ pub fn text_arg(arg: &str) -> Result<String, Failure> {
         )
     })
 }
+
+/// Where results go: JSON or prose on stdout.
+#[derive(Clone, Copy)]
+pub struct Out {
+    pub json: bool,
+}
+
+impl Out {
+    /// Prints `value` as JSON, or `prose()` for people.
+    pub fn emit<T: serde::Serialize>(self, value: &T, prose: impl FnOnce() -> String) -> ExitCode {
+        if self.json {
+            return crate::output::print_json(value);
+        }
+        let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(stdout, "{}", prose());
+        ExitCode::SUCCESS
+    }
+
+    /// A note for the person on stderr (a JSON line with --json), keeping stdout for results.
+    pub fn note<T: serde::Serialize>(self, value: &T, prose: impl FnOnce() -> String) {
+        let mut stderr = std::io::stderr().lock();
+        let line = if self.json {
+            serde_json::to_string(value).unwrap_or_default()
+        } else {
+            prose()
+        };
+        let _ = writeln!(stderr, "{line}");
+    }
+}

@@ -22,8 +22,8 @@ use ferry_core::outbox::{
     TargetState,
 };
 
-use crate::accounts::{Out, open_accounts};
-use crate::output::{Failure, fail};
+use crate::accounts::open_accounts;
+use crate::output::{Failure, Out, fail};
 
 #[derive(clap::Args)]
 pub struct Args {

@@ -21,15 +21,15 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use ferry_core::Store;
 use ferry_core::secrets::Secret;
 use ferry_core::translation::{
     NewProvider, ProviderConfig, ProviderKind, ProviderUpdate, TranslationError, Translations,
 };
 use serde_json::json;
 
-use crate::accounts::{Out, open_accounts};
-use crate::output::{Failure, fail, text_arg};
+use crate::accounts::open_accounts;
+use crate::database::open_store;
+use crate::output::{Failure, Out, fail, text_arg};
 
 #[derive(clap::Args)]
 #[command(
@@ -139,11 +139,7 @@ async fn dispatch(out: Out, args: Args) -> Result<ExitCode, Failure> {
     let text = args.text.as_deref().map(text_arg).transpose()?;
     if args.command.is_none() {
         // "Machine translation is off" needs no keychain: say it before opening one.
-        let store = match &args.data_dir {
-            Some(dir) => Store::open(dir).await,
-            None => Store::open_default().await,
-        }
-        .map_err(|e| Failure::new(e.code(), e.to_string()))?;
+        let store = open_store(args.data_dir.clone()).await?;
         let active = Translations::active_provider(&store).await;
         store.close().await;
         active.map_err(failure)?;

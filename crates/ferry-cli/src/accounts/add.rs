@@ -11,8 +11,9 @@ use ferry_core::accounts::{
 use serde::Serialize;
 use serde_json::json;
 
-use super::open::{Out, account_failure};
+use super::open::account_failure;
 use crate::output::Failure;
+use crate::output::Out;
 
 #[derive(clap::Subcommand)]
 pub(super) enum Network {

@@ -15,8 +15,8 @@ use ferry_core::{
 };
 use serde::Serialize;
 
-use super::{Out, failure};
-use crate::output::{Failure, text_arg};
+use crate::database::store_failure as failure;
+use crate::output::{Failure, Out, text_arg};
 
 #[derive(clap::Args)]
 pub struct EditArgs {

@@ -4,8 +4,9 @@ use std::process::ExitCode;
 
 use ferry_core::{ListQuery, Store};
 
-use super::{Out, failure, human};
-use crate::output::Failure;
+use super::human;
+use crate::database::store_failure as failure;
+use crate::output::{Failure, Out};
 
 #[derive(clap::Args)]
 pub struct ListArgs {

@@ -6,8 +6,9 @@ use std::process::ExitCode;
 use ferry_core::{LangTag, NewDraft, Store, Variant};
 use serde::Serialize;
 
-use super::{Out, change, failure, human};
-use crate::output::{Failure, text_arg};
+use super::{change, human};
+use crate::database::store_failure as failure;
+use crate::output::{Failure, Out, text_arg};
 
 #[derive(clap::Args)]
 pub struct NewArgs {

@@ -1,0 +1,23 @@
+//! Opening the database in the data folder for a subcommand: `--data-dir` if given, else
+//! `$FERRY_DATA_DIR`, else the OS data folder. Every subcommand that reads or writes drafts,
+//! accounts or providers opens it here, so they all fail the same way (with the engine's code
+//! and a message naming the file).
+
+use std::path::PathBuf;
+
+use ferry_core::{Store, StoreError};
+
+use crate::output::Failure;
+
+pub async fn open_store(data_dir: Option<PathBuf>) -> Result<Store, Failure> {
+    match data_dir {
+        Some(dir) => Store::open(&dir).await,
+        None => Store::open_default().await,
+    }
+    .map_err(store_failure)
+}
+
+/// The engine's error as the CLI reports it: same code, same message.
+pub fn store_failure(err: StoreError) -> Failure {
+    Failure::new(err.code(), err.to_string())
+}
