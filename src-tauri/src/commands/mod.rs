@@ -1,6 +1,6 @@
 //! The commands the UI invokes, one file per domain. Each body is one or two lines over an
 //! engine call; what the engine does is tested in `ferry-core`, and each command here is
-//! called directly against a temporary database in `tests/commands.rs`.
+//! called directly against a temporary database in `tests/it/commands.rs`.
 //!
 //! Adding a command: write it in its domain's file, list it in [`handler`], call it from
 //! `ui/src/lib/backend/tauri.ts`, and if it returns a new type, add that type to the bindings

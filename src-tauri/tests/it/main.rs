@@ -1,0 +1,8 @@
+//! The shell's integration tests, built as one binary: each file of its own would link all of
+//! Tauri again, which on two cores costs more than running every test.
+
+mod accounts_publish_commands;
+mod commands;
+mod hints_commands;
+mod rules_commands;
+mod translation_commands;
