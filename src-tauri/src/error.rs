@@ -12,6 +12,12 @@ pub struct CommandError(pub ErrorPayload);
 
 pub type CommandResult<T> = Result<T, CommandError>;
 
+/// Every code a command can fail with; the UI's `ErrorCode` union is generated from this list.
+/// (Filled in as each error enum declares its codes.)
+pub fn codes() -> Vec<&'static str> {
+    Vec::new()
+}
+
 impl CommandError {
     pub fn new(code: &str, message: impl Into<String>) -> Self {
         CommandError(ErrorPayload {
