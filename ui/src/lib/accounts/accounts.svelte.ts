@@ -1,10 +1,9 @@
 // The accounts every part of the window shares (the accounts screen, Post now, the Mastodon
 // limit for the counters), read from the shell and refreshed after each change.
 //
-//   await refreshAccounts();
+//   await refreshAccounts(backend);
 //   for (const a of accountList.all) …
-import { BackendError } from "../backend";
-import { publishing, type Account } from "../backend/publishing";
+import { BackendError, type Account, type Backend } from "../backend";
 
 export { mastodonLimit } from "./choice";
 
@@ -14,9 +13,9 @@ export const accountList = $state<{ all: Account[]; error: BackendError | null; 
   loaded: false,
 });
 
-export async function refreshAccounts(): Promise<void> {
+export async function refreshAccounts(backend: Backend): Promise<void> {
   try {
-    accountList.all = await publishing.listAccounts();
+    accountList.all = await backend.call("list_accounts");
     accountList.error = null;
   } catch (raw) {
     accountList.error = BackendError.from(raw);

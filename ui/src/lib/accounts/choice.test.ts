@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Account } from "../backend/publishing";
+import type { Account } from "../backend";
 import { mastodonLimit } from "./choice";
 
 const mastodon = (id: string, max: number | null): Account => ({

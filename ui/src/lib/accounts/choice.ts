@@ -1,8 +1,7 @@
 // Which account's settings apply to the open draft, chosen from plain data.
 //
 //   setMastodonLimit(mastodonLimit(accountList.all, session.content.targets));
-import type { Target } from "../backend";
-import type { Account } from "../backend/publishing";
+import type { Account, Target } from "../backend";
 
 /**
  * The character limit the Mastodon counter should use: the instance limit (read when signing

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Account } from "../backend/publishing";
+import type { Account } from "../backend";
 import { checkBluesky, checkMastodon, checkNostrKey, checkRelays, defaultAccounts, serverUrl } from "./forms";
 
 const account = (id: string, network: Account["network"], over: Partial<Account> = {}): Account => ({

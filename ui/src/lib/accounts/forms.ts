@@ -4,8 +4,7 @@
 //
 //   const errors = checkBluesky({ pdsUrl, identifier, password });
 //   if (Object.keys(errors).length === 0) await publishing.addBluesky(...)
-import type { Account, Relay } from "../backend/publishing";
-import type { Target } from "../backend";
+import type { Account, Relay, Target } from "../backend";
 import type { MessageKey } from "../i18n/index.svelte";
 
 export const DEFAULT_PDS = "https://bsky.social";

@@ -1,32 +1,25 @@
-// The UI's one door to the desktop shell. Components import from here, never from
-// `@tauri-apps/*`: that keeps every call typed by the generated bindings and lets tests hand
-// the UI another `Backend`.
+// The UI's one door to the desktop shell. Components take the `Backend` from Svelte context
+// (`useBackend()`, see context.ts) and never import `@tauri-apps/*` or the Tauri backend
+// themselves: App.svelte provides the Tauri one, tests hand the UI an in-memory one (fake.ts).
 //
-//   import { backend } from "$lib/backend";
-//   const drafts = await backend.listDrafts({ search: "渡口", limit: 50, offset: 0 });
+//   const backend = useBackend();
+//   const drafts = await backend.call("list_drafts", { query: { search: "渡口", limit: 50, offset: 0 } });
+//   const off = await backend.listen(EVENT.publish, (event) => …);
 //
-// Every method rejects with a `BackendError` carrying the engine's `{code, message}`.
-import type { AppSettings } from "./bindings/AppSettings";
-import type { AttachOutcome } from "./bindings/AttachOutcome";
-import type { DatabaseStatus } from "./bindings/DatabaseStatus";
-import type { Draft } from "./bindings/Draft";
-import type { DraftEdit } from "./bindings/DraftEdit";
-import type { DraftSummary } from "./bindings/DraftSummary";
-import type { ListQuery } from "./bindings/ListQuery";
-import type { NewDraft } from "./bindings/NewDraft";
-import type { Revision } from "./bindings/Revision";
-import type { RevisionSummary } from "./bindings/RevisionSummary";
-import type { SaveOutcome } from "./bindings/SaveOutcome";
-import type { NetworkCheck } from "./bindings/NetworkCheck";
-import type { VariantCheckRequest } from "./bindings/VariantCheckRequest";
-import type { Hints } from "./bindings/Hints";
-import type { ProviderChange } from "./bindings/ProviderChange";
-import type { ProviderConfig } from "./bindings/ProviderConfig";
-import type { ProviderInput } from "./bindings/ProviderInput";
-import type { Translated } from "./bindings/Translated";
-import { tauriBackend } from "./tauri";
+// Every command, its arguments and its result are declared once, in the contract generated
+// from the shell (bindings/contract.ts). Every call rejects with a `BackendError` carrying the
+// engine's `{code, message}`.
+import type { CommandName, Commands, Events } from "./bindings/contract";
 
 export { BackendError } from "./errors";
+export { EVENT, IMAGE_EXTENSIONS, MEDIA_SCHEME, NETWORKS } from "./bindings/contract";
+export type { CommandName, Commands, ErrorCode, Events } from "./bindings/contract";
+export type { Account } from "./bindings/Account";
+export type { AccountState } from "./bindings/AccountState";
+export type { AddBluesky } from "./bindings/AddBluesky";
+export type { AddedAccount } from "./bindings/AddedAccount";
+export type { AddedNostr } from "./bindings/AddedNostr";
+export type { AddNostr } from "./bindings/AddNostr";
 export type { AppSettings } from "./bindings/AppSettings";
 export type { AttachOutcome } from "./bindings/AttachOutcome";
 export type { Attachment } from "./bindings/Attachment";
@@ -35,42 +28,60 @@ export type { Draft } from "./bindings/Draft";
 export type { DraftContent } from "./bindings/DraftContent";
 export type { DraftEdit } from "./bindings/DraftEdit";
 export type { DraftSummary } from "./bindings/DraftSummary";
+export type { EnglishHint } from "./bindings/EnglishHint";
 export type { ErrorPayload } from "./bindings/ErrorPayload";
+export type { HashtagHint } from "./bindings/HashtagHint";
 export type { Highlight } from "./bindings/Highlight";
+export type { Hints } from "./bindings/Hints";
+export type { HintWarning } from "./bindings/HintWarning";
+export type { JobStatus } from "./bindings/JobStatus";
 export type { ListQuery } from "./bindings/ListQuery";
 export type { LocalePreference } from "./bindings/LocalePreference";
+export type { MastodonSignInView } from "./bindings/MastodonSignInView";
+export type { Measurement } from "./bindings/Measurement";
+export type { Mismatch } from "./bindings/Mismatch";
+export type { Network } from "./bindings/Network";
+export type { NetworkCheck } from "./bindings/NetworkCheck";
 export type { NetworkId } from "./bindings/NetworkId";
+export type { NetworkLimits } from "./bindings/NetworkLimits";
 export type { NetworkOverride } from "./bindings/NetworkOverride";
 export type { NewDraft } from "./bindings/NewDraft";
+export type { NoteHint } from "./bindings/NoteHint";
+export type { Preview } from "./bindings/Preview";
+export type { PreviewSpan } from "./bindings/PreviewSpan";
+export type { ProviderChange } from "./bindings/ProviderChange";
+export type { ProviderConfig } from "./bindings/ProviderConfig";
+export type { ProviderInput } from "./bindings/ProviderInput";
+export type { ProviderKind } from "./bindings/ProviderKind";
+export type { PublishEvent } from "./bindings/PublishEvent";
+export type { PublishRequest } from "./bindings/PublishRequest";
+export type { Relay } from "./bindings/Relay";
 export type { Revision } from "./bindings/Revision";
 export type { RevisionKind } from "./bindings/RevisionKind";
 export type { RevisionSummary } from "./bindings/RevisionSummary";
 export type { SaveOutcome } from "./bindings/SaveOutcome";
 export type { Snippet } from "./bindings/Snippet";
-export type { Target } from "./bindings/Target";
-export type { ThemePreference } from "./bindings/ThemePreference";
-export type { Variant } from "./bindings/Variant";
-export type { Hints } from "./bindings/Hints";
-export type { WordHint } from "./bindings/WordHint";
-export type { EnglishHint } from "./bindings/EnglishHint";
-export type { HashtagHint } from "./bindings/HashtagHint";
-export type { NoteHint } from "./bindings/NoteHint";
-export type { Mismatch } from "./bindings/Mismatch";
-export type { HintWarning } from "./bindings/HintWarning";
 export type { Span } from "./bindings/Span";
-export type { ProviderChange } from "./bindings/ProviderChange";
-export type { ProviderConfig } from "./bindings/ProviderConfig";
-export type { ProviderInput } from "./bindings/ProviderInput";
-export type { ProviderKind } from "./bindings/ProviderKind";
-export type { Translated } from "./bindings/Translated";
-export type { Measurement } from "./bindings/Measurement";
-export type { Network } from "./bindings/Network";
-export type { NetworkCheck } from "./bindings/NetworkCheck";
-export type { NetworkLimits } from "./bindings/NetworkLimits";
-export type { Preview } from "./bindings/Preview";
-export type { PreviewSpan } from "./bindings/PreviewSpan";
 export type { SpanKind } from "./bindings/SpanKind";
+export type { StartMastodon } from "./bindings/StartMastodon";
+export type { Target } from "./bindings/Target";
+export type { TargetEvent } from "./bindings/TargetEvent";
+export type { TargetState } from "./bindings/TargetState";
+export type { TargetStatus } from "./bindings/TargetStatus";
+export type { ThemePreference } from "./bindings/ThemePreference";
+export type { Translated } from "./bindings/Translated";
+export type { Variant } from "./bindings/Variant";
 export type { VariantCheckRequest } from "./bindings/VariantCheckRequest";
+export type { WordHint } from "./bindings/WordHint";
+
+/** What command `K` answers with. */
+export type Result<K extends CommandName> = Commands[K]["result"];
+
+/** Command `K`'s arguments; a command without any is called with none (`call("list_accounts")`). */
+export type ArgsOf<K extends CommandName> =
+  Record<string, never> extends Commands[K]["args"]
+    ? [args?: Commands[K]["args"]]
+    : [args: Commands[K]["args"]];
 
 /** What the window does with files dragged over it. */
 export type DropEvent =
@@ -81,56 +92,14 @@ export type DropEvent =
 export type Unlisten = () => void;
 
 export interface Backend {
-  /** Opens the database on first use; a failure is reported here, never thrown. */
-  databaseStatus(): Promise<DatabaseStatus>;
-  /** Tries to open the database again (after closing whatever held the lock). */
-  retryDatabase(): Promise<DatabaseStatus>;
-  /** Moves a damaged, foreign or too-new database aside and opens a new one. */
-  startFresh(): Promise<DatabaseStatus>;
-
-  listDrafts(query: ListQuery): Promise<DraftSummary[]>;
-  getDraft(id: string): Promise<Draft>;
-  createDraft(draft: NewDraft): Promise<Draft>;
-  saveDraft(edit: DraftEdit): Promise<SaveOutcome>;
-  /** Deletes a draft with its history (its image files stay in the data folder). */
-  deleteDraft(id: string): Promise<void>;
-  history(id: string): Promise<RevisionSummary[]>;
-  revision(id: string, number: number): Promise<Revision>;
-  /** Writes an older revision back as the head, itself a new revision. */
-  restoreRevision(id: string, number: number): Promise<SaveOutcome>;
-  /** Copies the image at `path` into the data folder and attaches it (a new revision). */
-  attachMedia(id: string, path: string): Promise<AttachOutcome>;
-
-  settings(): Promise<AppSettings>;
-  /** The OS's preferred languages (BCP-47), as the shell reads them; may be empty. */
-  systemLanguages(): Promise<string[]>;
-  saveSettings(settings: AppSettings): Promise<AppSettings>;
+  /** Invokes one of the shell's commands (src-tauri/src/commands/). */
+  call<K extends CommandName>(name: K, ...args: ArgsOf<K>): Promise<Result<K>>;
+  /** Follows one of the shell's events until the returned function is called. */
+  listen<E extends keyof Events>(event: E, handler: (payload: Events[E]) => void): Promise<Unlisten>;
 
   /** The image picker; resolves to no paths when the user cancels. */
   pickImages(title: string, filterName: string): Promise<string[]>;
   /** A URL the webview can show for an attachment's stored copy. */
   mediaUrl(storedName: string): string;
   onFileDrop(handler: (event: DropEvent) => void): Promise<Unlisten>;
-  /** Runs `beforeClose` (e.g. a last autosave) when the window is asked to close. */
-  onCloseRequested(beforeClose: () => Promise<void>): Promise<Unlisten>;
-
-  /** Offline hints for one variant's text (never waits for the dictionaries to load). */
-  hints(text: string, variant: string | null): Promise<Hints>;
-  /** Chinese text in `target`: `zh-Hans`, `zh-TW` (Taiwan phrasing) or `zh-HK`. */
-  convertChinese(text: string, target: string): Promise<string>;
-  /** The provider that would translate, or null while machine translation is off. */
-  translationStatus(): Promise<ProviderConfig | null>;
-  translationProviders(): Promise<ProviderConfig[]>;
-  addTranslationProvider(provider: ProviderInput): Promise<ProviderConfig>;
-  updateTranslationProvider(id: string, change: ProviderChange): Promise<ProviderConfig>;
-  removeTranslationProvider(id: string): Promise<void>;
-  translate(text: string, from: string | null, to: string): Promise<Translated>;
-
-  /**
-   * One variant measured and previewed on each network the draft targets, by the same rules
-   * as `ferry check` (limits: e.g. a Mastodon instance's own; see lib/rules/limits).
-   */
-  checkVariant(request: VariantCheckRequest): Promise<NetworkCheck[]>;
 }
-
-export const backend: Backend = tauriBackend;

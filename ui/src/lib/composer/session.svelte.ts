@@ -74,7 +74,7 @@ export class DraftSession {
         try {
           const stored = await this.#serially(async () => {
             const id = await this.#ensureCreated();
-            return this.#backend.attachMedia(id, path);
+            return this.#backend.call("attach_media", { id, path });
           });
           this.#mergeAttachments(stored.draft);
         } catch (raw) {
@@ -96,7 +96,7 @@ export class DraftSession {
     this.actionError = null;
     await this.flush();
     try {
-      const { draft } = await this.#serially(() => this.#backend.restoreRevision(id, number));
+      const { draft } = await this.#serially(() => this.#backend.call("restore_revision", { id, number }));
       this.#adopt(draft);
       this.#onStored(draft);
     } catch (raw) {
@@ -117,11 +117,13 @@ export class DraftSession {
   async #ensureCreated(): Promise<string> {
     if (this.id !== null) return this.id;
     const content = $state.snapshot(this.content) as DraftContent;
-    const draft = await this.#backend.createDraft({
-      variants: content.variants,
-      overrides: content.overrides,
-      targets: content.targets,
-      topics: content.topics,
+    const draft = await this.#backend.call("create_draft", {
+      draft: {
+        variants: content.variants,
+        overrides: content.overrides,
+        targets: content.targets,
+        topics: content.topics,
+      },
     });
     this.id = draft.id;
     this.revision = draft.revision;
@@ -134,18 +136,20 @@ export class DraftSession {
       await this.#ensureCreated();
       return;
     }
-    const outcome = await this.#backend.saveDraft({
-      id: this.id,
-      baseRevision: this.revision,
-      variants: content.variants,
-      overrides: content.overrides,
-      targets: content.targets,
-      topics: content.topics,
-      // A cleared alt text is no alt text, not an empty one.
-      attachments: content.attachments.map((a) => ({
-        id: a.id,
-        alt: Object.fromEntries(Object.entries(a.alt).filter(([, text]) => text)),
-      })),
+    const outcome = await this.#backend.call("save_draft", {
+      edit: {
+        id: this.id,
+        baseRevision: this.revision,
+        variants: content.variants,
+        overrides: content.overrides,
+        targets: content.targets,
+        topics: content.topics,
+        // A cleared alt text is no alt text, not an empty one.
+        attachments: content.attachments.map((a) => ({
+          id: a.id,
+          alt: Object.fromEntries(Object.entries(a.alt).filter(([, text]) => text)),
+        })),
+      },
     });
     this.revision = outcome.draft.revision;
     if (outcome.revision) this.#onStored(outcome.draft);

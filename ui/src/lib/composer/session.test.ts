@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Backend, Draft, DraftContent, DraftEdit, NewDraft } from "../backend";
+import type { Draft, DraftContent } from "../backend";
+import { FakeBackend } from "../backend/fake";
 import { setAltText, setVariantText, toggleTarget } from "./content";
 import { DraftSession } from "./session.svelte";
 
@@ -24,8 +25,8 @@ function memoryBackend() {
     entry.draft = { ...entry.draft, revision: entry.history.length, content: structuredClone(content) };
     return entry.draft;
   };
-  const backend: Partial<Backend> = {
-    async createDraft(draft: NewDraft) {
+  const backend = new FakeBackend({
+    async create_draft({ draft }) {
       calls.push("create");
       const id = `d${drafts.size + 1}`;
       const content: DraftContent = { ...draft, attachments: [] };
@@ -35,7 +36,7 @@ function memoryBackend() {
       });
       return advance(id, content);
     },
-    async saveDraft(edit: DraftEdit) {
+    async save_draft({ edit }) {
       calls.push(`save@${edit.baseRevision}`);
       if (failNextSave) {
         const error = failNextSave;
@@ -66,7 +67,7 @@ function memoryBackend() {
         revision: { number: draft.revision, createdAt: now(), kind: "edited", restoredFrom: null, preview: "" },
       };
     },
-    async attachMedia(id: string, path: string) {
+    async attach_media({ id, path }) {
       calls.push(`attach ${path}`);
       const content = structuredClone(stored(id).draft.content);
       const attachment = {
@@ -89,7 +90,7 @@ function memoryBackend() {
         revision: { number: draft.revision, createdAt: now(), kind: "mediaAdded", restoredFrom: null, preview: "" },
       };
     },
-    async restoreRevision(id: string, number: number) {
+    async restore_revision({ id, number }) {
       calls.push(`restore ${number}`);
       const draft = advance(id, stored(id).history[number - 1]);
       return {
@@ -97,9 +98,9 @@ function memoryBackend() {
         revision: { number: draft.revision, createdAt: now(), kind: "restored", restoredFrom: number, preview: "" },
       };
     },
-  };
+  });
   return {
-    backend: backend as Backend,
+    backend,
     calls,
     drafts,
     failNextSave: (error: { code: string; message: string }) => (failNextSave = error),
@@ -193,9 +194,9 @@ describe("DraftSession", () => {
 
   it("shows an attach failure without touching the draft", async () => {
     const { backend } = memoryBackend();
-    backend.attachMedia = async () => {
+    backend.answer("attach_media", () => {
       throw { code: "media.unsupported", message: "/tmp/notes.txt cannot be attached" };
-    };
+    });
     const session = new DraftSession(backend, null, ["en", "zh-Hans"]);
     await session.attach(["/tmp/notes.txt"]);
     expect(session.actionError?.code).toBe("media.unsupported");

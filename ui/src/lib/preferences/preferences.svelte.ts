@@ -14,7 +14,7 @@ function apply(settings: AppSettings): void {
 }
 
 export async function loadPreferences(backend: Backend): Promise<void> {
-  apply(await backend.settings());
+  apply(await backend.call("get_settings"));
 }
 
 export async function updatePreferences(
@@ -23,5 +23,5 @@ export async function updatePreferences(
 ): Promise<void> {
   const next = { ...$state.snapshot(preferences), ...change };
   apply(next); // show it at once; the database confirms (or refuses) below
-  apply(await backend.saveSettings(next));
+  apply(await backend.call("save_settings", { settings: next }));
 }

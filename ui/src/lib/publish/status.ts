@@ -2,12 +2,12 @@
 // snapshots the commands return and the events the shell streams while posting.
 //
 //   let jobs: JobStatus[] = [];
-//   jobs = applySnapshot(jobs, await publishing.postNow(request));   // all queued
-//   off = await publishing.onPublishEvent((e) => (jobs = applyEvent(jobs, e)));
+//   jobs = applySnapshot(jobs, await backend.call("post_now", { request }));   // all queued
+//   off = await backend.listen(EVENT.publish, (e) => (jobs = applyEvent(jobs, e)));
 //
 // Pure functions over plain data, so the list survives any order of snapshot and events and
-// is tested without a window. Jobs are kept newest first, like `draftPublishJobs` returns them.
-import type { JobStatus, PublishEvent, TargetEvent, TargetState, TargetStatus } from "../backend/publishing";
+// is tested without a window. Jobs are kept newest first, like `draft_publish_jobs` returns them.
+import type { JobStatus, PublishEvent, TargetEvent, TargetState, TargetStatus } from "../backend";
 
 /** Replaces (or adds) a whole job, e.g. the answer of "Post now" or the final event. */
 export function applySnapshot(jobs: readonly JobStatus[], status: JobStatus): JobStatus[] {

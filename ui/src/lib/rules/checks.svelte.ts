@@ -4,15 +4,15 @@
 //   const checks = new VariantChecks(backend);
 //   $effect(() => checks.request($state.snapshot(session.content), "en", networkLimits, ["x"]));
 //   checks.of("x")?.preview.measurement.over_by
-import type {
-  Backend,
-  DraftContent,
-  Network,
-  NetworkCheck,
-  NetworkLimits,
-  VariantCheckRequest,
+import {
+  BackendError,
+  type Backend,
+  type DraftContent,
+  type Network,
+  type NetworkCheck,
+  type NetworkLimits,
+  type VariantCheckRequest,
 } from "../backend";
-import { BackendError } from "../backend/errors";
 import { latestOnly, type LatestOnly } from "./latest";
 
 export class VariantChecks {
@@ -21,9 +21,9 @@ export class VariantChecks {
   error = $state<BackendError | null>(null);
   #latest: LatestOnly<VariantCheckRequest>;
 
-  constructor(backend: Pick<Backend, "checkVariant">) {
+  constructor(backend: Backend) {
     this.#latest = latestOnly(
-      (request) => backend.checkVariant(request),
+      (request) => backend.call("check_variant", { request }),
       (checks) => {
         this.checks = checks;
         this.error = null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NetworkCheck, VariantCheckRequest } from "../backend";
+import { FakeBackend } from "../backend/fake";
 import { emptyContent } from "../composer/content";
 import { VariantChecks } from "./checks.svelte";
 import { networkLimits, setMastodonLimit } from "./limits.svelte";
@@ -8,12 +9,14 @@ describe("VariantChecks", () => {
   it("sends the content, language and limits, and keeps the newest answer", async () => {
     const sent: VariantCheckRequest[] = [];
     const answers: NetworkCheck[][] = [];
-    const checks = new VariantChecks({
-      checkVariant: async (request) => {
-        sent.push(structuredClone(request));
-        return answers.shift() ?? [];
-      },
-    });
+    const checks = new VariantChecks(
+      new FakeBackend({
+        check_variant: async ({ request }) => {
+          sent.push(structuredClone(request));
+          return answers.shift() ?? [];
+        },
+      }),
+    );
     setMastodonLimit(11_000);
     const content = { ...emptyContent(), variants: [{ lang: "en", text: "hi" }] };
     answers.push([{ network: "mastodon" } as NetworkCheck]);
@@ -26,11 +29,13 @@ describe("VariantChecks", () => {
   });
 
   it("keeps the last answer and reports a failure with its code", async () => {
-    const checks = new VariantChecks({
-      checkVariant: async () => {
-        throw { code: "limits.invalid", message: "limits.mastodon: … not 0" };
-      },
-    });
+    const checks = new VariantChecks(
+      new FakeBackend({
+        check_variant: async () => {
+          throw { code: "limits.invalid", message: "limits.mastodon: … not 0" };
+        },
+      }),
+    );
     checks.request(emptyContent(), "en", networkLimits);
     await checks.settled();
     expect(checks.error?.code).toBe("limits.invalid");

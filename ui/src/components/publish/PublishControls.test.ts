@@ -1,0 +1,60 @@
+// The top bar's publish controls mounted under an in-memory backend: the component takes the
+// backend from context and shows what lib/publish/jobs keeps (the job logic is tested there).
+import { flushSync, mount, unmount } from "svelte";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { EVENT, type Draft } from "../../lib/backend";
+import { backendContext } from "../../lib/backend/context";
+import { FakeBackend } from "../../lib/backend/fake";
+import { DraftSession } from "../../lib/composer/session.svelte";
+import { job, target } from "../../lib/publish/fixtures";
+import PublishControls from "./PublishControls.svelte";
+
+const draft: Draft = {
+  id: "d1",
+  revision: 2,
+  createdAt: "2026-11-24T02:00:00Z",
+  updatedAt: "2026-11-24T02:00:00Z",
+  content: {
+    variants: [{ lang: "en", text: "See you at the ferry" }],
+    overrides: [],
+    targets: [{ network: "bluesky", accountId: null }],
+    topics: [],
+    attachments: [],
+  },
+};
+
+/** A job a quit left unfinished: its one target was being sent. */
+const unfinished = job([target("t1", { state: "sending", attempts: 1 })], { draftRevision: 2 });
+
+let mounted: ReturnType<typeof mount>[] = [];
+afterEach(() => {
+  for (const m of mounted) unmount(m);
+  mounted = [];
+  document.body.innerHTML = "";
+});
+
+describe("PublishControls", () => {
+  it("shows a job resumed at start in the status panel, and stops listening when unmounted", async () => {
+    const fake = new FakeBackend({
+      draft_publish_jobs: () => [],
+      list_accounts: () => [],
+      resume_publishing: () => [unfinished],
+    });
+    const session = new DraftSession(fake, draft, ["en", "zh-Hans"]);
+    const target = document.body.appendChild(document.createElement("div"));
+    const controls = mount(PublishControls, { target, props: { session }, context: backendContext(fake) });
+    mounted.push(controls);
+
+    await vi.waitFor(() => {
+      flushSync();
+      expect(target.querySelector("[data-testid=publish-panel]")).not.toBeNull();
+    });
+    expect(fake.called("draft_publish_jobs")).toEqual([{ draftId: "d1" }]);
+    expect(fake.listening(EVENT.publish)).toBe(1);
+
+    unmount(controls);
+    mounted = [];
+    await vi.waitFor(() => expect(fake.listening(EVENT.publish)).toBe(0));
+    session.dispose();
+  });
+});
