@@ -12,4 +12,10 @@ describe("BackendError.from", () => {
     expect(BackendError.from("boom").code).toBe("app.unexpected");
     expect(BackendError.from(new Error("bad")).message).toBe("bad");
   });
+
+  it("types the code with the contract's codes, so a misspelt check fails `npm run check`", () => {
+    const err = BackendError.from({ code: "db.locked", message: "locked" });
+    // @ts-expect-error: "db.lock" is no code the shell sends
+    expect(err.code === "db.lock").toBe(false);
+  });
 });

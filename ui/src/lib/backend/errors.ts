@@ -1,14 +1,18 @@
 // Every failure from the shell arrives as `{code, message}` (the engine's ErrorPayload).
-// `BackendError` keeps both so the UI can branch on the code and show the message.
+// `BackendError` keeps both so the UI can branch on the code and show the message; the code is
+// typed with the contract's `ErrorCode`, so a check for a code that does not exist fails
+// `npm run check`.
+import type { ErrorCode } from "./bindings/contract";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
 
 export class BackendError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
 
   constructor(payload: ErrorPayload) {
     super(payload.message);
     this.name = "BackendError";
-    this.code = payload.code;
+    // The payload says `string`; the shell only rejects with the codes `ErrorCode` lists.
+    this.code = payload.code as ErrorCode;
   }
 
   /** Wraps whatever a rejected call produced; a bare string or Error becomes `app.unexpected`. */

@@ -1,17 +1,9 @@
-// The networks a draft can target, in the order the chips show them.
-import type { NetworkId } from "../backend";
+// The networks a draft can target, in the order the chips show them: the engine's own list
+// and order, from the generated contract.
+import { NETWORKS as ENGINE_NETWORKS, type NetworkId } from "../backend";
 import type { MessageKey } from "../i18n/index.svelte";
 
-export const NETWORKS: readonly NetworkId[] = [
-  "x",
-  "bluesky",
-  "mastodon",
-  "threads",
-  "telegram",
-  "nostr",
-  "rednote",
-  "weibo",
-];
+export const NETWORKS: readonly NetworkId[] = ENGINE_NETWORKS;
 
 export function networkLabelKey(id: NetworkId): MessageKey {
   return `network.${id}`;

@@ -2,16 +2,19 @@
 // that calls it re-renders when the locale changes. The locale follows the OS (the shell's
 // reading of it, then `navigator.languages`) until the user picks one in Settings; the pick
 // is stored in the database through the backend and applied with `setLocalePreference`.
+import type { LocalePreference } from "../backend";
 import { en, type MessageKey, type Messages } from "./locales/en";
 import { zhHans } from "./locales/zh-Hans";
 import { zhHant } from "./locales/zh-Hant";
 
 export type { MessageKey } from "./locales/en";
 
-export const LOCALES = ["en", "zh-Hans", "zh-Hant"] as const;
-export type Locale = (typeof LOCALES)[number];
-/** What the user picked in Settings: a locale, or "system" to follow the OS. */
-export type LocalePreference = Locale | "system";
+/** What the user picked in Settings: a locale, or "system" to follow the OS (stored by the engine). */
+export type { LocalePreference } from "../backend";
+/** The languages the UI is written in. */
+export type Locale = Exclude<LocalePreference, "system">;
+
+export const LOCALES: readonly Locale[] = ["en", "zh-Hans", "zh-Hant"];
 
 export const CATALOGS: Record<Locale, Messages> = { en, "zh-Hans": zhHans, "zh-Hant": zhHant };
 

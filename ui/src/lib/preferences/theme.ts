@@ -1,6 +1,8 @@
 // Light, dark, or whatever the OS says. "system" removes the attribute so the stylesheet's
 // `prefers-color-scheme` media query decides; the other two pin it with `data-theme`.
-export type ThemePreference = "system" | "light" | "dark";
+import type { ThemePreference } from "../backend";
+
+export type { ThemePreference } from "../backend";
 
 export const THEMES: readonly ThemePreference[] = ["system", "light", "dark"];
 
