@@ -2,12 +2,10 @@
 //! the real keychain (tests/keyring/with-keyring): add one account per network from a script,
 //! list, set an audience, remove; the browser sign-in; and failures as `{code, message}`.
 
-mod accounts_support;
-
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
-use accounts_support::*;
+use crate::accounts_support::*;
 use ferry_test_support::{mastodon_mock, peers};
 use serde_json::Value;
 

@@ -2,13 +2,11 @@
 //! English variant to all three networks, read back; exit statuses; and a `ferry post` killed
 //! mid-request, finished by `--retry-failed` without posting twice.
 
-mod accounts_support;
-
 use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use accounts_support::*;
+use crate::accounts_support::*;
 use ferry_core::outbox::TargetState;
 use ferry_core::{LangTag, NewDraft, Store, Variant};
 use ferry_test_support::{Fault, FaultProxy, peers};

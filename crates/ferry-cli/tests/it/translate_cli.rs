@@ -2,9 +2,7 @@
 //! (ferry-test-support's `translation_servers`), keys in the real keychain: run under
 //! `tests/keyring/with-keyring` (`make test` does; FERRY_SKIP_KEYRING=1 skips loudly).
 
-mod accounts_support;
-
-use accounts_support::{data_dir, fail_json, ferry, ok, ok_json};
+use crate::accounts_support::{data_dir, fail_json, ferry, ok, ok_json};
 use ferry_test_support::translation_servers::{GOOD_KEY, ProviderServer};
 
 #[test]

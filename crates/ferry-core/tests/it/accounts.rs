@@ -2,14 +2,12 @@
 //! removed; secrets in the keychain and nowhere in the database; Mastodon's browser sign-in
 //! with its app registration reused; and sign-ins that fail say why, storing nothing.
 
-mod publish_support;
-
 use std::time::Duration;
 
+use crate::publish_support::*;
 use ferry_core::accounts::{AccountState, AddBluesky, AddNostr, NostrKey, Relay, StartMastodon};
 use ferry_core::secrets::{SecretKey, SecretKind};
 use ferry_test_support::{Fault, FaultProxy, mastodon_mock, peers};
-use publish_support::*;
 
 #[tokio::test]
 async fn one_account_per_network_with_secrets_only_in_the_keychain() {

@@ -3,13 +3,11 @@
 //! from the servers, threads resumed at the first part not posted, `Retry-After`, and a crash
 //! in the middle of sending settled by checking the server, not by sending again.
 
-mod publish_support;
-
 use std::time::{Duration, Instant};
 
+use crate::publish_support::*;
 use ferry_core::outbox::{PublishEvent, Publisher, TargetState};
 use ferry_test_support::{Fault, FaultProxy, peers};
-use publish_support::*;
 
 #[tokio::test]
 async fn a_bilingual_draft_reaches_all_three_networks_exactly_once() {

@@ -3,14 +3,12 @@
 //! network can't take. Each ends as a clear `{code, message}` on its own target; nothing
 //! panics and the other targets go out.
 
-mod publish_support;
-
+use crate::publish_support::*;
 use ferry_core::accounts::AccountState;
 use ferry_core::outbox::{JobStatus, Publisher, TargetState, TargetStatus};
 use ferry_core::secrets::{SecretKey, SecretKind};
 use ferry_core::{LangTag, NetworkId};
 use ferry_test_support::{Fault, FaultProxy, peers};
-use publish_support::*;
 
 fn target(status: &JobStatus, network: NetworkId) -> &TargetStatus {
     status

@@ -4,14 +4,12 @@
 //! are counted on the servers themselves: no duplicates, and no target lost (each posted, or
 //! failed with a reason).
 
-mod publish_support;
-
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use crate::publish_support::*;
 use ferry_core::outbox::{JobStatus, PublishConfig, Publisher, TargetState};
 use ferry_test_support::{Fault, FaultProxy};
-use publish_support::*;
 
 const DRAFTS: usize = 167; // × 3 accounts = 501 targets
 const FAULTS_PER_PROXY: usize = 400;

@@ -4,13 +4,11 @@
 //! (The keychain's own error mapping is covered by unit tests in `secrets/keychain.rs`, and
 //! its no-keychain path by `secrets_no_keychain.rs`.)
 
-mod secrets_support;
-
+use crate::secrets_support::{cheap_kdf, key};
 use ferry_core::secrets::{
     EncryptedFileStore, PassphraseSource, Secret, SecretKey, SecretKind, SecretStore, Secrets,
     SecretsError,
 };
-use secrets_support::{cheap_kdf, key};
 
 const SECRET: &str = "SECRET-令牌-🔑-9f8e7d";
 const PASSPHRASE: &str = "PASSPHRASE-渡口-🚢-1a2b3c";

@@ -1,16 +1,14 @@
 //! The opt-in encrypted file store: round trips, passphrases, damage, permissions, and that
 //! nothing readable ever reaches the disk.
 
-mod secrets_support;
-
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use crate::secrets_support::{cheap_kdf, child_result, is_child, key, rerun_as_child};
 use ferry_core::secrets::{
     self, BackendKind, EncryptedFileStore, KdfParams, PassphrasePurpose, PassphraseSource, Secret,
     SecretKind, SecretStore, SecretsBackend, SecretsConfig,
 };
-use secrets_support::{cheap_kdf, child_result, is_child, key, rerun_as_child};
 
 const PASSPHRASE: &str = "渡船 passphrase 🚢 long enough";
 
@@ -257,7 +255,7 @@ fn headless_setup_from_environment_variables() {
     let dir = tempfile::tempdir().unwrap();
     let path = file_in(&dir);
     let written = rerun_as_child(
-        "headless_setup_from_environment_variables",
+        "secrets_file::headless_setup_from_environment_variables",
         &[
             ("FERRY_SECRETS_BACKEND", Some("file")),
             ("FERRY_SECRETS_FILE", Some(path.to_str().unwrap())),

@@ -5,14 +5,14 @@
 //! Each test uses its own fresh account ids, because nextest runs tests in parallel processes
 //! against the one keyring.
 
-mod secrets_support;
-
 use std::process::Command;
 
+use crate::secrets_support::{key, unique_account};
 use ferry_core::secrets::{
-    BackendKind, PassphraseSource, SERVICE, Secret, SecretKind, SecretStore, Secrets, SecretsConfig,
+    BackendKind, KeychainStore, PassphraseSource, SERVICE, Secret, SecretKind, SecretStore,
+    Secrets, SecretsConfig,
 };
-use secrets_support::{key, keychain_or_skip, unique_account};
+use ferry_test_support::keyring::keychain_or_skip;
 
 const TRICKY: [&str; 5] = [
     "令牌-訪問權杖-トークン",
@@ -24,7 +24,8 @@ const TRICKY: [&str; 5] = [
 
 #[test]
 fn round_trips_cjk_emoji_and_rtl_values() {
-    let Some(store) = keychain_or_skip("round_trips_cjk_emoji_and_rtl_values") else {
+    let Some(store) = keychain_or_skip("round_trips_cjk_emoji_and_rtl_values", KeychainStore::open)
+    else {
         return;
     };
     assert_eq!(store.backend(), BackendKind::Keychain);
@@ -43,7 +44,10 @@ fn round_trips_cjk_emoji_and_rtl_values() {
 
 #[test]
 fn overwrite_replaces_and_missing_is_none() {
-    let Some(store) = keychain_or_skip("overwrite_replaces_and_missing_is_none") else {
+    let Some(store) = keychain_or_skip(
+        "overwrite_replaces_and_missing_is_none",
+        KeychainStore::open,
+    ) else {
         return;
     };
     let account = unique_account("overwrite");
@@ -67,7 +71,8 @@ fn overwrite_replaces_and_missing_is_none() {
 
 #[test]
 fn many_accounts_keep_their_own_secrets() {
-    let Some(store) = keychain_or_skip("many_accounts_keep_their_own_secrets") else {
+    let Some(store) = keychain_or_skip("many_accounts_keep_their_own_secrets", KeychainStore::open)
+    else {
         return;
     };
     let accounts: Vec<String> = (0..25)
@@ -111,7 +116,12 @@ fn many_accounts_keep_their_own_secrets() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn async_handle_from_open_and_delete_account() {
-    if keychain_or_skip("async_handle_from_open_and_delete_account").is_none() {
+    if keychain_or_skip(
+        "async_handle_from_open_and_delete_account",
+        KeychainStore::open,
+    )
+    .is_none()
+    {
         return;
     }
     let secrets: Secrets =
@@ -147,7 +157,10 @@ async fn async_handle_from_open_and_delete_account() {
 /// Ferry must read what it stores.
 #[test]
 fn items_use_the_documented_service_and_user_names() {
-    let Some(store) = keychain_or_skip("items_use_the_documented_service_and_user_names") else {
+    let Some(store) = keychain_or_skip(
+        "items_use_the_documented_service_and_user_names",
+        KeychainStore::open,
+    ) else {
         return;
     };
     let account = unique_account("mapping");

@@ -4,13 +4,11 @@
 //! way (the session bus address is read from the environment, which a test must not change
 //! in its own process).
 
-mod secrets_support;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 
+use crate::secrets_support::{child_result, is_child, rerun_as_child, rerun_as_child_in};
 use ferry_core::secrets::{self, PassphraseSource, SecretsConfig};
-use secrets_support::{child_result, is_child, rerun_as_child, rerun_as_child_in};
 
 /// In the child: open the keychain the way the app does and report the outcome.
 fn report_open() {
@@ -40,7 +38,7 @@ fn no_session_bus_address_means_no_keychain() {
         return report_open();
     }
     let result = rerun_as_child(
-        "no_session_bus_address_means_no_keychain",
+        "secrets_no_keychain::no_session_bus_address_means_no_keychain",
         &[
             ("DBUS_SESSION_BUS_ADDRESS", None),
             ("XDG_RUNTIME_DIR", None),
@@ -57,7 +55,7 @@ fn session_bus_pointing_nowhere_means_no_keychain() {
     let dir = tempfile::tempdir().unwrap();
     let nowhere = format!("unix:path={}/no-bus-here", dir.path().display());
     let result = rerun_as_child(
-        "session_bus_pointing_nowhere_means_no_keychain",
+        "secrets_no_keychain::session_bus_pointing_nowhere_means_no_keychain",
         &[("DBUS_SESSION_BUS_ADDRESS", Some(&nowhere))],
     );
     assert_no_keychain(&result, "session bus cannot be reached");
@@ -94,7 +92,7 @@ fn bus_without_secret_service_means_no_keychain() {
     .unwrap();
     let mut bus = Bus::start(&config);
     let result = rerun_as_child(
-        "bus_without_secret_service_means_no_keychain",
+        "secrets_no_keychain::bus_without_secret_service_means_no_keychain",
         &[("DBUS_SESSION_BUS_ADDRESS", Some(&bus.address))],
     );
     bus.stop();
@@ -147,7 +145,7 @@ fn locked_collection_that_cannot_be_unlocked_means_no_keychain() {
             RUN_WITH_LOCKED_KEYRING,
             "bash",
         ],
-        "locked_collection_that_cannot_be_unlocked_means_no_keychain",
+        "secrets_no_keychain::locked_collection_that_cannot_be_unlocked_means_no_keychain",
         &env,
     );
     assert_no_keychain(&result, "locked and could not be unlocked");

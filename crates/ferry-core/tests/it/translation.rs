@@ -2,19 +2,17 @@
 //! use (ferry-test-support's `translation_servers`), with keys in the real OS keychain: run
 //! under `tests/keyring/with-keyring` (`make test` does; FERRY_SKIP_KEYRING=1 skips loudly).
 
-mod secrets_support;
-
 use ferry_core::Store;
-use ferry_core::secrets::{Secret, SecretKey, SecretKind, Secrets};
+use ferry_core::secrets::{KeychainStore, Secret, SecretKey, SecretKind, Secrets};
 use ferry_core::translation::{
     NewProvider, ProviderKind, ProviderUpdate, SqliteTranslationCache, Translations,
 };
 use ferry_hints::translate::{CacheKey, TranslationCache};
+use ferry_test_support::keyring::keychain_or_skip;
 use ferry_test_support::translation_servers::{GOOD_KEY, ProviderServer};
-use secrets_support::keychain_or_skip;
 
 async fn engine(test: &str) -> Option<(tempfile::TempDir, Translations, Secrets)> {
-    let keychain = keychain_or_skip(test)?;
+    let keychain = keychain_or_skip(test, KeychainStore::open)?;
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).await.unwrap();
     let secrets = Secrets::new(keychain);

@@ -2,11 +2,11 @@
 //! `detectFacetsWithoutResolution`) on 12,000 generated strings: every facet's byte range, type
 //! and value, the grapheme count and the byte count must agree on every one.
 
-mod oracle_process;
-
 use ferry_networks::bluesky::facets;
 use ferry_networks::text::graphemes;
 use serde_json::{Value, json};
+
+use crate::oracle_process;
 
 const SEED: u64 = 0x5EED_0002;
 const COUNT: usize = 12_000;

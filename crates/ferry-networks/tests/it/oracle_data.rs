@@ -2,9 +2,9 @@
 //! packages hold: `tests/oracles/export-data.mjs print` regenerates them and must reproduce the
 //! committed files byte for byte. After a package upgrade, run `node export-data.mjs write`.
 
-mod oracle_process;
-
 use std::process::Command;
+
+use crate::oracle_process;
 
 #[test]
 fn embedded_tables_match_the_npm_packages() {

@@ -4,12 +4,12 @@
 //! full-width punctuation, RTL text): `parseTweet`'s fields and the extracted URLs must agree on
 //! every one.
 
-mod oracle_process;
-
 use ferry_networks::text::utf16;
 use ferry_networks::x::{urls, weights};
 use serde_json::{Value, json};
 use unicode_normalization::UnicodeNormalization;
+
+use crate::oracle_process;
 
 const SEED: u64 = 0x5EED_0001;
 const COUNT: usize = 12_000;

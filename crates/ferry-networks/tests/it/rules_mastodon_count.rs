@@ -4,11 +4,11 @@
 //! oracle tests' generated strings (URLs, mentions, emoji sequences, combining marks, CJK, RTL)
 //! and content warnings that cluster with what follows them.
 
-mod oracle_process;
-
 use ferry_networks::mastodon::counting;
 use ferry_networks::text::utf16;
 use unicode_segmentation::UnicodeSegmentation;
+
+use crate::oracle_process;
 
 fn built_and_counted(text: &str, spoiler: &str) -> usize {
     let mut combined = spoiler.to_owned();

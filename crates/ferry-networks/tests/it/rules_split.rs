@@ -2,11 +2,11 @@
 //! network, no part breaks a grapheme, URL, mention or hashtag, nothing but whitespace is lost,
 //! and numbering is `i/n` with the right `n`.
 
-mod oracle_process;
-
 use ferry_networks::rules::tokens::protected_ranges;
 use ferry_networks::rules::{Network, Post, Settings, measure, split};
 use oracle_process::Rng;
+
+use crate::oracle_process;
 
 const THREADED: [Network; 5] = [
     Network::X,

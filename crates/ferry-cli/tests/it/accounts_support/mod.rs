@@ -6,6 +6,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use ferry_core::secrets::KeychainStore;
+use ferry_test_support::keyring;
 use serde_json::Value;
 
 /// The three peers' addresses: the PDS, the relay, mastodon-mock.
@@ -52,15 +54,11 @@ pub fn add_mastodon<'a>(instance: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
 /// What mastodon-mock's authorize page shows for its seeded user.
 pub const MOCK_CODE: &[u8] = b"mockcode_testuser\n";
 
-/// A temporary data folder, or `None` (with a loud note) under `FERRY_SKIP_KEYRING=1`: these
-/// tests store real secrets, so they need tests/keyring/with-keyring.
+/// A temporary data folder once the real keychain is there (these tests store real secrets, so
+/// they need tests/keyring/with-keyring): fails with instructions without one, `None` with a
+/// loud note under `FERRY_SKIP_KEYRING=1`.
 pub fn data_dir(test: &str) -> Option<tempfile::TempDir> {
-    if std::env::var_os("FERRY_SKIP_KEYRING").is_some_and(|v| v == "1") {
-        eprintln!(
-            "\n!!! SKIPPED {test}: FERRY_SKIP_KEYRING=1, so this keychain test did not run !!!\n"
-        );
-        return None;
-    }
+    keyring::keychain_or_skip(test, KeychainStore::open)?;
     Some(tempfile::tempdir().unwrap())
 }
 

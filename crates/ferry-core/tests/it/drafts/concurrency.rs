@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use ferry_core::{Store, StoreError, StoreOptions};
 
-use crate::support::{TempStore, edit_of, edit_text, new_draft, raw_connection};
+use super::support::{TempStore, edit_of, edit_text, new_draft, raw_connection};
 
 #[tokio::test]
 async fn stale_base_revision_is_a_conflict_not_a_loss() {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::support::{new_draft, raw_sql};
+use super::support::{new_draft, raw_sql};
 use ferry_core::{Store, StoreError};
 use sha2::{Digest, Sha256};
 
@@ -127,7 +127,7 @@ async fn database_path_that_is_a_folder_is_unwritable() {
 }
 
 // A read-only data folder (permissions) is tested through the CLI in
-// ferry-cli/tests/drafts_failures.rs: as root it runs the `ferry` binary as `nobody`, which
+// ferry-cli/tests/it/drafts_failures.rs: as root it runs the `ferry` binary as `nobody`, which
 // this in-process test could not do, so that case never has to be skipped.
 
 #[tokio::test]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use ferry_core::{RevisionKind, StoreError};
 
-use crate::support::{TempStore, edit_of, fixture, lang, new_draft};
+use super::support::{TempStore, edit_of, fixture, lang, new_draft};
 
 #[tokio::test]
 async fn supported_images_are_sniffed_with_their_size() {

@@ -2,7 +2,7 @@
 
 use ferry_core::Store;
 
-use crate::support::{TempStore, new_draft, raw_connection};
+use super::support::{TempStore, new_draft, raw_connection};
 
 #[tokio::test]
 async fn migrates_an_empty_folder_and_reopens() {

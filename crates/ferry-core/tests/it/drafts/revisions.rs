@@ -3,7 +3,7 @@
 
 use ferry_core::RevisionKind;
 
-use crate::support::{TempStore, edit_of, edit_text, new_draft};
+use super::support::{TempStore, edit_of, edit_text, new_draft};
 
 #[tokio::test]
 async fn unchanged_autosave_writes_nothing() {

@@ -2,7 +2,7 @@
 
 use ferry_core::{NetworkId, NetworkOverride, NewDraft, StoreError, Target};
 
-use crate::support::{TempStore, edit_text, lang, new_draft, variant};
+use super::support::{TempStore, edit_text, lang, new_draft, variant};
 
 /// Texts that break naive handling: CJK with full-width punctuation, emoji ZWJ sequences and
 /// flags, combining marks (decomposed, must not be normalised), RTL with bidi controls, NUL-free

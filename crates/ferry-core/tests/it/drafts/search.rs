@@ -2,7 +2,7 @@
 
 use ferry_core::{DraftSummary, ListQuery, NetworkId, NetworkOverride, NewDraft};
 
-use crate::support::{TempStore, edit_text, lang, marked, new_draft, variant};
+use super::support::{TempStore, edit_text, lang, marked, new_draft, variant};
 
 async fn search(store: &TempStore, q: &str) -> Vec<DraftSummary> {
     store
@@ -226,7 +226,7 @@ async fn deleted_and_edited_text_leaves_the_index() {
         .await
         .unwrap();
     assert!(store.index_pending().await.unwrap() >= 1);
-    let mut conn = crate::support::raw_connection(store.db_path()).await;
+    let mut conn = super::support::raw_connection(store.db_path()).await;
     // The index keeps trigrams without positions: ask for one trigram of each word.
     let hits = |q: &'static str| {
         sqlx::query_scalar::<_, i64>("SELECT count(*) FROM draft_search WHERE draft_search MATCH ?")

@@ -1,6 +1,6 @@
 //! The small key-value settings table the UI keeps its language and theme in.
 
-use crate::support::TempStore;
+use super::support::TempStore;
 
 #[tokio::test]
 async fn set_get_overwrite_delete() {

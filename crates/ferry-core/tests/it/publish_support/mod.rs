@@ -11,7 +11,7 @@ use ferry_core::accounts::{
 use ferry_core::outbox::{NetworkCaps, PublishConfig, RetryPolicy};
 use ferry_core::secrets::{KeychainStore, Secrets};
 use ferry_core::{Draft, LangTag, NewDraft, Store, Target, Variant};
-use ferry_test_support::peers;
+use ferry_test_support::{keyring, peers};
 use serde_json::Value;
 
 /// The three peers' addresses: the PDS, the relay, mastodon-mock.
@@ -40,18 +40,7 @@ pub struct Env {
 /// A fresh data folder with the real keychain. Fails without a keychain (as `make test` must),
 /// skips loudly under `FERRY_SKIP_KEYRING=1`.
 pub async fn env(test: &str) -> Option<Env> {
-    if std::env::var_os("FERRY_SKIP_KEYRING").is_some_and(|v| v == "1") {
-        eprintln!(
-            "\n!!! SKIPPED {test}: FERRY_SKIP_KEYRING=1, so this keychain test did not run !!!\n"
-        );
-        return None;
-    }
-    let keychain = KeychainStore::open().unwrap_or_else(|err| {
-        panic!(
-            "{test} needs a working OS keychain: {err}. Run it under tests/keyring/with-keyring \
-             (make test does), or set FERRY_SKIP_KEYRING=1 to skip it"
-        )
-    });
+    let keychain = keyring::keychain_or_skip(test, KeychainStore::open)?;
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).await.unwrap();
     let accounts =

@@ -1,11 +1,10 @@
-//! Shared by the `secrets_*` tests: unique names, the keychain (or a loud skip), cheap key
-//! derivation for the file tests, and re-running one test in a child process with a
-//! different environment.
+//! Shared by the `secrets_*` tests: unique names, cheap key derivation for the file tests, and
+//! re-running one test in a child process with a different environment.
 #![allow(dead_code)] // each test file uses a different part
 
 use std::process::Command;
 
-use ferry_core::secrets::{KdfParams, KeychainStore, SecretKey, SecretKind};
+use ferry_core::secrets::{KdfParams, SecretKey, SecretKind};
 
 /// An account id no other test (or parallel nextest process, or earlier run) uses, so tests
 /// sharing the one keyring never see each other's items. Contains CJK on purpose.
@@ -15,25 +14,6 @@ pub fn unique_account(test: &str) -> String {
 
 pub fn key(account: &str, kind: SecretKind) -> SecretKey {
     SecretKey::new(account, kind).unwrap()
-}
-
-/// The real OS keychain. Fails the test when there is none, since `make test` runs these under
-/// `tests/keyring/with-keyring`; only `FERRY_SKIP_KEYRING=1` turns that into a loud skip.
-pub fn keychain_or_skip(test: &str) -> Option<KeychainStore> {
-    if std::env::var_os("FERRY_SKIP_KEYRING").is_some_and(|v| v == "1") {
-        eprintln!(
-            "\n!!! SKIPPED {test}: FERRY_SKIP_KEYRING=1, so the real-keychain test did not run !!!\n"
-        );
-        return None;
-    }
-    match KeychainStore::open() {
-        Ok(store) => Some(store),
-        Err(err) => panic!(
-            "{test} needs a working OS keychain: {err} [{}]. Run the tests under \
-             tests/keyring/with-keyring (make test does), or set FERRY_SKIP_KEYRING=1 to skip",
-            err.code()
-        ),
-    }
 }
 
 /// Argon2id settings that take milliseconds, for tests about the file rather than the KDF
@@ -55,6 +35,8 @@ pub fn is_child() -> bool {
 
 /// Runs test `name` of this test binary again in a new process with `env` changed (a `None`
 /// value removes the variable), and returns what the child printed after `CHILD-RESULT `.
+/// `name` is the test's full path in the one test binary (`secrets_file::…`): with `--exact`
+/// a bare function name matches nothing, and the missing result then fails the test.
 /// Needed for what only the environment controls, like which D-Bus session bus to use.
 pub fn rerun_as_child(name: &str, env: &[(&str, Option<&str>)]) -> String {
     rerun_as_child_in(&[], name, env)
