@@ -1,6 +1,7 @@
 //! Every relevant response recorded from a real Mastodon server (Mastodon.py's test cassettes,
 //! recorded against Mastodon 4.6) decodes with the client's types, and every recorded error
-//! gets the right class. The recordings' path comes from tests/peers/with-peers.
+//! gets the class its status and the server's words call for (`RECORDED_ERRORS`). The
+//! recordings' path comes from tests/peers/with-peers.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -85,6 +86,67 @@ fn decode<T: DeserializeOwned>(r: &Recorded) -> T {
     })
 }
 
+/// What Ferry must make of each error the real server answered, read off the recordings:
+/// (status, the body's `error` text) → class. Written out rather than asked of the classifier,
+/// so a classifier that gets one wrong fails here. A recorded error missing from this table
+/// fails too, and so does a row no recording uses.
+const RECORDED_ERRORS: &[(u16, &str, ErrorClass)] = &[
+    // A dead or absent token: the person must sign in again.
+    (401, "The access token is invalid", ErrorClass::Auth),
+    (401, "Missing access token", ErrorClass::Auth),
+    // An admin action this account may not take: a new sign-in would not change that, so it
+    // is not an auth failure (403 is, when the server names the token or its scopes).
+    (403, "This action is not allowed", ErrorClass::Permanent),
+    // Gone or never there: sending the same request again cannot help.
+    (404, "Record not found", ErrorClass::Permanent),
+    (404, "Not Found", ErrorClass::Permanent),
+    (404, "", ErrorClass::Permanent), // an empty body (test_instance_domain_blocks)
+    // Validation, in the instance's language: the post itself must change.
+    (
+        422,
+        "バリデーションに失敗しました: Fieldsは4文字以内で入力してください",
+        ErrorClass::Permanent,
+    ),
+    (
+        422,
+        "Validation failed: Password can't be blank, Service agreement must be accepted",
+        ErrorClass::Permanent,
+    ),
+    (
+        422,
+        "バリデーションに失敗しました: Text上限は500文字です",
+        ErrorClass::Permanent,
+    ),
+    (
+        422,
+        "Gültigkeitsprüfung ist fehlgeschlagen: Text Begrenzung von 500 Zeichen überschritten",
+        ErrorClass::Permanent,
+    ),
+    (
+        422,
+        "バリデーションに失敗しました: このアンケートには投票済みです",
+        ErrorClass::Permanent,
+    ),
+    (
+        422,
+        "メディア (117440833002185062) が存在しないか、すでに添付して投稿されています",
+        ErrorClass::Permanent,
+    ),
+    (
+        422,
+        "バリデーションに失敗しました: Textを入力してください",
+        ErrorClass::Permanent,
+    ),
+];
+
+/// The `error` text of a recorded error body ("" when the body has none).
+fn server_said(r: &Recorded) -> String {
+    serde_json::from_str::<serde_json::Value>(&r.body)
+        .ok()
+        .and_then(|v| v["error"].as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 fn is_id(segment: &str) -> bool {
     !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit())
 }
@@ -101,6 +163,7 @@ fn recorded_responses_decode_and_errors_classify() {
         all.len()
     );
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut errors_used = vec![false; RECORDED_ERRORS.len()];
     for r in &all {
         let parts: Vec<&str> = r.path.split('/').collect();
         let kind = match (r.method.as_str(), r.status, parts.as_slice()) {
@@ -111,21 +174,24 @@ fn recorded_responses_decode_and_errors_classify() {
                     body: r.body.clone().into_bytes(),
                 };
                 let err = classify_status("mastodon", &format!("{} {}", r.method, r.path), &answer);
-                let expected = match r.status {
-                    401 => ErrorClass::Auth,
-                    429 | 500..=599 => ErrorClass::Retryable,
-                    _ => err.class(), // 403 is Auth only when it names scopes/tokens
-                };
+                let said = server_said(r);
+                let row = RECORDED_ERRORS
+                    .iter()
+                    .position(|(status, text, _)| *status == r.status && *text == said)
+                    .unwrap_or_else(|| {
+                        panic!(
+                            "{} {said:?} in {} is not in RECORDED_ERRORS: add what Ferry must \
+                             make of it",
+                            r.status, r.file
+                        )
+                    });
+                errors_used[row] = true;
+                let expected = RECORDED_ERRORS[row].2;
                 assert_eq!(err.class(), expected, "{} in {}: {err}", r.status, r.file);
-                if let Some(server_said) = serde_json::from_str::<serde_json::Value>(&r.body)
-                    .ok()
-                    .and_then(|v| v["error"].as_str().map(str::to_owned))
-                {
-                    assert!(
-                        err.to_string().contains(&server_said),
-                        "{err} should quote {server_said:?}"
-                    );
-                }
+                assert!(
+                    err.to_string().contains(&said),
+                    "{err} should quote {said:?}"
+                );
                 "error"
             }
             ("POST", _, ["", "api", "v1", "statuses"])
@@ -186,6 +252,12 @@ fn recorded_responses_decode_and_errors_classify() {
         *seen.entry(kind).or_default() += 1;
     }
     eprintln!("decoded: {seen:?}");
+    for (row, used) in RECORDED_ERRORS.iter().zip(&errors_used) {
+        assert!(
+            used,
+            "no recording answers {row:?}: a stale row in RECORDED_ERRORS"
+        );
+    }
     // Exact, because the recordings are pinned (Mastodon.py 2.3.3 by sha256): a change here
     // means a shape stopped decoding or a route stopped being recognised.
     let expected = [
