@@ -87,17 +87,24 @@ fn without_dictionaries_the_answer_says_so_calmly() {
     // of this test binary pointed at an empty folder.
     if std::env::var_os(CHILD).is_none() {
         let empty = tempfile::tempdir().unwrap();
-        let status = std::process::Command::new(std::env::current_exe().unwrap())
+        // The full path: with `--exact` a bare function name matches no test in the one test
+        // binary, and a child that ran nothing would exit 0.
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
             .args([
                 "--exact",
-                "without_dictionaries_the_answer_says_so_calmly",
+                "hints_commands::without_dictionaries_the_answer_says_so_calmly",
                 "--nocapture",
             ])
             .env(CHILD, "1")
             .env("FERRY_DICT_DIR", empty.path())
-            .status()
+            .output()
             .unwrap();
-        assert!(status.success(), "the child test failed: {status}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains("1 passed"),
+            "the child test failed or did not run: {}\n{stdout}",
+            out.status
+        );
         return;
     }
     Dictionaries::shared().warm_up();

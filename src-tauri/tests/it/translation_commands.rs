@@ -10,7 +10,9 @@ use ferry_app::commands::translation::{
 };
 use ferry_app::database::Database;
 use ferry_app::open_store::OpenStore;
+use ferry_core::secrets::KeychainStore;
 use ferry_core::translation::ProviderKind;
+use ferry_test_support::keyring::keychain_or_skip;
 use ferry_test_support::translation_servers::{GOOD_KEY, ProviderServer};
 
 async fn open(dir: &Path) -> (Database, OpenStore) {
@@ -21,14 +23,10 @@ async fn open(dir: &Path) -> (Database, OpenStore) {
     (db, store)
 }
 
+/// True (after a loud note) when the test must skip under `FERRY_SKIP_KEYRING=1`; fails with
+/// instructions when there is no keychain.
 fn keychain_skipped(test: &str) -> bool {
-    let skip = std::env::var_os("FERRY_SKIP_KEYRING").is_some_and(|v| v == "1");
-    if skip {
-        eprintln!(
-            "\n!!! SKIPPED {test}: FERRY_SKIP_KEYRING=1, so the keychain test did not run !!!\n"
-        );
-    }
-    skip
+    keychain_or_skip(test, KeychainStore::open).is_none()
 }
 
 #[tokio::test]

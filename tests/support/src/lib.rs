@@ -4,6 +4,9 @@
 //!   accounts seeded on them. A test that needs a peer calls e.g.
 //!   `let Some(pds) = peers::bluesky_pds() else { return };` — it fails with instructions when
 //!   the variable is missing, or skips loudly under `FERRY_SKIP_PEERS=1`.
+//! - [`keyring`]: the real OS keychain that `tests/keyring/with-keyring` provides, the same
+//!   way: `keyring::keychain_or_skip(test, KeychainStore::open)` fails with instructions when
+//!   there is none, or skips loudly under `FERRY_SKIP_KEYRING=1`.
 //! - [`fault_proxy`]: a TCP/HTTP proxy on 127.0.0.1 that, request by request, forwards, drops
 //!   the connection after forwarding, answers 500/503/429, or stalls — so client and outbox
 //!   tests can reproduce every way a publish can fail.
@@ -12,6 +15,7 @@
 //! - [`mastodon_mock`]: the browser's part of mastodon-mock's OAuth sign-in.
 
 pub mod fault_proxy;
+pub mod keyring;
 pub mod mastodon_mock;
 pub mod peers;
 pub mod translation_servers;

@@ -2,7 +2,7 @@
 //!
 //! No message ever contains a secret value or a passphrase: the variants only carry key names,
 //! paths and the platform's own error text (which is scrubbed of the value being written, see
-//! `keychain.rs`). `tests/secrets_errors.rs` checks every path against the secret string.
+//! `keychain.rs`). `tests/it/secrets_errors.rs` checks every path against the secret string.
 
 use std::path::PathBuf;
 

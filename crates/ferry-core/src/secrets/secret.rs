@@ -20,6 +20,14 @@ use zeroize::Zeroizing;
 /// fn serializable<T: serde::Serialize>() {}
 /// serializable::<ferry_core::secrets::Secret>();
 /// ```
+///
+/// The same check compiles for a type that is `Serialize` (a draft's variant), so the example
+/// above fails for the one reason it is there for, not for a missing path or crate:
+///
+/// ```
+/// fn serializable<T: serde::Serialize>() {}
+/// serializable::<ferry_core::Variant>();
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(Zeroizing<String>);
 

@@ -1,7 +1,7 @@
 //! Bluesky (AT Protocol): 300 graphemes / 3,000 bytes, rich-text facets at UTF-8 byte offsets.
 //!
 //! [`facets::detect`] is `@atproto/api`'s facet detection, checked against the npm library on
-//! generated text (`tests/oracle_bluesky.rs`).
+//! generated text (`tests/it/oracle_bluesky.rs`).
 
 pub mod client;
 pub mod facets;

@@ -1,7 +1,7 @@
 //! X (formerly Twitter): twitter-text v3 weighted length, 280 units; threads by reply.
 //!
 //! [`weights::parse_tweet`] is twitter-text 3.1.0's `parseTweet`, checked against the npm
-//! library on generated text (`tests/oracle_x.rs`). [`measure`] reports it in Ferry's terms.
+//! library on generated text (`tests/it/oracle_x.rs`). [`measure`] reports it in Ferry's terms.
 
 pub mod emoji;
 pub mod urls;

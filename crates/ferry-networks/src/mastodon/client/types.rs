@@ -1,7 +1,7 @@
 //! The Mastodon API's JSON, as far as Ferry reads it. Every field Ferry doesn't need is
 //! ignored and every field that some server (or version) leaves out or sets to `null` is
 //! optional, so GoToSocial, Akkoma and old Mastodons decode too. The recordings of a real
-//! Mastodon 4.6 server (tests/client_mastodon_recordings.rs) keep these shapes honest.
+//! Mastodon 4.6 server (tests/it/client_mastodon_recordings.rs) keep these shapes honest.
 
 use serde::{Deserialize, Serialize};
 

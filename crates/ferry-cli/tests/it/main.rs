@@ -1,0 +1,13 @@
+//! The `ferry` binary's integration tests, built as one test binary: each file of its own
+//! would link the engine again, which on two cores costs more than running every test. Test
+//! names keep their file as a prefix (`accounts_cli::…`, `drafts::…`).
+
+mod accounts_support;
+
+mod accounts_cli;
+mod check_cli;
+mod drafts;
+mod drafts_failures;
+mod hints_cli;
+mod post_cli;
+mod translate_cli;

@@ -1,0 +1,20 @@
+//! The engine's integration tests, built as one binary: each file of its own would link the
+//! engine, sqlx and the network clients again, which on two cores costs more than running
+//! every test. Test names keep their file as a prefix (`publish::…`, `drafts::search::…`), so
+//! nextest filters such as `-E 'test(/^secrets_/)'` still pick a file's tests.
+
+mod publish_support;
+mod secrets_support;
+
+mod accounts;
+mod drafts;
+mod network_ids;
+mod outbox_plan;
+mod publish;
+mod publish_bad_input;
+mod publish_faults;
+mod secrets_errors;
+mod secrets_file;
+mod secrets_keychain;
+mod secrets_no_keychain;
+mod translation;

@@ -1,0 +1,18 @@
+//! The network crate's integration tests, built as one binary: each file of its own would link
+//! the clients, reqwest and the image codecs again, which on two cores costs more than running
+//! every test. Test names keep their file as a prefix (`client_bluesky::…`, `oracle_x::…`).
+
+mod oracle_process;
+
+mod client_bluesky;
+mod client_mastodon;
+mod client_mastodon_recordings;
+mod client_nostr;
+mod media_prepare;
+mod oracle_bluesky;
+mod oracle_data;
+mod oracle_x;
+mod rules_mastodon_count;
+mod rules_measure;
+mod rules_preview;
+mod rules_split;
