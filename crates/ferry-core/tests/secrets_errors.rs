@@ -6,6 +6,7 @@
 
 mod secrets_support;
 
+use ferry_core::ErrorPayload;
 use ferry_core::secrets::{
     EncryptedFileStore, PassphraseSource, Secret, SecretKey, SecretKind, SecretStore, Secrets,
     SecretsError,
@@ -26,8 +27,10 @@ fn assert_error_clean(what: &str, err: &SecretsError) {
     assert_clean(what, &err.to_string());
     assert_clean(what, &format!("{err:?}"));
     assert_clean(what, &format!("{err:#?}"));
-    assert_clean(what, &serde_json::to_string(&err.payload()).unwrap());
-    assert_clean(what, &serde_json::to_string(err).unwrap());
+    assert_clean(
+        what,
+        &serde_json::to_string(&ErrorPayload::of(err)).unwrap(),
+    );
 }
 
 fn store_at(path: &std::path::Path) -> EncryptedFileStore {
