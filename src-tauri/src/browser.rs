@@ -2,16 +2,17 @@
 //! to posted statuses. Done from Rust with the `open` crate, so the page needs no shell or
 //! opener permission, and only `http(s)` addresses are ever handed to the OS.
 
-use crate::error::CommandError;
+use crate::error::{AppError, CommandError};
 
 /// Checks that `url` is an absolute `http://` or `https://` address and opens it.
 pub fn open_in_browser(url: &str) -> Result<(), CommandError> {
     check_web_url(url)?;
     open::that_detached(url).map_err(|e| {
-        CommandError::new(
-            "app.browser",
-            format!("could not open {url} in the browser: {e}"),
-        )
+        AppError::Browser {
+            url: url.to_owned(),
+            detail: e.to_string(),
+        }
+        .into()
     })
 }
 
@@ -23,10 +24,10 @@ pub fn check_web_url(url: &str) -> Result<(), CommandError> {
         .or_else(|| lower.strip_prefix("http://"));
     match rest {
         Some(host) if !host.is_empty() && !host.starts_with('/') => Ok(()),
-        _ => Err(CommandError::new(
-            "app.bad_link",
-            format!("{url:?} is not a web address (http:// or https://)"),
-        )),
+        _ => Err(AppError::BadLink {
+            url: url.to_owned(),
+        }
+        .into()),
     }
 }
 

@@ -10,6 +10,8 @@ use std::time::Duration;
 
 use tauri::{AppHandle, Emitter, Manager, Runtime, Window, WindowEvent};
 
+use crate::error::{AppError, CommandResult};
+
 pub const MAIN_WINDOW: &str = "main";
 pub const CLOSE_REQUESTED: &str = "ferry://close-requested";
 const GRACE: Duration = Duration::from_secs(3);
@@ -44,13 +46,13 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
 }
 
 /// Closes the main window for good (the app exits with its last window).
-pub fn close_now<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+pub fn close_now<R: Runtime>(app: &AppHandle<R>) -> CommandResult<()> {
     tracing::debug!("closing the main window");
     if let Some(guard) = app.try_state::<CloseGuard>() {
         guard.closing.store(true, Ordering::SeqCst);
     }
     match app.get_webview_window(MAIN_WINDOW) {
-        Some(window) => window.destroy(),
+        Some(window) => Ok(window.destroy().map_err(AppError::Window)?),
         None => Ok(()),
     }
 }

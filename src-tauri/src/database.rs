@@ -23,7 +23,7 @@ use ferry_core::{ErrorPayload, SetAside, Store, StoreError};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::CommandError;
+use crate::error::{AppError, CommandError};
 
 /// What the UI needs to show the workspace or the "cannot open the database" screen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -56,7 +56,7 @@ struct Failure {
 impl Failure {
     fn from_error(err: &StoreError) -> Failure {
         Failure {
-            error: err.payload(),
+            error: ErrorPayload::of(err),
             db_path: failing_path(err).map(Path::to_path_buf),
             can_start_fresh: err.can_start_fresh(),
         }
@@ -74,7 +74,7 @@ pub struct Database {
 impl Database {
     /// The database in `FERRY_DATA_DIR`, or the OS data folder; not opened yet.
     pub fn from_env() -> Database {
-        Database::with_data_dir(ferry_core::default_data_dir().map_err(|e| e.payload()))
+        Database::with_data_dir(ferry_core::default_data_dir().map_err(ErrorPayload::from))
     }
 
     pub fn in_dir(data_dir: &Path) -> Database {
@@ -94,11 +94,8 @@ impl Database {
     pub fn store(&self) -> Result<Store, CommandError> {
         match &*self.lock_slot() {
             Slot::Open(store) => Ok(store.clone()),
-            Slot::Failed(failure) => Err(failure.error.clone().into()),
-            Slot::Unopened => Err(CommandError::new(
-                "db.not_open",
-                "the database is not open yet; the app opens it when the window starts",
-            )),
+            Slot::Failed(failure) => Err(failure.error.clone()),
+            Slot::Unopened => Err(AppError::NotOpen.into()),
         }
     }
 

@@ -6,19 +6,16 @@
 
 use std::path::Path;
 
-use ferry_core::secrets::{self, PassphraseSource, Secrets, SecretsConfig, SecretsError};
+use ferry_core::secrets::{self, PassphraseSource, Secrets, SecretsConfig};
 
-use crate::error::CommandError;
+use crate::error::{AppError, CommandError};
 
 pub async fn open_secrets(data_dir: &Path) -> Result<Secrets, CommandError> {
-    let config = SecretsConfig::from_env(data_dir).map_err(secrets_error)?;
+    let config = SecretsConfig::from_env(data_dir)?;
     // Opening the keychain talks to D-Bus (or derives a file key): off the async threads.
-    tokio::task::spawn_blocking(move || secrets::open(&config, PassphraseSource::env()))
-        .await
-        .map_err(|e| CommandError::new("internal", e.to_string()))?
-        .map_err(secrets_error)
-}
-
-pub fn secrets_error(err: SecretsError) -> CommandError {
-    CommandError(err.payload())
+    let secrets =
+        tokio::task::spawn_blocking(move || secrets::open(&config, PassphraseSource::env()))
+            .await
+            .map_err(AppError::internal)??;
+    Ok(secrets)
 }

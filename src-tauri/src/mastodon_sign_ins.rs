@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use ferry_core::accounts::MastodonSignIn;
 use tokio::sync::Notify;
 
-use crate::error::CommandError;
+use crate::error::{AppError, CommandError};
 
 #[derive(Default)]
 pub struct MastodonSignIns {
@@ -41,12 +41,7 @@ impl MastodonSignIns {
     pub fn take(&self, id: &str) -> Result<(MastodonSignIn, Arc<Notify>), CommandError> {
         let mut pending = self.lock();
         let entry = pending.get_mut(id).ok_or_else(|| gone(id))?;
-        let sign_in = entry.sign_in.take().ok_or_else(|| {
-            CommandError::new(
-                "account.sign_in_busy",
-                "this Mastodon sign-in is already waiting for the browser",
-            )
-        })?;
+        let sign_in = entry.sign_in.take().ok_or(AppError::SignInBusy)?;
         Ok((sign_in, Arc::clone(&entry.cancel)))
     }
 
@@ -70,9 +65,6 @@ impl MastodonSignIns {
     }
 }
 
-fn gone(id: &str) -> CommandError {
-    CommandError::new(
-        "account.sign_in_gone",
-        format!("no Mastodon sign-in {id} is in progress; start it again"),
-    )
+fn gone(id: &str) -> AppError {
+    AppError::SignInGone { id: id.to_owned() }
 }

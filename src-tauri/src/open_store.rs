@@ -12,7 +12,7 @@ use tauri::ipc::{CommandArg, CommandItem, InvokeError};
 use tauri::{Manager, Runtime};
 
 use crate::database::Database;
-use crate::error::CommandError;
+use crate::error::{AppError, CommandError};
 
 #[derive(Debug, Clone)]
 pub struct OpenStore(pub Store);
@@ -28,7 +28,7 @@ impl Deref for OpenStore {
 impl<'de, R: Runtime> CommandArg<'de, R> for OpenStore {
     fn from_command(command: CommandItem<'de, R>) -> Result<Self, InvokeError> {
         let Some(database) = command.message.webview_ref().try_state::<Database>() else {
-            let err = CommandError::new("app.no_database", "the app started without its database");
+            let err = CommandError::from(AppError::NoDatabase);
             return Err(InvokeError::from(err));
         };
         database.store().map(OpenStore).map_err(InvokeError::from)

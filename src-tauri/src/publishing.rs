@@ -15,8 +15,8 @@
 //! ```
 
 use ferry_core::Store;
-use ferry_core::accounts::{AccountError, Accounts};
-use ferry_core::outbox::{PublishConfig, PublishError, Publisher};
+use ferry_core::accounts::Accounts;
+use ferry_core::outbox::{PublishConfig, Publisher};
 use ferry_core::secrets::Secrets;
 
 use crate::error::CommandError;
@@ -50,12 +50,4 @@ impl Publishing {
         *slot = Some(publisher.clone());
         Ok(publisher)
     }
-}
-
-pub fn account_error(err: AccountError) -> CommandError {
-    CommandError(err.payload())
-}
-
-pub fn publish_error(err: PublishError) -> CommandError {
-    CommandError(err.payload())
 }

@@ -94,7 +94,7 @@ async fn dispatch(out: Out, args: Args) -> Result<ExitCode, Failure> {
 }
 
 async fn list(out: Out, accounts: &Accounts) -> Result<ExitCode, Failure> {
-    let all = accounts.list().await.map_err(open::account_failure)?;
+    let all = accounts.list().await?;
     Ok(out.emit(&all, || {
         if all.is_empty() {
             return "no accounts yet; add one with `ferry accounts add bluesky|mastodon|nostr …`"
@@ -133,7 +133,7 @@ struct Removed<'a> {
 }
 
 async fn remove(out: Out, accounts: &Accounts, id: &str) -> Result<ExitCode, Failure> {
-    let removed = accounts.remove(id).await.map_err(open::account_failure)?;
+    let removed = accounts.remove(id).await?;
     Ok(out.emit(
         &Removed {
             id,
@@ -144,10 +144,7 @@ async fn remove(out: Out, accounts: &Accounts, id: &str) -> Result<ExitCode, Fai
 }
 
 async fn audience(out: Out, accounts: &Accounts, args: AudienceArgs) -> Result<ExitCode, Failure> {
-    let langs = parse_audience(&args.languages).map_err(open::account_failure)?;
-    let account = accounts
-        .set_audience(&args.id, langs)
-        .await
-        .map_err(open::account_failure)?;
+    let langs = parse_audience(&args.languages)?;
+    let account = accounts.set_audience(&args.id, langs).await?;
     Ok(out.emit(&account, || describe(&account)))
 }

@@ -12,9 +12,10 @@
 use std::process::ExitCode;
 
 use ferry_networks::bluesky::facets;
-use ferry_networks::rules::{self, Measurement, Network, Post, RulesError, Settings};
+use ferry_networks::rules::{self, Measurement, Network, Post, Settings};
 use serde::Serialize;
 
+use crate::cli_error::CliError;
 use crate::output::{Failure, fail, print_json, text_arg};
 
 const ALL_NETWORKS: &str = "x,bluesky,mastodon,threads,telegram,nostr,rednote,weibo";
@@ -70,23 +71,19 @@ pub struct SplitArgs {
     text: String,
 }
 
-fn rules_failure(err: &RulesError) -> Failure {
-    Failure::new(err.code(), err.to_string())
-}
-
 pub async fn run_check(args: CheckArgs) -> ExitCode {
     let networks = match rules::parse_list(&args.to) {
         Ok(n) if !n.is_empty() => n,
         Ok(_) => {
             return fail(
                 args.json,
-                &Failure::new(
-                    "network.none",
-                    format!("--to names no network; known: {ALL_NETWORKS}"),
-                ),
+                &CliError::NoNetwork {
+                    known: ALL_NETWORKS.to_owned(),
+                }
+                .into(),
             );
         }
-        Err(err) => return fail(args.json, &rules_failure(&err)),
+        Err(err) => return fail(args.json, &Failure::from(err)),
     };
     let text = match text_arg(&args.text) {
         Ok(text) => text,
@@ -165,7 +162,7 @@ struct Part<'a> {
 pub async fn run_split(args: SplitArgs) -> ExitCode {
     let network: Network = match args.to.parse() {
         Ok(network) => network,
-        Err(err) => return fail(args.json, &rules_failure(&err)),
+        Err(err) => return fail(args.json, &Failure::from(err)),
     };
     let text = match text_arg(&args.text) {
         Ok(text) => text,
@@ -177,7 +174,7 @@ pub async fn run_split(args: SplitArgs) -> ExitCode {
     };
     let parts = match rules::split(network, &text, args.number, &settings) {
         Ok(parts) => parts,
-        Err(err) => return fail(args.json, &rules_failure(&err)),
+        Err(err) => return fail(args.json, &Failure::from(err)),
     };
     let measured: Vec<Part<'_>> = parts
         .iter()

@@ -5,19 +5,13 @@
 
 use std::path::PathBuf;
 
-use ferry_core::{Store, StoreError};
+use ferry_core::Store;
 
 use crate::output::Failure;
 
 pub async fn open_store(data_dir: Option<PathBuf>) -> Result<Store, Failure> {
-    match data_dir {
-        Some(dir) => Store::open(&dir).await,
-        None => Store::open_default().await,
-    }
-    .map_err(store_failure)
-}
-
-/// The engine's error as the CLI reports it: same code, same message.
-pub fn store_failure(err: StoreError) -> Failure {
-    Failure::new(err.code(), err.to_string())
+    Ok(match data_dir {
+        Some(dir) => Store::open(&dir).await?,
+        None => Store::open_default().await?,
+    })
 }

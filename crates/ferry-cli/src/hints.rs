@@ -161,7 +161,7 @@ fn print_human(found: &Hints) {
 pub async fn run_convert(args: ConvertArgs) -> ExitCode {
     let target = match Target::parse(&args.to) {
         Ok(target) => target,
-        Err(err) => return fail(args.json, &Failure::new(err.code(), err.to_string())),
+        Err(err) => return fail(args.json, &Failure::from(err)),
     };
     let text = match text_arg(&args.text) {
         Ok(text) => text,
@@ -175,6 +175,6 @@ pub async fn run_convert(args: ConvertArgs) -> ExitCode {
             println!("{converted}");
             ExitCode::SUCCESS
         }
-        Err(err) => fail(args.json, &Failure::new(err.code(), err.to_string())),
+        Err(err) => fail(args.json, &Failure::from(err)),
     }
 }

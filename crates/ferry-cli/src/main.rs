@@ -3,6 +3,7 @@
 //! Every subcommand takes `--json` so scripts never parse prose. Each subcommand lives in its
 //! own module with an `Args` type and a `run` function; this file only dispatches.
 
+mod cli_error;
 mod database;
 mod output;
 

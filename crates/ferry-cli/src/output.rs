@@ -7,21 +7,12 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-/// A failure a subcommand reports: a stable machine-readable code and a sentence for people.
-#[derive(Debug, Serialize)]
-pub struct Failure {
-    pub code: String,
-    pub message: String,
-}
+use crate::cli_error::CliError;
 
-impl Failure {
-    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            code: code.into(),
-            message: message.into(),
-        }
-    }
-}
+/// A failure a subcommand reports: the engine's `{code, message}`, the same the desktop app
+/// shows. Any coded error (the engine's, the rules', [`CliError`]) converts into it, so `?`
+/// is all a subcommand needs.
+pub type Failure = ferry_core::ErrorPayload;
 
 /// Prints `value` as one line of JSON on stdout.
 pub fn print_json<T: Serialize>(value: &T) -> ExitCode {
@@ -31,7 +22,7 @@ pub fn print_json<T: Serialize>(value: &T) -> ExitCode {
             let _ = writeln!(out, "{text}");
             ExitCode::SUCCESS
         }
-        Err(err) => fail(false, &Failure::new("internal.json", err.to_string())),
+        Err(err) => fail(false, &CliError::Json(err.to_string()).into()),
     }
 }
 
@@ -50,7 +41,7 @@ pub fn fail(json: bool, failure: &Failure) -> ExitCode {
 }
 
 pub fn fail_plain(message: &str) -> ExitCode {
-    fail(false, &Failure::new("internal", message))
+    fail(false, &CliError::Internal(message.to_owned()).into())
 }
 
 /// Resolves a TEXT argument: `-` means "read all of stdin", which must be valid UTF-8.
@@ -61,15 +52,13 @@ pub fn text_arg(arg: &str) -> Result<String, Failure> {
     let mut bytes = Vec::new();
     io::stdin()
         .read_to_end(&mut bytes)
-        .map_err(|err| Failure::new("input.read", format!("cannot read stdin: {err}")))?;
+        .map_err(|err| CliError::read("stdin", &err))?;
     String::from_utf8(bytes).map_err(|err| {
-        Failure::new(
-            "input.utf8",
-            format!(
-                "stdin is not valid UTF-8: invalid byte sequence at byte offset {}",
-                err.utf8_error().valid_up_to()
-            ),
-        )
+        CliError::NotUtf8(format!(
+            "stdin is not valid UTF-8: invalid byte sequence at byte offset {}",
+            err.utf8_error().valid_up_to()
+        ))
+        .into()
     })
 }
 

@@ -18,8 +18,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use ferry_core::outbox::{
-    JobStatus, PublishConfig, PublishError, PublishEvent, PublishRequest, Publisher, RetryPolicy,
-    TargetState,
+    JobStatus, PublishConfig, PublishEvent, PublishRequest, Publisher, RetryPolicy, TargetState,
 };
 
 use crate::accounts::open_accounts;
@@ -86,8 +85,7 @@ async fn post(out: Out, args: Args) -> Result<ExitCode, Failure> {
                 allow_threads: !args.no_threads,
             })
             .await
-    }
-    .map_err(publish_failure)?;
+    }?;
     let progress = args.progress;
     let status = started
         .finish_with(|event| {
@@ -95,8 +93,7 @@ async fn post(out: Out, args: Args) -> Result<ExitCode, Failure> {
                 show_progress(out, event);
             }
         })
-        .await
-        .map_err(publish_failure)?;
+        .await?;
     accounts.store().close().await;
     let code = out.emit(&status, || describe(&status));
     if code != ExitCode::SUCCESS || status.all_posted() {
@@ -158,8 +155,4 @@ fn describe(status: &JobStatus) -> String {
         ));
     }
     lines.join("\n")
-}
-
-fn publish_failure(err: PublishError) -> Failure {
-    Failure::new(err.code(), err.to_string())
 }

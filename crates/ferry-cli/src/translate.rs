@@ -23,11 +23,12 @@ use std::process::ExitCode;
 
 use ferry_core::secrets::Secret;
 use ferry_core::translation::{
-    NewProvider, ProviderConfig, ProviderKind, ProviderUpdate, TranslationError, Translations,
+    NewProvider, ProviderConfig, ProviderKind, ProviderUpdate, Translations,
 };
 use serde_json::json;
 
 use crate::accounts::open_accounts;
+use crate::cli_error::CliError;
 use crate::database::open_store;
 use crate::output::{Failure, Out, fail, text_arg};
 
@@ -142,7 +143,7 @@ async fn dispatch(out: Out, args: Args) -> Result<ExitCode, Failure> {
         let store = open_store(args.data_dir.clone()).await?;
         let active = Translations::active_provider(&store).await;
         store.close().await;
-        active.map_err(failure)?;
+        active?;
     }
     let accounts = open_accounts(args.data_dir).await?;
     let translations = Translations::new(accounts.store().clone(), accounts.secrets().clone());
@@ -151,14 +152,13 @@ async fn dispatch(out: Out, args: Args) -> Result<ExitCode, Failure> {
         (None, Some(text), Some(to)) => {
             let done = translations
                 .translate(&text, args.from.as_deref(), &to)
-                .await
-                .map_err(failure)?;
+                .await?;
             Ok(out.emit(&done, || done.text.clone()))
         }
-        _ => Err(Failure::new(
-            "input.missing",
+        _ => Err(CliError::Missing(
             "give --to LANG and a TEXT (or `-` for stdin), or a `providers` command",
-        )),
+        )
+        .into()),
     };
     accounts.store().close().await;
     result
@@ -182,11 +182,11 @@ async fn providers(
                 key: key_from_stdin(a.key_stdin)?,
                 enabled: !a.disabled,
             };
-            let added = translations.add_provider(new).await.map_err(failure)?;
+            let added = translations.add_provider(new).await?;
             Ok(out.emit(&added, || describe(&added)))
         }
         Providers::List => {
-            let all = translations.list_providers().await.map_err(failure)?;
+            let all = translations.list_providers().await?;
             Ok(out.emit(&all, || {
                 if all.is_empty() {
                     return "no translation providers; machine translation is off. Add one with \
@@ -203,14 +203,11 @@ async fn providers(
                 enabled: (a.enable || a.disable).then_some(a.enable),
                 key: key_from_stdin(a.key_stdin)?,
             };
-            let changed = translations
-                .update_provider(&a.id, update)
-                .await
-                .map_err(failure)?;
+            let changed = translations.update_provider(&a.id, update).await?;
             Ok(out.emit(&changed, || describe(&changed)))
         }
         Providers::Remove(a) => {
-            translations.remove_provider(&a.id).await.map_err(failure)?;
+            translations.remove_provider(&a.id).await?;
             Ok(out.emit(&json!({ "id": a.id, "removed": true }), || {
                 format!("removed {} (and its key in the keychain)", a.id)
             }))
@@ -224,18 +221,15 @@ fn key_from_stdin(wanted: bool) -> Result<Option<Secret>, Failure> {
         return Ok(None);
     }
     let mut key = String::new();
-    std::io::stdin().read_to_string(&mut key).map_err(|e| {
-        Failure::new(
-            "input.read",
-            format!("cannot read the API key from stdin: {e}"),
-        )
-    })?;
+    std::io::stdin()
+        .read_to_string(&mut key)
+        .map_err(|e| CliError::read("the API key from stdin", &e))?;
     let key = key.trim();
     if key.is_empty() {
-        return Err(Failure::new(
-            "input.missing",
+        return Err(CliError::Missing(
             "--key-stdin was given but stdin is empty; pipe the API key in",
-        ));
+        )
+        .into());
     }
     Ok(Some(Secret::new(key)))
 }
@@ -255,8 +249,4 @@ fn describe(p: &ProviderConfig) -> String {
         },
         if p.enabled { "enabled" } else { "disabled" },
     )
-}
-
-fn failure(err: TranslationError) -> Failure {
-    Failure::new(err.code(), err.to_string())
 }

@@ -23,7 +23,7 @@ mod store;
 pub mod translation;
 
 pub use drafts::{MAX_TEXT_CHARS, MAX_TOPIC_CHARS};
-pub use error::{ErrorPayload, StoreError};
+pub use error::{Coded, ErrorPayload, StoreError};
 pub use media::{MAX_MEDIA_BYTES, sniff};
 pub use model::*;
 pub use search::MAX_PAGE;

@@ -129,12 +129,10 @@ pub mod body {
     use ferry_core::secrets::{SecretKey, SecretKind};
 
     use super::*;
-    use crate::error::CommandError;
-    use crate::keychain::secrets_error;
-    use crate::publishing::account_error;
+    use crate::error::AppError;
 
     pub async fn list(store: &ferry_core::Store) -> CommandResult<Vec<Account>> {
-        store.list_accounts().await.map_err(account_error)
+        Ok(store.list_accounts().await?)
     }
 
     pub async fn add_bluesky(
@@ -143,11 +141,7 @@ pub mod body {
         add: AddBluesky,
     ) -> CommandResult<AddedAccount> {
         let publisher = publishing.publisher(store).await?;
-        publisher
-            .accounts()
-            .add_bluesky(add)
-            .await
-            .map_err(account_error)
+        Ok(publisher.accounts().add_bluesky(add).await?)
     }
 
     pub async fn add_nostr(
@@ -158,12 +152,11 @@ pub mod body {
         let generated = matches!(add.key, NostrKey::Generate);
         let publisher = publishing.publisher(store).await?;
         let accounts = publisher.accounts();
-        let added = accounts.add_nostr(add).await.map_err(account_error)?;
+        let added = accounts.add_nostr(add).await?;
         let nsec = if generated {
             // Read back from the keychain: the engine keeps the key nowhere else.
-            let key = SecretKey::new(added.account.id.as_str(), SecretKind::PrivateKey)
-                .map_err(secrets_error)?;
-            let secret = accounts.secrets().get(&key).await.map_err(secrets_error)?;
+            let key = SecretKey::new(added.account.id.as_str(), SecretKind::PrivateKey)?;
+            let secret = accounts.secrets().get(&key).await?;
             secret.map(|s| s.expose().to_owned())
         } else {
             None
@@ -176,10 +169,7 @@ pub mod body {
         id: &str,
         audience: Vec<LangTag>,
     ) -> CommandResult<Account> {
-        store
-            .set_account_audience(id, &audience)
-            .await
-            .map_err(account_error)
+        Ok(store.set_account_audience(id, &audience).await?)
     }
 
     pub async fn remove(
@@ -188,7 +178,7 @@ pub mod body {
         id: &str,
     ) -> CommandResult<usize> {
         let publisher = publishing.publisher(store).await?;
-        publisher.accounts().remove(id).await.map_err(account_error)
+        Ok(publisher.accounts().remove(id).await?)
     }
 
     pub async fn start_mastodon(
@@ -202,8 +192,7 @@ pub mod body {
         let sign_in = publisher
             .accounts()
             .start_mastodon_sign_in(start)
-            .await
-            .map_err(account_error)?
+            .await?
             .with_audience(audience);
         let started = sign_in.started().clone();
         let sign_in_id = sign_ins.insert(sign_in);
@@ -219,14 +208,14 @@ pub mod body {
         limit: Duration,
     ) -> CommandResult<AddedAccount> {
         let (mut sign_in, cancel) = sign_ins.take(id)?;
-        let code = tokio::select! {
-            code = sign_in.wait_for_code(limit) => code.map_err(account_error),
-            () = cancel.notified() => Err(cancelled()),
-        };
-        let result = match code {
-            Ok(code) => sign_in.finish(&code).await.map_err(account_error),
-            Err(err) => Err(err),
-        };
+        let result: CommandResult<AddedAccount> = async {
+            let code = tokio::select! {
+                code = sign_in.wait_for_code(limit) => code?,
+                () = cancel.notified() => return Err(AppError::SignInCancelled.into()),
+            };
+            Ok(sign_in.finish(&code).await?)
+        }
+        .await;
         sign_ins.remove(id);
         result
     }
@@ -237,15 +226,8 @@ pub mod body {
         code: &str,
     ) -> CommandResult<AddedAccount> {
         let (sign_in, _cancel) = sign_ins.take(id)?;
-        let result = sign_in.finish(code.trim()).await.map_err(account_error);
+        let result = sign_in.finish(code.trim()).await;
         sign_ins.remove(id);
-        result
-    }
-
-    fn cancelled() -> CommandError {
-        CommandError::new(
-            "account.sign_in_cancelled",
-            "the Mastodon sign-in was cancelled",
-        )
+        Ok(result?)
     }
 }

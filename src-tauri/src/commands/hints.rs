@@ -11,7 +11,7 @@ use ferry_hints::convert::{Target, convert};
 use ferry_hints::dict::Dictionaries;
 use ferry_hints::panel::{HintOptions, Hints, hints as panel_hints};
 
-use crate::error::{CommandError, CommandResult};
+use crate::error::{AppError, CommandResult};
 
 /// Everything the panel shows for `text`, written for the audience `variant` (a BCP 47 tag
 /// such as `zh-Hans`; it turns on the language-mismatch check).
@@ -19,9 +19,7 @@ use crate::error::{CommandError, CommandResult};
 pub async fn hints(text: String, variant: Option<String>) -> CommandResult<Hints> {
     // Off the async threads: segmentation and lookups are CPU work (about a millisecond, more
     // for a long paste in a debug build).
-    tauri::async_runtime::spawn_blocking(move || hints_now(&text, variant.as_deref()))
-        .await
-        .map_err(|e| CommandError::new("internal", e.to_string()))
+    off_async_threads(move || hints_now(&text, variant.as_deref())).await
 }
 
 /// The body of [`hints`], for callers that are already off the async threads.
@@ -38,15 +36,22 @@ pub fn hints_now(text: &str, variant: Option<&str>) -> Hints {
 /// vocabulary), `zh-HK` (Hong Kong forms) or `zh-Hant` (same as `zh-TW`).
 #[tauri::command]
 pub async fn convert_chinese(text: String, target: String) -> CommandResult<String> {
-    tauri::async_runtime::spawn_blocking(move || convert_now(&text, &target))
-        .await
-        .map_err(|e| CommandError::new("internal", e.to_string()))?
+    off_async_threads(move || convert_now(&text, &target)).await?
 }
 
 /// The body of [`convert_chinese`].
 pub fn convert_now(text: &str, target: &str) -> CommandResult<String> {
-    let target = Target::parse(target).map_err(hints_error)?;
-    convert(text, target).map_err(hints_error)
+    let target = Target::parse(target)?;
+    Ok(convert(text, target)?)
+}
+
+/// Runs `work` on the blocking pool; a panic there is an `internal` rejection, not a crash.
+async fn off_async_threads<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> CommandResult<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| AppError::internal(e).into())
 }
 
 /// Loads the dictionaries on a thread of its own, so the first keystrokes that find them
@@ -59,8 +64,4 @@ pub fn warm_dictionaries() {
         // Not fatal: the panel's first full call loads them instead.
         tracing::warn!("cannot start the dictionary warm-up thread: {err}");
     }
-}
-
-fn hints_error(err: ferry_hints::HintsError) -> CommandError {
-    CommandError::new(err.code(), err.to_string())
 }

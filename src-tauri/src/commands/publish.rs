@@ -79,7 +79,6 @@ pub mod body {
     use ferry_core::Store;
 
     use super::*;
-    use crate::publishing::publish_error;
 
     pub async fn post_now(
         publishing: &Publishing,
@@ -88,7 +87,7 @@ pub mod body {
         sink: impl Fn(&PublishEvent) + Send + 'static,
     ) -> CommandResult<JobStatus> {
         let publisher = publishing.publisher(store).await?;
-        let handle = publisher.publish(request).await.map_err(publish_error)?;
+        let handle = publisher.publish(request).await?;
         forward(store, handle, sink).await
     }
 
@@ -99,17 +98,14 @@ pub mod body {
         sink: impl Fn(&PublishEvent) + Send + 'static,
     ) -> CommandResult<JobStatus> {
         let publisher = publishing.publisher(store).await?;
-        let handle = publisher
-            .retry_failed(job_id)
-            .await
-            .map_err(publish_error)?;
+        let handle = publisher.retry_failed(job_id).await?;
         forward(store, handle, sink).await
     }
 
     pub async fn draft_jobs(store: &Store, draft_id: &str) -> CommandResult<Vec<JobStatus>> {
         let mut jobs = Vec::new();
         for id in store.publish_jobs_of_draft(draft_id).await? {
-            jobs.push(store.publish_job(&id).await.map_err(publish_error)?);
+            jobs.push(store.publish_job(&id).await?);
         }
         Ok(jobs)
     }
@@ -124,7 +120,7 @@ pub mod body {
             return Ok(Vec::new());
         }
         let publisher = publishing.publisher(store).await?;
-        let handles = publisher.resume_unfinished().await.map_err(publish_error)?;
+        let handles = publisher.resume_unfinished().await?;
         let mut jobs = Vec::new();
         for handle in handles {
             jobs.push(forward(store, handle, sink.clone()).await?);
@@ -138,10 +134,7 @@ pub mod body {
         handle: PublishHandle,
         sink: impl Fn(&PublishEvent) + Send + 'static,
     ) -> CommandResult<JobStatus> {
-        let status = store
-            .publish_job(handle.job_id())
-            .await
-            .map_err(publish_error)?;
+        let status = store.publish_job(handle.job_id()).await?;
         tokio::spawn(async move {
             let job = handle.job_id().to_owned();
             if let Err(err) = handle.finish_with(move |event| sink(event)).await {

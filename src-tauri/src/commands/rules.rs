@@ -25,7 +25,7 @@ use ferry_networks::text::graphemes;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{CommandError, CommandResult};
+use crate::error::{AppError, CommandResult};
 
 /// Limits that come from an account rather than the network's rules; `None` keeps the default.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -95,10 +95,7 @@ fn settings(limits: NetworkLimits) -> CommandResult<Settings> {
     let mut settings = Settings::default();
     if let Some(max) = limits.mastodon {
         if max == 0 {
-            return Err(CommandError::new(
-                "limits.invalid",
-                "limits.mastodon: an instance's max_characters must be at least 1, not 0",
-            ));
+            return Err(AppError::MastodonLimitZero.into());
         }
         settings.mastodon_max_characters = max as usize;
     }
@@ -110,10 +107,7 @@ fn check_one(
     id: NetworkId,
     settings: &Settings,
 ) -> CommandResult<NetworkCheck> {
-    let network: Network = id
-        .as_str()
-        .parse()
-        .map_err(|e: rules::RulesError| CommandError::new(e.code(), e.to_string()))?;
+    let network: Network = id.as_str().parse()?;
     let content = &request.content;
     let chosen = content.text_for(&request.lang, id);
     let base = chosen.base;

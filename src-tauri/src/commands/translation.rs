@@ -16,7 +16,7 @@ use ferry_core::translation::{
 use serde::Deserialize;
 use ts_rs::TS;
 
-use crate::error::{CommandError, CommandResult};
+use crate::error::CommandResult;
 use crate::keychain::open_secrets;
 use crate::open_store::OpenStore;
 
@@ -50,8 +50,8 @@ pub struct ProviderChange {
 pub async fn translation_status(store: OpenStore) -> CommandResult<Option<ProviderConfig>> {
     match Translations::active_provider(&store).await {
         Ok(active) => Ok(Some(active)),
-        Err(err) if err.code() == "translate.disabled" => Ok(None),
-        Err(err) => Err(translation_error(err)),
+        Err(TranslationError::NoProvider | TranslationError::NoneEnabled { .. }) => Ok(None),
+        Err(err) => Err(err.into()),
     }
 }
 
@@ -59,10 +59,7 @@ pub async fn translation_status(store: OpenStore) -> CommandResult<Option<Provid
 #[tauri::command]
 pub async fn list_translation_providers(store: OpenStore) -> CommandResult<Vec<ProviderConfig>> {
     let translations = open(store).await?;
-    translations
-        .list_providers()
-        .await
-        .map_err(translation_error)
+    Ok(translations.list_providers().await?)
 }
 
 #[tauri::command]
@@ -78,10 +75,7 @@ pub async fn add_translation_provider(
         enabled: provider.enabled,
     };
     let translations = open(store).await?;
-    translations
-        .add_provider(new)
-        .await
-        .map_err(translation_error)
+    Ok(translations.add_provider(new).await?)
 }
 
 #[tauri::command]
@@ -97,20 +91,14 @@ pub async fn update_translation_provider(
         key: secret(change.key),
     };
     let translations = open(store).await?;
-    translations
-        .update_provider(&id, update)
-        .await
-        .map_err(translation_error)
+    Ok(translations.update_provider(&id, update).await?)
 }
 
 /// Removes a provider and its key from the keychain.
 #[tauri::command]
 pub async fn remove_translation_provider(store: OpenStore, id: String) -> CommandResult<()> {
     let translations = open(store).await?;
-    translations
-        .remove_provider(&id)
-        .await
-        .map_err(translation_error)
+    Ok(translations.remove_provider(&id).await?)
 }
 
 /// `text` in `to` (`zh-Hans`, `en` …) through the first enabled provider; `from: null` lets
@@ -122,14 +110,9 @@ pub async fn translate_text(
     from: Option<String>,
     to: String,
 ) -> CommandResult<Translated> {
-    Translations::active_provider(&store)
-        .await
-        .map_err(translation_error)?;
+    Translations::active_provider(&store).await?;
     let translations = open(store).await?;
-    translations
-        .translate(&text, from.as_deref(), &to)
-        .await
-        .map_err(translation_error)
+    Ok(translations.translate(&text, from.as_deref(), &to).await?)
 }
 
 /// The engine over this database and the secrets backend it is configured with (the
@@ -144,8 +127,4 @@ fn secret(key: Option<String>) -> Option<Secret> {
     key.map(|k| k.trim().to_owned())
         .filter(|k| !k.is_empty())
         .map(Secret::new)
-}
-
-fn translation_error(err: TranslationError) -> CommandError {
-    CommandError(err.payload())
 }

@@ -8,5 +8,5 @@ use crate::error::CommandResult;
 /// The UI's answer to `ferry://close-requested`: its last autosave is done, close now.
 #[tauri::command]
 pub fn close_main_window<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {
-    Ok(close_guard::close_now(&app)?)
+    close_guard::close_now(&app)
 }

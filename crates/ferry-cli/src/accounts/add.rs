@@ -11,7 +11,7 @@ use ferry_core::accounts::{
 use serde::Serialize;
 use serde_json::json;
 
-use super::open::account_failure;
+use crate::cli_error::CliError;
 use crate::output::Failure;
 use crate::output::Out;
 
@@ -97,7 +97,7 @@ pub(super) async fn run(
                     pds_url: a.pds,
                     identifier: a.handle,
                     password,
-                    audience: parse_audience(&a.audience).map_err(account_failure)?,
+                    audience: parse_audience(&a.audience)?,
                 })
                 .await
         }
@@ -111,7 +111,7 @@ pub(super) async fn run(
                 .chain(relays(&a.read_relay, true, false))
                 .chain(relays(&a.write_relay, false, true))
                 .collect();
-            let audience = parse_audience(&a.audience).map_err(account_failure)?;
+            let audience = parse_audience(&a.audience)?;
             accounts
                 .add_nostr(AddNostr {
                     key,
@@ -121,8 +121,7 @@ pub(super) async fn run(
                 .await
         }
         Network::Mastodon(a) => mastodon(out, accounts, a).await,
-    }
-    .map_err(account_failure)?;
+    }?;
     for warning in &added.warnings {
         out.note(&json!({ "warning": warning }), || {
             format!("warning: {warning}")
@@ -189,21 +188,17 @@ fn relays(urls: &[String], read: bool, write: bool) -> impl Iterator<Item = Rela
 /// All of stdin, without the line break a shell or a paste leaves at the end.
 fn read_secret(what: &str) -> Result<String, Failure> {
     let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
-        Failure::new(
-            "input.read",
-            format!("cannot read the {what} from stdin: {e}"),
-        )
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Failure::new(
-            "input.utf8",
-            format!("the {what} on stdin is not UTF-8 text"),
-        )
-    })?;
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| CliError::read(format!("the {what} from stdin"), &e))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| CliError::NotUtf8(format!("the {what} on stdin is not UTF-8 text")))?;
     let trimmed = text.trim_end_matches(['\n', '\r']).to_owned();
     if trimmed.is_empty() {
-        return Err(Failure::new("input.empty", format!("no {what} on stdin")));
+        return Err(CliError::Empty {
+            what: what.to_owned(),
+        }
+        .into());
     }
     Ok(trimmed)
 }

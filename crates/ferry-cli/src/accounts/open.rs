@@ -4,25 +4,20 @@
 
 use std::path::PathBuf;
 
-use ferry_core::accounts::{AccountError, Accounts};
+use ferry_core::accounts::Accounts;
 use ferry_core::secrets::{self, PassphraseSource, SecretsConfig};
 
+use crate::cli_error::CliError;
 use crate::database::open_store;
 use crate::output::Failure;
 
 pub(crate) async fn open_accounts(data_dir: Option<PathBuf>) -> Result<Accounts, Failure> {
     let store = open_store(data_dir).await?;
-    let config = SecretsConfig::from_env(store.data_dir())
-        .map_err(|e| Failure::new(e.code(), e.to_string()))?;
+    let config = SecretsConfig::from_env(store.data_dir())?;
     // Opening the keychain talks to D-Bus (or derives a file key): off the async threads.
     let secrets =
         tokio::task::spawn_blocking(move || secrets::open(&config, PassphraseSource::env()))
             .await
-            .map_err(|e| Failure::new("internal", e.to_string()))?
-            .map_err(|e| Failure::new(e.code(), e.to_string()))?;
+            .map_err(|e| CliError::Internal(e.to_string()))??;
     Ok(Accounts::new(store, secrets))
-}
-
-pub(crate) fn account_failure(err: AccountError) -> Failure {
-    Failure::new(err.code(), err.to_string())
 }

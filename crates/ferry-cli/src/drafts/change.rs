@@ -15,7 +15,7 @@ use ferry_core::{
 };
 use serde::Serialize;
 
-use crate::database::store_failure as failure;
+use crate::cli_error::CliError;
 use crate::output::{Failure, Out, text_arg};
 
 #[derive(clap::Args)]
@@ -61,13 +61,8 @@ struct Edited {
 }
 
 pub async fn edit(out: Out, store: &Store, args: EditArgs) -> Result<ExitCode, Failure> {
-    let draft = store.get_draft(&args.id).await.map_err(failure)?;
-    let lang = args
-        .lang
-        .as_deref()
-        .map(LangTag::parse)
-        .transpose()
-        .map_err(failure)?;
+    let draft = store.get_draft(&args.id).await?;
+    let lang = args.lang.as_deref().map(LangTag::parse).transpose()?;
     let mut edit = edit_of(&draft, args.base_revision);
     let mut touched = false;
     if let Some(lang) = &lang {
@@ -84,25 +79,22 @@ pub async fn edit(out: Out, store: &Store, args: EditArgs) -> Result<ExitCode, F
         touched = true;
     }
     if !touched && args.attach.is_empty() {
-        return Err(Failure::new(
-            "cli.usage",
+        return Err(CliError::Usage(
             "nothing to change: give --lang with --text or --remove, --targets, --topics or --attach",
-        ));
+        )
+        .into());
     }
 
     let mut current = draft;
     let mut revisions = Vec::new();
     if touched {
-        let saved = store.save_draft(edit).await.map_err(failure)?;
+        let saved = store.save_draft(edit).await?;
         current = saved.draft;
         revisions.extend(saved.revision);
     }
     let alt = alt_texts(&current, lang.as_ref(), args.alt.as_deref())?;
     for file in &args.attach {
-        let attached = store
-            .attach_media(&current.id, file, alt.clone())
-            .await
-            .map_err(failure)?;
+        let attached = store.attach_media(&current.id, file, alt.clone()).await?;
         current = attached.draft;
         revisions.push(attached.revision);
     }
@@ -189,17 +181,14 @@ fn alt_texts(
     };
     let lang = lang
         .or_else(|| draft.content.variants.first().map(|v| &v.lang))
-        .ok_or_else(|| {
-            Failure::new(
-                "cli.usage",
-                "--alt needs --lang: the draft has no variant to take the language from",
-            )
-        })?;
+        .ok_or(CliError::Usage(
+            "--alt needs --lang: the draft has no variant to take the language from",
+        ))?;
     Ok(BTreeMap::from([(lang.clone(), alt.to_owned())]))
 }
 
 fn parse_network(id: &str) -> Result<NetworkId, Failure> {
-    id.trim().parse().map_err(failure)
+    Ok(id.trim().parse()?)
 }
 
 /// `x,bluesky,mastodon:acct-1` → targets; empty → none.

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 use ferry_core::{ListQuery, Store};
 
 use super::human;
-use crate::database::store_failure as failure;
 use crate::output::{Failure, Out};
 
 #[derive(clap::Args)]
@@ -36,23 +35,20 @@ pub async fn list(out: Out, store: &Store, args: ListArgs) -> Result<ExitCode, F
         limit: args.limit,
         offset: args.offset,
     };
-    let drafts = store.list_drafts(&query).await.map_err(failure)?;
+    let drafts = store.list_drafts(&query).await?;
     Ok(out.emit(&drafts, || human::summaries(&drafts)))
 }
 
 pub async fn show(out: Out, store: &Store, args: ShowArgs) -> Result<ExitCode, Failure> {
     if let Some(number) = args.revision {
-        let revision = store
-            .get_revision(&args.id, number)
-            .await
-            .map_err(failure)?;
+        let revision = store.get_revision(&args.id, number).await?;
         return Ok(out.emit(&revision, || human::revision(store, &args.id, &revision)));
     }
-    let draft = store.get_draft(&args.id).await.map_err(failure)?;
+    let draft = store.get_draft(&args.id).await?;
     Ok(out.emit(&draft, || human::draft(store, &draft)))
 }
 
 pub async fn history(out: Out, store: &Store, id: &str) -> Result<ExitCode, Failure> {
-    let revisions = store.history(id).await.map_err(failure)?;
+    let revisions = store.history(id).await?;
     Ok(out.emit(&revisions, || human::history(&revisions)))
 }

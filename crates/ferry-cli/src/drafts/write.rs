@@ -7,7 +7,6 @@ use ferry_core::{LangTag, NewDraft, Store, Variant};
 use serde::Serialize;
 
 use super::{change, human};
-use crate::database::store_failure as failure;
 use crate::output::{Failure, Out, text_arg};
 
 #[derive(clap::Args)]
@@ -39,7 +38,7 @@ pub async fn new(out: Out, store: &Store, args: NewArgs) -> Result<ExitCode, Fai
     let mut new = NewDraft::default();
     if let (Some(lang), Some(text)) = (&args.lang, &args.text) {
         new.variants.push(Variant {
-            lang: LangTag::parse(lang).map_err(failure)?,
+            lang: LangTag::parse(lang)?,
             text: text_arg(text)?,
         });
     }
@@ -49,12 +48,12 @@ pub async fn new(out: Out, store: &Store, args: NewArgs) -> Result<ExitCode, Fai
     if let Some(list) = &args.topics {
         new.topics = change::parse_topics(list);
     }
-    let draft = store.create_draft(new).await.map_err(failure)?;
+    let draft = store.create_draft(new).await?;
     Ok(out.emit(&draft, || draft.id.clone()))
 }
 
 pub async fn delete(out: Out, store: &Store, id: &str) -> Result<ExitCode, Failure> {
-    store.delete_draft(id).await.map_err(failure)?;
+    store.delete_draft(id).await?;
     #[derive(Serialize)]
     struct Deleted<'a> {
         id: &'a str,
@@ -64,10 +63,7 @@ pub async fn delete(out: Out, store: &Store, id: &str) -> Result<ExitCode, Failu
 }
 
 pub async fn restore(out: Out, store: &Store, args: RestoreArgs) -> Result<ExitCode, Failure> {
-    let outcome = store
-        .restore_revision(&args.id, args.revision)
-        .await
-        .map_err(failure)?;
+    let outcome = store.restore_revision(&args.id, args.revision).await?;
     Ok(out.emit(&outcome, || match &outcome.revision {
         Some(r) => format!(
             "restored revision {} of {} as revision {}",
@@ -84,8 +80,7 @@ pub async fn recover(out: Out, data_dir: Option<PathBuf>) -> Result<ExitCode, Fa
     let (store, aside) = match data_dir {
         Some(dir) => Store::start_fresh(&dir).await,
         None => Store::start_fresh_default().await,
-    }
-    .map_err(failure)?;
+    }?;
     let fresh = store.db_path().display().to_string();
     store.close().await;
     Ok(out.emit(&aside, || human::set_aside(&aside, &fresh)))

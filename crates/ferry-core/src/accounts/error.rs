@@ -3,31 +3,37 @@
 //! Network failures keep the client's own code (`net.auth`, `net.unreachable` …) so the UI
 //! treats a wrong password the same wherever it appears; messages never contain a secret.
 
+use ferry_macros::Coded;
 use ferry_networks::http::ClientError;
 
-use crate::ErrorPayload;
 use crate::error::StoreError;
 use crate::model::NetworkId;
 use crate::secrets::SecretsError;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, Coded)]
 pub enum AccountError {
     #[error(transparent)]
+    #[code(transparent)]
     Store(#[from] StoreError),
 
     #[error(transparent)]
+    #[code(transparent)]
     Secrets(#[from] SecretsError),
 
     #[error("{0}")]
+    #[code(transparent)]
     Network(#[from] ClientError),
 
     #[error("no account with id {id}; `ferry accounts list` shows the accounts")]
+    #[code("account.not_found")]
     NotFound { id: String },
 
     #[error("invalid {field}: {reason}")]
+    #[code("account.invalid")]
     Invalid { field: String, reason: String },
 
     #[error("account {id} is a {actual} account, not {expected}")]
+    #[code("account.wrong_network")]
     WrongNetwork {
         id: String,
         expected: NetworkId,
@@ -38,6 +44,7 @@ pub enum AccountError {
         "the {what} of account {id} ({handle}) is not in the keychain; sign in again \
          (`ferry accounts add {network} …` replaces it)"
     )]
+    #[code("account.missing_secret")]
     MissingSecret {
         id: String,
         handle: String,
@@ -46,41 +53,15 @@ pub enum AccountError {
     },
 
     #[error("{network} accounts cannot be added yet; Ferry posts to mastodon, bluesky and nostr")]
+    #[code("account.unsupported_network")]
     Unsupported { network: NetworkId },
 }
 
 impl AccountError {
-    /// A stable identifier for programs, translations and tests.
-    pub fn code(&self) -> &'static str {
-        match self {
-            AccountError::Store(err) => err.code(),
-            AccountError::Secrets(err) => err.code(),
-            AccountError::Network(err) => err.code(),
-            AccountError::NotFound { .. } => "account.not_found",
-            AccountError::Invalid { .. } => "account.invalid",
-            AccountError::WrongNetwork { .. } => "account.wrong_network",
-            AccountError::MissingSecret { .. } => "account.missing_secret",
-            AccountError::Unsupported { .. } => "account.unsupported_network",
-        }
-    }
-
-    pub fn payload(&self) -> ErrorPayload {
-        ErrorPayload {
-            code: self.code().to_owned(),
-            message: self.to_string(),
-        }
-    }
-
     pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
         AccountError::Invalid {
             field: field.into(),
             reason: reason.into(),
         }
-    }
-}
-
-impl serde::Serialize for AccountError {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.payload().serialize(serializer)
     }
 }

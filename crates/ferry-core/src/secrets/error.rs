@@ -4,9 +4,8 @@
 //! paths and the platform's own error text (which is scrubbed of the value being written, see
 //! `keychain.rs`). `tests/it/secrets_errors.rs` checks every path against the secret string.
 
+use ferry_macros::Coded;
 use std::path::PathBuf;
-
-use crate::ErrorPayload;
 
 /// Where to point people when there is no keychain; shown in [`SecretsError::NoKeychain`].
 const OPT_IN_HINT: &str = "Ferry keeps account secrets only in the OS keychain (Secret Service, \
@@ -14,12 +13,14 @@ const OPT_IN_HINT: &str = "Ferry keeps account secrets only in the OS keychain (
      FERRY_SECRETS_BACKEND=file to keep them in <data dir>/secrets.enc, encrypted with a \
      passphrase read from FERRY_SECRETS_PASSPHRASE or asked for at start";
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, Coded)]
 pub enum SecretsError {
     #[error("no usable OS keychain here: {reason}. {OPT_IN_HINT}")]
+    #[code("secrets.no_keychain")]
     NoKeychain { reason: String },
 
     #[error("the OS keychain failed to {op} the secret {key}: {detail}")]
+    #[code("secrets.keychain")]
     Keychain {
         op: &'static str,
         key: String,
@@ -29,27 +30,33 @@ pub enum SecretsError {
     /// `key` is shown with `{:?}`, which escapes the control characters that may be the
     /// problem while keeping CJK and emoji readable.
     #[error("invalid secret name {key:?}: {reason}")]
+    #[code("secrets.bad_key")]
     BadKey { key: String, reason: String },
 
     #[error("cannot store the secret {key}: {reason}")]
+    #[code("secrets.bad_value")]
     BadValue { key: String, reason: String },
 
     #[error("no passphrase for the encrypted secrets file {path}: {reason}")]
+    #[code("secrets.no_passphrase")]
     NoPassphrase { path: PathBuf, reason: String },
 
     #[error(
         "wrong passphrase for the encrypted secrets file {path}; nothing was changed. Check \
          FERRY_SECRETS_PASSPHRASE or type the passphrase again"
     )]
+    #[code("secrets.bad_passphrase")]
     BadPassphrase { path: PathBuf },
 
     #[error(
         "the encrypted secrets file {path} is damaged ({detail}); it was left untouched. Restore \
          it from a backup, or move it aside and add the accounts again"
     )]
+    #[code("secrets.corrupt")]
     Corrupt { path: PathBuf, detail: String },
 
     #[error("cannot {op} the encrypted secrets file {path}: {detail}")]
+    #[code("secrets.io")]
     Io {
         op: &'static str,
         path: PathBuf,
@@ -57,37 +64,15 @@ pub enum SecretsError {
     },
 
     #[error("invalid secrets setting {what}: {reason}")]
+    #[code("secrets.bad_config")]
     BadConfig { what: String, reason: String },
 
     #[error("the secrets worker stopped unexpectedly: {detail}")]
+    #[code("secrets.internal")]
     Internal { detail: String },
 }
 
 impl SecretsError {
-    /// A stable identifier for programs, translations and tests; never changes wording.
-    pub fn code(&self) -> &'static str {
-        match self {
-            SecretsError::NoKeychain { .. } => "secrets.no_keychain",
-            SecretsError::Keychain { .. } => "secrets.keychain",
-            SecretsError::BadKey { .. } => "secrets.bad_key",
-            SecretsError::BadValue { .. } => "secrets.bad_value",
-            SecretsError::NoPassphrase { .. } => "secrets.no_passphrase",
-            SecretsError::BadPassphrase { .. } => "secrets.bad_passphrase",
-            SecretsError::Corrupt { .. } => "secrets.corrupt",
-            SecretsError::Io { .. } => "secrets.io",
-            SecretsError::BadConfig { .. } => "secrets.bad_config",
-            SecretsError::Internal { .. } => "secrets.internal",
-        }
-    }
-
-    /// What the UI and `--json` receive.
-    pub fn payload(&self) -> ErrorPayload {
-        ErrorPayload {
-            code: self.code().to_owned(),
-            message: self.to_string(),
-        }
-    }
-
     pub(crate) fn io(op: &'static str, path: impl Into<PathBuf>, err: &std::io::Error) -> Self {
         SecretsError::Io {
             op,
@@ -101,11 +86,5 @@ impl SecretsError {
             path: path.into(),
             detail: detail.into(),
         }
-    }
-}
-
-impl serde::Serialize for SecretsError {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.payload().serialize(serializer)
     }
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock;
-use crate::error::StoreError;
+use crate::error::{ErrorPayload, StoreError};
 
 use super::{Store, location};
 
@@ -26,7 +26,7 @@ pub struct SetAside {
     /// Every file moved (the database and any `-wal`/`-shm`), at their new paths.
     pub moved: Vec<String>,
     /// Why the database was refused, as opening reported it.
-    pub reason: crate::error::ErrorPayload,
+    pub reason: ErrorPayload,
 }
 
 impl Store {
@@ -38,7 +38,7 @@ impl Store {
                 store.close().await;
                 return Err(StoreError::NotBroken { path: db_path });
             }
-            Err(err) if err.can_start_fresh() => err.payload(),
+            Err(err) if err.can_start_fresh() => ErrorPayload::of(&err),
             Err(err) => return Err(err),
         };
         let moved = set_aside(&db_path)?;

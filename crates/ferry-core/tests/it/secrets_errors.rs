@@ -5,6 +5,7 @@
 //! its no-keychain path by `secrets_no_keychain.rs`.)
 
 use crate::secrets_support::{cheap_kdf, key};
+use ferry_core::ErrorPayload;
 use ferry_core::secrets::{
     EncryptedFileStore, PassphraseSource, Secret, SecretKey, SecretKind, SecretStore, Secrets,
     SecretsError,
@@ -24,8 +25,10 @@ fn assert_error_clean(what: &str, err: &SecretsError) {
     assert_clean(what, &err.to_string());
     assert_clean(what, &format!("{err:?}"));
     assert_clean(what, &format!("{err:#?}"));
-    assert_clean(what, &serde_json::to_string(&err.payload()).unwrap());
-    assert_clean(what, &serde_json::to_string(err).unwrap());
+    assert_clean(
+        what,
+        &serde_json::to_string(&ErrorPayload::of(err)).unwrap(),
+    );
 }
 
 fn store_at(path: &std::path::Path) -> EncryptedFileStore {

@@ -1,6 +1,7 @@
 //! The one error type of the clients, classified for the outbox.
 
 use chrono::{DateTime, Utc};
+use ferry_macros::Coded;
 
 /// What the caller should do after an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,15 +19,17 @@ pub enum ErrorClass {
 
 /// A client error. Messages name the network, the operation and, where the server said,
 /// the reason; they never contain tokens, passwords or keys.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, Coded)]
 pub enum ClientError {
     #[error("{network}: {what} was rate-limited{}", retry_text(retry_at))]
+    #[code("net.rate_limited")]
     RateLimited {
         network: &'static str,
         what: String,
         retry_at: Option<DateTime<Utc>>,
     },
     #[error("{network}: {what} failed: the server answered {status} ({detail}); try again later")]
+    #[code("net.server_error")]
     ServerError {
         network: &'static str,
         what: String,
@@ -35,29 +38,34 @@ pub enum ClientError {
         retry_at: Option<DateTime<Utc>>,
     },
     #[error("{network}: cannot reach {host}: {detail}")]
+    #[code("net.unreachable")]
     Unreachable {
         network: &'static str,
         host: String,
         detail: String,
     },
     #[error("{network}: {what} timed out before anything was changed; try again")]
+    #[code("net.timeout")]
     Timeout { network: &'static str, what: String },
     #[error(
         "{network}: {what}: the request was sent but no answer came back ({detail}); it may have \
          gone through, so check before sending again"
     )]
+    #[code("net.unknown_outcome")]
     UnknownOutcome {
         network: &'static str,
         what: String,
         detail: String,
     },
     #[error("{network}: {what}: sign-in needed: {detail}")]
+    #[code("net.auth")]
     Auth {
         network: &'static str,
         what: String,
         detail: String,
     },
     #[error("{network}: {what} refused: {detail}")]
+    #[code("net.rejected")]
     Rejected {
         network: &'static str,
         what: String,
@@ -65,18 +73,21 @@ pub enum ClientError {
         detail: String,
     },
     #[error("{network}: secure connection to {host} failed: {detail}")]
+    #[code("net.tls")]
     Tls {
         network: &'static str,
         host: String,
         detail: String,
     },
     #[error("{network}: {what}: unexpected answer: {detail}")]
+    #[code("net.invalid_response")]
     InvalidResponse {
         network: &'static str,
         what: String,
         detail: String,
     },
     #[error("{network}: {field}: {detail}")]
+    #[code("net.invalid_input")]
     InvalidInput {
         network: &'static str,
         field: String,
@@ -104,22 +115,6 @@ impl ClientError {
             | Self::Tls { .. }
             | Self::InvalidResponse { .. }
             | Self::InvalidInput { .. } => ErrorClass::Permanent,
-        }
-    }
-
-    /// A stable identifier for the UI and `--json`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::RateLimited { .. } => "net.rate_limited",
-            Self::ServerError { .. } => "net.server_error",
-            Self::Unreachable { .. } => "net.unreachable",
-            Self::Timeout { .. } => "net.timeout",
-            Self::UnknownOutcome { .. } => "net.unknown_outcome",
-            Self::Auth { .. } => "net.auth",
-            Self::Rejected { .. } => "net.rejected",
-            Self::Tls { .. } => "net.tls",
-            Self::InvalidResponse { .. } => "net.invalid_response",
-            Self::InvalidInput { .. } => "net.invalid_input",
         }
     }
 

@@ -1,15 +1,20 @@
 //! Why an image can't be used.
 
-#[derive(Debug, thiserror::Error)]
+use ferry_macros::Coded;
+
+#[derive(Debug, thiserror::Error, Coded)]
 pub enum MediaError {
     #[error("image {index}: {detail}")]
+    #[code("media.unsupported")]
     Unsupported { index: usize, detail: String },
     #[error("image {index} cannot be read: {detail}")]
+    #[code("media.undecodable")]
     Undecodable { index: usize, detail: String },
     #[error(
         "{network}: image {index} is still {bytes} bytes at the smallest size Ferry will make it \
          ({width}×{height}); the limit is {limit} bytes"
     )]
+    #[code("media.too_large")]
     TooLarge {
         network: &'static str,
         index: usize,
@@ -19,23 +24,13 @@ pub enum MediaError {
         height: u32,
     },
     #[error("{network}: at most {limit} images per post; this one has {count}")]
+    #[code("media.too_many")]
     TooMany {
         network: &'static str,
         count: usize,
         limit: usize,
     },
     #[error("image {index} could not be encoded: {detail}")]
+    #[code("media.encode")]
     Encode { index: usize, detail: String },
-}
-
-impl MediaError {
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Unsupported { .. } => "media.unsupported",
-            Self::Undecodable { .. } => "media.undecodable",
-            Self::TooLarge { .. } => "media.too_large",
-            Self::TooMany { .. } => "media.too_many",
-            Self::Encode { .. } => "media.encode",
-        }
-    }
 }
