@@ -122,7 +122,7 @@ fn show_progress(out: Out, event: &PublishEvent) {
         format!(
             "{:<8} {:<8} {:<8}{part} {detail}",
             t.state.as_str(),
-            t.network.as_str(),
+            t.network.name(),
             t.lang
         )
     });
@@ -152,7 +152,7 @@ fn describe(status: &JobStatus) -> String {
         lines.push(format!(
             "{:<8} {:<8} {:<8} {}{parts}  {detail}",
             t.state.as_str(),
-            t.network.as_str(),
+            t.network.name(),
             t.lang,
             t.account_id
         ));

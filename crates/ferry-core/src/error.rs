@@ -107,6 +107,9 @@ pub enum StoreError {
 
     #[error("invalid setting {key:?}: {reason}")]
     InvalidSetting { key: String, reason: String },
+
+    #[error("{field}: {reason}")]
+    InvalidLimit { field: String, reason: String },
 }
 
 impl StoreError {
@@ -136,6 +139,7 @@ impl StoreError {
             StoreError::MediaTooLarge { .. } => "media.too_large",
             StoreError::AttachmentNotFound { .. } => "media.not_found",
             StoreError::InvalidSetting { .. } => "settings.invalid",
+            StoreError::InvalidLimit { .. } => "limits.invalid",
         }
     }
 

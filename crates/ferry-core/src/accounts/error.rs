@@ -7,7 +7,7 @@ use ferry_networks::http::ClientError;
 
 use crate::ErrorPayload;
 use crate::error::StoreError;
-use crate::model::NetworkId;
+use crate::model::Network;
 use crate::secrets::SecretsError;
 
 #[derive(Debug, thiserror::Error)]
@@ -30,8 +30,8 @@ pub enum AccountError {
     #[error("account {id} is a {actual} account, not {expected}")]
     WrongNetwork {
         id: String,
-        expected: NetworkId,
-        actual: NetworkId,
+        expected: Network,
+        actual: Network,
     },
 
     #[error(
@@ -41,12 +41,12 @@ pub enum AccountError {
     MissingSecret {
         id: String,
         handle: String,
-        network: NetworkId,
+        network: Network,
         what: &'static str,
     },
 
     #[error("{network} accounts cannot be added yet; Ferry posts to mastodon, bluesky and nostr")]
-    Unsupported { network: NetworkId },
+    Unsupported { network: Network },
 }
 
 impl AccountError {

@@ -7,7 +7,7 @@
 use crate::ErrorPayload;
 use crate::accounts::AccountError;
 use crate::error::StoreError;
-use crate::model::NetworkId;
+use crate::model::Network;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
@@ -26,7 +26,7 @@ pub enum PublishError {
     #[error(
         "draft {draft} targets {network}, but no {network} account is added (`ferry accounts add {network} …`)"
     )]
-    NoAccount { draft: String, network: NetworkId },
+    NoAccount { draft: String, network: Network },
 
     #[error("draft {draft} has no text to post")]
     EmptyDraft { draft: String },

@@ -39,7 +39,6 @@ export type { ErrorPayload } from "./bindings/ErrorPayload";
 export type { Highlight } from "./bindings/Highlight";
 export type { ListQuery } from "./bindings/ListQuery";
 export type { LocalePreference } from "./bindings/LocalePreference";
-export type { NetworkId } from "./bindings/NetworkId";
 export type { NetworkOverride } from "./bindings/NetworkOverride";
 export type { NewDraft } from "./bindings/NewDraft";
 export type { Revision } from "./bindings/Revision";

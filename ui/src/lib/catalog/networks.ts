@@ -1,8 +1,8 @@
 // The networks a draft can target, in the order the chips show them.
-import type { NetworkId } from "../backend";
+import type { Network } from "../backend";
 import type { MessageKey } from "../i18n/index.svelte";
 
-export const NETWORKS: readonly NetworkId[] = [
+export const NETWORKS: readonly Network[] = [
   "x",
   "bluesky",
   "mastodon",
@@ -13,6 +13,6 @@ export const NETWORKS: readonly NetworkId[] = [
   "weibo",
 ];
 
-export function networkLabelKey(id: NetworkId): MessageKey {
+export function networkLabelKey(id: Network): MessageKey {
   return `network.${id}`;
 }
