@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use ferry_core::checks::{NetworkCheck, VariantCheckRequest};
 use ferry_core::{
     AttachOutcome, Draft, DraftEdit, DraftSummary, ListQuery, NewDraft, Revision, RevisionSummary,
     SaveOutcome,
@@ -14,7 +15,6 @@ use ferry_core::{
 use ts_rs::{ExportError, TS};
 
 use crate::commands::accounts::{AddedNostr, MastodonSignInView};
-use crate::commands::rules::{NetworkCheck, VariantCheckRequest};
 use crate::commands::translation::{ProviderChange, ProviderInput};
 use crate::database::DatabaseStatus;
 use crate::preferences::AppSettings;

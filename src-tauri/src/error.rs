@@ -36,10 +36,6 @@ pub enum AppError {
     #[code("db.not_open")]
     NotOpen,
 
-    #[error("limits.mastodon: an instance's max_characters must be at least 1, not 0")]
-    #[code("limits.invalid")]
-    MastodonLimitZero,
-
     #[error("this Mastodon sign-in is already waiting for the browser")]
     #[code("account.sign_in_busy")]
     SignInBusy,

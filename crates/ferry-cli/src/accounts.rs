@@ -114,7 +114,7 @@ pub(crate) fn describe(a: &Account) -> String {
     format!(
         "{}  {:<8} {}  {}  audience: {}{state}",
         a.id,
-        a.network.as_str(),
+        a.network.name(),
         a.handle,
         a.server_url.as_deref().unwrap_or("-"),
         if audience.is_empty() {

@@ -2,48 +2,64 @@
 //!
 //! ```text
 //! ferry check --to x,bluesky,mastodon --json "你好 https://example.com"
+//! ferry check --draft "$id" --lang zh-Hans --json   # a stored draft, as the composer counts it
 //! ferry facets --json "#tag @alice.bsky.social example.com"
 //! ferry split --to bluesky --number --json -        # TEXT from stdin
 //! ```
 //!
-//! `check` reports and does not judge: a text over a limit prints `"ok":false` with `over_by`
-//! and still exits 0; only bad input (an unknown network, stdin that is not UTF-8) exits 1.
+//! `check TEXT` reports and does not judge: a text over a limit prints `"ok":false` with
+//! `over_by` and still exits 0; only bad input (an unknown network, stdin that is not UTF-8)
+//! exits 1. `check --draft` (check_draft.rs) judges: it exits 1 when a network would refuse a
+//! variant as it is.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use ferry_networks::bluesky::facets;
 use ferry_networks::rules::{self, Measurement, Network, Post, Settings};
 use serde::Serialize;
 
+use crate::check_draft;
 use crate::cli_error::CliError;
 use crate::output::{Failure, fail, print_json, text_arg};
 
-const ALL_NETWORKS: &str = "x,bluesky,mastodon,threads,telegram,nostr,rednote,weibo";
-
 #[derive(clap::Args)]
 pub struct CheckArgs {
-    /// Networks to measure for, comma-separated.
-    #[arg(long, default_value = ALL_NETWORKS)]
-    to: String,
+    /// Networks to measure for, comma-separated [default: every network].
+    #[arg(long, conflicts_with = "draft")]
+    to: Option<String>,
     /// RedNote note title.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "draft")]
     title: Option<String>,
     /// Mastodon content warning (spoiler text).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "draft")]
     spoiler: Option<String>,
     /// Number of images attached.
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, conflicts_with = "draft")]
     images: usize,
     /// The Mastodon instance's max_characters.
-    #[arg(long, default_value_t = ferry_networks::mastodon::DEFAULT_MAX_CHARACTERS)]
+    #[arg(long, default_value_t = ferry_networks::mastodon::DEFAULT_MAX_CHARACTERS, conflicts_with = "draft")]
     mastodon_limit: usize,
     /// Soft limit for Nostr notes.
-    #[arg(long, default_value_t = ferry_networks::nostr::DEFAULT_SOFT_LIMIT)]
+    #[arg(long, default_value_t = ferry_networks::nostr::DEFAULT_SOFT_LIMIT, conflicts_with = "draft")]
     nostr_soft_limit: usize,
+    /// Check a stored draft instead of TEXT, exactly as the composer counts it: each variant
+    /// on each target network (overrides, topics, RedNote's title), Mastodon against the
+    /// account's limit. Exits 1 when a network would refuse a variant as it is.
+    #[arg(long, value_name = "ID")]
+    draft: Option<String>,
+    /// With --draft: only the variant in this language.
+    #[arg(long, value_name = "TAG")]
+    lang: Option<String>,
+    /// With --draft: the data folder holding ferry.db [default: $FERRY_DATA_DIR, else the OS
+    /// data folder].
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
     #[arg(long)]
     json: bool,
     /// The text, or `-` to read it from stdin.
-    text: String,
+    #[arg(required_unless_present = "draft", conflicts_with = "draft")]
+    text: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -72,20 +88,28 @@ pub struct SplitArgs {
 }
 
 pub async fn run_check(args: CheckArgs) -> ExitCode {
-    let networks = match rules::parse_list(&args.to) {
-        Ok(n) if !n.is_empty() => n,
-        Ok(_) => {
+    if let Some(id) = args.draft {
+        let lang = args.lang.as_deref();
+        return check_draft::run(&id, lang, args.data_dir, args.json).await;
+    }
+    // clap's `requires` lets these through beside TEXT (which conflicts with --draft).
+    if args.lang.is_some() || args.data_dir.is_some() {
+        let usage = "--lang and --data-dir choose what --draft checks; give --draft ID";
+        return fail(args.json, &CliError::Usage(usage).into());
+    }
+    let networks = match args.to.as_deref().map(rules::parse_list) {
+        None => Network::ALL.to_vec(),
+        Some(Ok(n)) if !n.is_empty() => n,
+        Some(Ok(_)) => {
+            let known = Network::ALL.map(Network::name).join(",");
             return fail(
                 args.json,
-                &CliError::NoNetwork {
-                    known: ALL_NETWORKS.to_owned(),
-                }
-                .into(),
+                &CliError::NoNetwork { known }.into(),
             );
         }
-        Err(err) => return fail(args.json, &Failure::from(err)),
+        Some(Err(err)) => return fail(args.json, &Failure::from(err)),
     };
-    let text = match text_arg(&args.text) {
+    let text = match text_arg(args.text.as_deref().unwrap_or_default()) {
         Ok(text) => text,
         Err(failure) => return fail(args.json, &failure),
     };
@@ -112,7 +136,8 @@ pub async fn run_check(args: CheckArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn describe(m: &Measurement) -> String {
+/// One line for people: network, length / limit, unit, verdict.
+pub(crate) fn describe(m: &Measurement) -> String {
     let verdict = if m.ok {
         "ok".to_owned()
     } else if m.over_by > 0 {

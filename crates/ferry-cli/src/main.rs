@@ -9,6 +9,7 @@ mod output;
 
 mod accounts;
 mod check;
+mod check_draft;
 mod drafts;
 mod hints;
 mod post;
@@ -33,7 +34,7 @@ struct Cli {
 enum Command {
     /// Create, list, edit and restore drafts.
     Drafts(drafts::Args),
-    /// Measure a text against each network's limits.
+    /// Measure a text against each network's limits, or a stored draft as the composer does.
     Check(check::CheckArgs),
     /// Print the Bluesky rich-text facets of a text.
     Facets(check::FacetsArgs),

@@ -119,7 +119,7 @@ fn show_progress(out: Out, event: &PublishEvent) {
         format!(
             "{:<8} {:<8} {:<8}{part} {detail}",
             t.state.as_str(),
-            t.network.as_str(),
+            t.network.name(),
             t.lang
         )
     });
@@ -149,7 +149,7 @@ fn describe(status: &JobStatus) -> String {
         lines.push(format!(
             "{:<8} {:<8} {:<8} {}{parts}  {detail}",
             t.state.as_str(),
-            t.network.as_str(),
+            t.network.name(),
             t.lang,
             t.account_id
         ));

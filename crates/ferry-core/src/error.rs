@@ -135,6 +135,10 @@ pub enum StoreError {
     #[error("invalid setting {key:?}: {reason}")]
     #[code("settings.invalid")]
     InvalidSetting { key: String, reason: String },
+
+    #[error("{field}: {reason}")]
+    #[code("limits.invalid")]
+    InvalidLimit { field: String, reason: String },
 }
 
 impl StoreError {

@@ -8,8 +8,12 @@
 //!
 //! Posting: [`accounts::Accounts`] adds and keeps the Mastodon, Bluesky and Nostr accounts;
 //! [`outbox::Publisher`] posts a draft to them exactly once and streams progress.
+//!
+//! Counting: [`checks::check_variant`] measures what each target network gets of a variant
+//! (the composer's counters); [`checks::check_draft`] does it for a stored draft.
 
 pub mod accounts;
+pub mod checks;
 mod clock;
 mod drafts;
 mod error;

@@ -14,7 +14,7 @@ use ferry_app::publishing::Publishing;
 use ferry_core::accounts::{AddBluesky, AddNostr, NostrKey, Relay, StartMastodon};
 use ferry_core::outbox::{PublishConfig, PublishEvent, PublishRequest, RetryPolicy, TargetState};
 use ferry_core::secrets::{self, KdfParams, PassphraseSource, Secret, SecretsConfig};
-use ferry_core::{LangTag, NetworkId, NewDraft, Store, Target, Variant};
+use ferry_core::{LangTag, Network, NewDraft, Store, Target, Variant};
 use ferry_test_support::{Fault, FaultProxy, mastodon_mock, peers};
 
 const EN: &str = "Crossing at dawn 👩‍👩‍👧 — see you there!";
@@ -238,7 +238,7 @@ async fn mastodon_signs_in_through_the_loopback_redirect() {
         browser
     );
     let added = added.unwrap();
-    assert_eq!(added.account.network, NetworkId::Mastodon);
+    assert_eq!(added.account.network, Network::Mastodon);
     assert!(
         added.account.limits.is_some(),
         "the instance limits are cached"
@@ -290,7 +290,7 @@ async fn post_now_streams_progress_and_retry_resends_nothing_posted() {
                     text: ZH.to_owned(),
                 },
             ],
-            targets: vec![Target::network(NetworkId::Bluesky)],
+            targets: vec![Target::network(Network::Bluesky)],
             ..NewDraft::default()
         })
         .await

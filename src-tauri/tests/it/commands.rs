@@ -7,7 +7,7 @@ use ferry_app::commands::{drafts, media, settings};
 use ferry_app::database::Database;
 use ferry_app::open_store::OpenStore;
 use ferry_app::preferences::{AppSettings, LocalePreference, ThemePreference};
-use ferry_core::{DraftEdit, LangTag, ListQuery, NetworkId, NewDraft, Target, Variant};
+use ferry_core::{DraftEdit, LangTag, ListQuery, Network, NewDraft, Target, Variant};
 
 /// A real 2×1 PNG (signature, IHDR, IDAT, IEND).
 const PNG_2X1: &[u8] = &[
@@ -49,7 +49,7 @@ async fn drafts_round_trip_through_the_commands() {
         store.clone(),
         NewDraft {
             variants: vec![variant("en", EN)],
-            targets: vec![Target::network(NetworkId::Bluesky)],
+            targets: vec![Target::network(Network::Bluesky)],
             ..NewDraft::default()
         },
     )

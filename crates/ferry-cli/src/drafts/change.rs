@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use ferry_core::{
-    AttachmentEdit, Draft, DraftEdit, LangTag, NetworkId, NetworkOverride, RevisionSummary, Store,
-    Target, Variant,
+    AttachmentEdit, Draft, DraftEdit, LangTag, Network, NetworkOverride, RevisionSummary, Store,
+    Target, Variant, network_from_id,
 };
 use serde::Serialize;
 
@@ -131,7 +131,7 @@ fn edit_of(draft: &Draft, base_revision: Option<u32>) -> DraftEdit {
 fn change_text(
     edit: &mut DraftEdit,
     lang: &LangTag,
-    network: Option<NetworkId>,
+    network: Option<Network>,
     text: Option<String>,
     remove: bool,
 ) -> Result<bool, Failure> {
@@ -187,8 +187,8 @@ fn alt_texts(
     Ok(BTreeMap::from([(lang.clone(), alt.to_owned())]))
 }
 
-fn parse_network(id: &str) -> Result<NetworkId, Failure> {
-    Ok(id.trim().parse()?)
+fn parse_network(id: &str) -> Result<Network, Failure> {
+    Ok(network_from_id(id.trim())?)
 }
 
 /// `x,bluesky,mastodon:acct-1` → targets; empty → none.

@@ -6,6 +6,7 @@ mod accounts_support;
 
 mod accounts_cli;
 mod check_cli;
+mod check_draft_cli;
 mod drafts;
 mod drafts_failures;
 mod hints_cli;

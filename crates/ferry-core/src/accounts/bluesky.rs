@@ -14,7 +14,7 @@ use super::error::AccountError;
 use super::model::{Account, AddedAccount};
 use super::rows::NewAccount;
 use super::secret_bridge::{from_net, to_net};
-use crate::model::{LangTag, NetworkId};
+use crate::model::{LangTag, Network};
 use crate::secrets::{Secret, SecretKind};
 
 /// The PDS most people's accounts live on.
@@ -65,7 +65,7 @@ impl Accounts {
             .with_timeout(self.timeout)?;
         let session = client.session().await;
         let new = NewAccount {
-            network: NetworkId::Bluesky,
+            network: Network::Bluesky,
             handle: session.handle.clone(),
             display_name: String::new(),
             server_url: Some(pds),
@@ -94,7 +94,7 @@ impl Accounts {
         password: String,
     ) -> Result<Account, AccountError> {
         let account = self.store.account(id).await?;
-        expect_network(&account, NetworkId::Bluesky)?;
+        expect_network(&account, Network::Bluesky)?;
         let added = self
             .add_bluesky(AddBluesky {
                 pds_url: account
@@ -114,7 +114,7 @@ impl Accounts {
         &self,
         account: &Account,
     ) -> Result<BlueskyClient, AccountError> {
-        expect_network(account, NetworkId::Bluesky)?;
+        expect_network(account, Network::Bluesky)?;
         let refresh = self
             .need_secret(account, SecretKind::RefreshToken, "Bluesky refresh token")
             .await?;
@@ -154,7 +154,7 @@ impl Accounts {
     }
 }
 
-pub(crate) fn expect_network(account: &Account, expected: NetworkId) -> Result<(), AccountError> {
+pub(crate) fn expect_network(account: &Account, expected: Network) -> Result<(), AccountError> {
     if account.network == expected {
         return Ok(());
     }

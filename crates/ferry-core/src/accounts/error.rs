@@ -7,7 +7,7 @@ use ferry_macros::Coded;
 use ferry_networks::http::ClientError;
 
 use crate::error::StoreError;
-use crate::model::NetworkId;
+use crate::model::Network;
 use crate::secrets::SecretsError;
 
 #[derive(Debug, thiserror::Error, Coded)]
@@ -36,8 +36,8 @@ pub enum AccountError {
     #[code("account.wrong_network")]
     WrongNetwork {
         id: String,
-        expected: NetworkId,
-        actual: NetworkId,
+        expected: Network,
+        actual: Network,
     },
 
     #[error(
@@ -48,13 +48,13 @@ pub enum AccountError {
     MissingSecret {
         id: String,
         handle: String,
-        network: NetworkId,
+        network: Network,
         what: &'static str,
     },
 
     #[error("{network} accounts cannot be added yet; Ferry posts to mastodon, bluesky and nostr")]
     #[code("account.unsupported_network")]
-    Unsupported { network: NetworkId },
+    Unsupported { network: Network },
 }
 
 impl AccountError {

@@ -23,7 +23,7 @@ use super::mastodon_app::{SignInApp, instance_key};
 use super::model::{Account, AccountLimits, AddedAccount};
 use super::rows::NewAccount;
 use super::secret_bridge::{from_net, to_net};
-use crate::model::{LangTag, NetworkId};
+use crate::model::{LangTag, Network};
 use crate::secrets::SecretKind;
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -93,7 +93,7 @@ impl Accounts {
         &self,
         account: &Account,
     ) -> Result<MastodonClient, AccountError> {
-        expect_network(account, NetworkId::Mastodon)?;
+        expect_network(account, Network::Mastodon)?;
         let token = self
             .need_secret(account, SecretKind::OauthToken, "Mastodon access token")
             .await?;
@@ -151,7 +151,7 @@ impl MastodonSignIn {
             format!("@{}@{host}", me.acct)
         };
         let new = NewAccount {
-            network: NetworkId::Mastodon,
+            network: Network::Mastodon,
             handle,
             display_name: me.display_name.clone(),
             server_url: Some(instance_key(base)),

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::model::{LangTag, NetworkId};
+use crate::model::{LangTag, Network};
 
 /// A signed-in account on one network.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -13,7 +13,7 @@ use crate::model::{LangTag, NetworkId};
 #[ts(export)]
 pub struct Account {
     pub id: String,
-    pub network: NetworkId,
+    pub network: Network,
     /// `@user@instance` on Mastodon, the handle on Bluesky, `npub1…` on Nostr.
     pub handle: String,
     pub display_name: String,

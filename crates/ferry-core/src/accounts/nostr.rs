@@ -15,7 +15,7 @@ use super::error::AccountError;
 use super::model::{Account, AddedAccount, Relay};
 use super::rows::NewAccount;
 use super::secret_bridge::{from_net, to_net};
-use crate::model::{LangTag, NetworkId};
+use crate::model::{LangTag, Network};
 use crate::secrets::{Secret, SecretKind};
 
 /// Where the account's key comes from. `Debug` never shows an imported key.
@@ -60,7 +60,7 @@ impl Accounts {
             NostrKey::Import(secret) => NostrKeys::import(&to_net(&Secret::new(secret.as_str())))?,
         };
         let new = NewAccount {
-            network: NetworkId::Nostr,
+            network: Network::Nostr,
             handle: keys.npub(),
             display_name: String::new(),
             server_url: None,
@@ -83,7 +83,7 @@ impl Accounts {
 
     /// The account's signing keys from the keychain.
     pub(crate) async fn nostr_keys(&self, account: &Account) -> Result<NostrKeys, AccountError> {
-        expect_network(account, NetworkId::Nostr)?;
+        expect_network(account, Network::Nostr)?;
         let secret = self
             .need_secret(account, SecretKind::PrivateKey, "Nostr private key")
             .await?;

@@ -7,7 +7,7 @@ use super::model::{Account, AccountLimits, AccountState, Relay};
 use crate::Store;
 use crate::clock;
 use crate::drafts::rows::decode_err;
-use crate::model::{LangTag, NetworkId};
+use crate::model::{LangTag, Network, network_from_id};
 
 const COLUMNS: &str = "id, network, handle, display_name, server_url, remote_id, audience_json, \
      limits_json, relays_json, state, state_detail, created_at, updated_at";
@@ -31,7 +31,7 @@ type Row = (
 /// What signing in learned about an account, before it has an id.
 #[derive(Debug, Clone)]
 pub(crate) struct NewAccount {
-    pub network: NetworkId,
+    pub network: Network,
     pub handle: String,
     pub display_name: String,
     pub server_url: Option<String>,
@@ -53,7 +53,7 @@ impl Store {
             "SELECT id FROM accounts WHERE network = ? AND ifnull(server_url, '') = ? \
              AND remote_id = ?",
         )
-        .bind(new.network.as_str())
+        .bind(new.network.name())
         .bind(new.server_url.as_deref().unwrap_or(""))
         .bind(&new.remote_id)
         .fetch_optional(&self.pool)
@@ -82,7 +82,7 @@ impl Store {
                                     ELSE excluded.audience_json END",
         )
         .bind(id)
-        .bind(new.network.as_str())
+        .bind(new.network.name())
         .bind(&new.handle)
         .bind(&new.display_name)
         .bind(new.server_url.as_deref())
@@ -191,9 +191,7 @@ fn decode(row: Row) -> Result<Account, sqlx::Error> {
     let column =
         |name: &str, e: serde_json::Error| decode_err(format!("{name} of account {id}: {e}"));
     Ok(Account {
-        network: network
-            .parse()
-            .map_err(|e: crate::StoreError| decode_err(e.to_string()))?,
+        network: network_from_id(&network).map_err(|e| decode_err(e.to_string()))?,
         handle,
         display_name: display,
         server_url: server,

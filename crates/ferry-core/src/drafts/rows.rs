@@ -5,7 +5,7 @@ use sqlx::SqliteConnection;
 
 use crate::clock;
 use crate::model::{
-    Attachment, DraftContent, LangTag, NetworkId, NetworkOverride, Target, Variant,
+    Attachment, DraftContent, LangTag, Network, NetworkOverride, Target, Variant, network_from_id,
 };
 
 use super::text;
@@ -154,9 +154,8 @@ fn lang_tag(raw: &str) -> Result<LangTag, sqlx::Error> {
     LangTag::parse(raw).map_err(|e| decode_err(e.to_string()))
 }
 
-fn network_id(raw: &str) -> Result<NetworkId, sqlx::Error> {
-    raw.parse()
-        .map_err(|e: crate::StoreError| decode_err(e.to_string()))
+fn network_id(raw: &str) -> Result<Network, sqlx::Error> {
+    network_from_id(raw).map_err(|e| decode_err(e.to_string()))
 }
 
 /// Writes `new` as the content of draft `seq`, skipping parts equal to `old` (all parts are
@@ -194,7 +193,7 @@ pub(crate) async fn write_content(
             .bind(seq)
             .bind(pos as i64)
             .bind(o.lang.as_str())
-            .bind(o.network.as_str())
+            .bind(o.network.name())
             .bind(&o.text)
             .execute(&mut *conn)
             .await?;
@@ -208,7 +207,7 @@ pub(crate) async fn write_content(
             )
             .bind(seq)
             .bind(pos as i64)
-            .bind(t.network.as_str())
+            .bind(t.network.name())
             .bind(t.account_id.as_deref())
             .execute(&mut *conn)
             .await?;

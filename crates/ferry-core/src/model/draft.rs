@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Attachment, LangTag, NetworkId, Target};
+use super::{Attachment, LangTag, Network, Target};
 
 /// The text for one audience, e.g. `zh-Hans`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -22,7 +22,7 @@ pub struct Variant {
 #[ts(export)]
 pub struct NetworkOverride {
     pub lang: LangTag,
-    pub network: NetworkId,
+    pub network: Network,
     pub text: String,
 }
 

@@ -13,6 +13,6 @@ pub use attachment::{AttachOutcome, Attachment};
 pub use draft::{Draft, DraftContent, DraftSummary, Highlight, NetworkOverride, Snippet, Variant};
 pub use edit::{AttachmentEdit, DraftEdit, ListQuery, NewDraft, SaveOutcome};
 pub use lang::LangTag;
-pub use network::{NetworkId, Target};
-pub use network_text::{ChosenText, with_topics};
+pub use network::{Network, Target, network_from_id};
+pub use network_text::{ChosenText, NetworkText};
 pub use revision::{Revision, RevisionKind, RevisionSummary};

@@ -1,68 +1,21 @@
-//! The networks a draft can target and override text for, by their stable ids.
-
-use std::fmt;
-use std::str::FromStr;
+//! The networks a draft can target and override text for: the rules' own [`Network`], stored
+//! by its id (`x`, `bluesky`, …) in drafts, accounts and the outbox.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::StoreError;
 
-/// A network Ferry knows, serialised as its id (`x`, `bluesky`, …).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-#[ts(export)]
-pub enum NetworkId {
-    X,
-    Bluesky,
-    Mastodon,
-    Threads,
-    Telegram,
-    Nostr,
-    Rednote,
-    Weibo,
-}
+pub use ferry_networks::rules::Network;
 
-impl NetworkId {
-    pub const ALL: [NetworkId; 8] = [
-        NetworkId::X,
-        NetworkId::Bluesky,
-        NetworkId::Mastodon,
-        NetworkId::Threads,
-        NetworkId::Telegram,
-        NetworkId::Nostr,
-        NetworkId::Rednote,
-        NetworkId::Weibo,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NetworkId::X => "x",
-            NetworkId::Bluesky => "bluesky",
-            NetworkId::Mastodon => "mastodon",
-            NetworkId::Threads => "threads",
-            NetworkId::Telegram => "telegram",
-            NetworkId::Nostr => "nostr",
-            NetworkId::Rednote => "rednote",
-            NetworkId::Weibo => "weibo",
-        }
-    }
-}
-
-impl fmt::Display for NetworkId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for NetworkId {
-    type Err = StoreError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        NetworkId::ALL
-            .into_iter()
-            .find(|n| n.as_str() == s)
-            .ok_or_else(|| StoreError::UnknownNetwork { id: s.to_owned() })
-    }
+/// The network stored as `id`, exactly as written (no aliases such as `twitter`, no case
+/// folding: a stored row holds what Ferry wrote); anything else is `draft.unknown_network`,
+/// naming the id.
+pub fn network_from_id(id: &str) -> Result<Network, StoreError> {
+    Network::ALL
+        .into_iter()
+        .find(|n| n.name() == id)
+        .ok_or_else(|| StoreError::UnknownNetwork { id: id.to_owned() })
 }
 
 /// Where a draft goes: a network, and later (with accounts) a specific account on it.
@@ -70,14 +23,14 @@ impl FromStr for NetworkId {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Target {
-    pub network: NetworkId,
+    pub network: Network,
     /// `None` until accounts exist: "this network, whichever account is the default".
     #[serde(default)]
     pub account_id: Option<String>,
 }
 
 impl Target {
-    pub fn network(network: NetworkId) -> Target {
+    pub fn network(network: Network) -> Target {
         Target {
             network,
             account_id: None,

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::model::NetworkId;
+use crate::model::Network;
 
 #[derive(Debug, Clone)]
 pub struct PublishConfig {
@@ -50,11 +50,11 @@ impl Default for NetworkCaps {
 }
 
 impl NetworkCaps {
-    pub fn get(&self, network: NetworkId) -> usize {
+    pub fn get(&self, network: Network) -> usize {
         match network {
-            NetworkId::Mastodon => self.mastodon,
-            NetworkId::Bluesky => self.bluesky,
-            NetworkId::Nostr => self.nostr,
+            Network::Mastodon => self.mastodon,
+            Network::Bluesky => self.bluesky,
+            Network::Nostr => self.nostr,
             _ => 1,
         }
         .max(1)

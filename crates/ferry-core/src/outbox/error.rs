@@ -6,7 +6,7 @@
 
 use crate::accounts::AccountError;
 use crate::error::StoreError;
-use crate::model::NetworkId;
+use crate::model::Network;
 use ferry_macros::Coded;
 
 #[derive(Debug, thiserror::Error, Coded)]
@@ -30,7 +30,7 @@ pub enum PublishError {
         "draft {draft} targets {network}, but no {network} account is added (`ferry accounts add {network} …`)"
     )]
     #[code("outbox.no_account")]
-    NoAccount { draft: String, network: NetworkId },
+    NoAccount { draft: String, network: Network },
 
     #[error("draft {draft} has no text to post")]
     #[code("outbox.empty_draft")]

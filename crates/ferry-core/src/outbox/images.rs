@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Attachment, LangTag, NetworkId};
+use crate::model::{Attachment, LangTag, Network};
 
 /// An image as a target sends it: the stored copy, and the alt text in the variant's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,14 +45,11 @@ fn alt_for(alt: &BTreeMap<LangTag, String>, lang: &LangTag) -> String {
 }
 
 /// Images a network can't take, caught before sending.
-pub(crate) fn refusal(
-    network: NetworkId,
-    media: &[PlannedMedia],
-) -> Option<(&'static str, String)> {
+pub(crate) fn refusal(network: Network, media: &[PlannedMedia]) -> Option<(&'static str, String)> {
     if media.is_empty() {
         return None;
     }
-    if network == NetworkId::Nostr {
+    if network == Network::Nostr {
         return Some((
             "outbox.media_unsupported",
             format!(

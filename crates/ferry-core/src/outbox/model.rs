@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::ErrorPayload;
-use crate::model::{LangTag, NetworkId};
+use crate::model::{LangTag, Network};
 
 /// "Post now": which draft, and optionally to whom.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -87,7 +87,7 @@ pub struct TargetStatus {
     pub id: String,
     pub job_id: String,
     pub account_id: String,
-    pub network: NetworkId,
+    pub network: Network,
     pub lang: LangTag,
     pub state: TargetState,
     pub attempts: u32,
@@ -145,7 +145,7 @@ pub struct TargetEvent {
     pub job_id: String,
     pub target_id: String,
     pub account_id: String,
-    pub network: NetworkId,
+    pub network: Network,
     pub lang: LangTag,
     pub state: TargetState,
     /// The thread part this is about (1-based), when the target has several.

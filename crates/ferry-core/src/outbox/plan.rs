@@ -1,10 +1,11 @@
 //! Turning a draft into targets before anything is sent: which accounts and variants
-//! (`audience.rs`), the images (`images.rs`), the text (a per-network override
-//! wins over the variant; topics appended in the network's convention), measured with the
+//! (`audience.rs`), the images (`images.rs`), the text (`DraftContent::network_text`: a
+//! per-network override wins over the variant; topics appended in the network's convention,
+//! as the composer's counters and `ferry check` build it), measured with the
 //! network's rules and split into a thread when too long — or refused, naming the network
 //! and by how much, when it can't be sent as it is.
 
-use ferry_networks::rules::{self, Network, Post, Settings};
+use ferry_networks::rules::{self, Post, Settings};
 
 use super::audience::{match_variants, wanted_langs};
 use super::error::PublishError;
@@ -12,7 +13,7 @@ use super::images::{self, PlannedMedia};
 use super::model::PublishRequest;
 use crate::ErrorPayload;
 use crate::accounts::Account;
-use crate::model::{Draft, LangTag, NetworkId, with_topics};
+use crate::model::{Draft, LangTag, Network, NetworkText};
 
 pub(crate) use super::audience::accounts_for;
 
@@ -82,15 +83,14 @@ pub(crate) fn plan(
 
 fn plan_one(draft: &Draft, account: Account, lang: LangTag, allow_threads: bool) -> PlannedTarget {
     let network = account.network;
-    let rules_network: Network = match network.as_str().parse() {
-        Ok(n) => n,
-        Err(e) => return refused(account, lang, "outbox.unsupported", format!("{e}")),
-    };
     let content = &draft.content;
-    let base = content.text_for(&lang, network).base;
-    let topic_refs: Vec<&str> = content.topics.iter().map(String::as_str).collect();
-    let topics = rules::topics(rules_network, &topic_refs);
-    let text = with_topics(base, &topics.text);
+    // The same text the composer's counters and `ferry check` measure (`crate::checks`).
+    let NetworkText {
+        title,
+        topics,
+        text,
+        ..
+    } = content.network_text(&lang, network);
     let media = images::for_variant(&content.attachments, &lang);
     if let Some((code, message)) = images::refusal(network, &media) {
         return refused(account, lang, code, message);
@@ -101,11 +101,12 @@ fn plan_one(draft: &Draft, account: Account, lang: LangTag, allow_threads: bool)
     }
     let settings = settings_for(&account);
     let post = Post {
+        title,
         images: media.len(),
         ..Post::text(&text)
     };
-    let measured = rules::measure(rules_network, &post, &settings);
-    if network == NetworkId::Nostr {
+    let measured = rules::measure(network, &post, &settings);
+    if network == Network::Nostr {
         let chars = text.chars().count();
         let limit = ferry_networks::nostr::RELAY_CONTENT_LIMIT;
         if chars > limit {
@@ -140,8 +141,8 @@ fn plan_one(draft: &Draft, account: Account, lang: LangTag, allow_threads: bool)
     if !too_long(reason.code) {
         return refused(account, lang, "outbox.refused", reason.message.clone());
     }
-    if !allow_threads || !rules_network.has_threads() {
-        let why = if rules_network.has_threads() {
+    if !allow_threads || !network.has_threads() {
+        let why = if network.has_threads() {
             "threads are off for this post"
         } else {
             "it has no threads"
@@ -149,7 +150,7 @@ fn plan_one(draft: &Draft, account: Account, lang: LangTag, allow_threads: bool)
         let message = format!("{}; not sent, because {why}", reason.message);
         return refused(account, lang, "outbox.too_long", message);
     }
-    match rules::split(rules_network, &text, true, &settings) {
+    match rules::split(network, &text, true, &settings) {
         Ok(parts) => PlannedTarget {
             parts,
             media,

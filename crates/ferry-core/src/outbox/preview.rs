@@ -19,7 +19,7 @@ use super::model::PublishRequest;
 use super::plan;
 use crate::ErrorPayload;
 use crate::accounts::Account;
-use crate::model::{Draft, LangTag, NetworkId};
+use crate::model::{Draft, LangTag, Network};
 
 /// One (variant, account) target as it would be sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -27,7 +27,7 @@ use crate::model::{Draft, LangTag, NetworkId};
 #[ts(export)]
 pub struct TargetPreview {
     pub account_id: String,
-    pub network: NetworkId,
+    pub network: Network,
     pub lang: LangTag,
     /// The text as posted: one part, or a thread's parts (numbered `i/n`).
     pub parts: Vec<String>,

@@ -14,7 +14,7 @@ use super::plan;
 use super::runner::{Scope, run_job};
 use super::shared::{Events, Shared};
 use crate::accounts::Accounts;
-use crate::model::NetworkId;
+use crate::model::Network;
 
 /// Publishes drafts through the outbox. Cheap to clone; keep one per app (its concurrency
 /// caps and account sessions are shared by every job it runs).
@@ -147,10 +147,10 @@ impl Publisher {
 
 /// The key each part is sent with, fixed when the job is written. Nostr's is the event id,
 /// known only once the event is signed (just before its first send, and saved first).
-fn part_key(network: NetworkId, target_id: &str, idx: usize) -> Option<String> {
+fn part_key(network: Network, target_id: &str, idx: usize) -> Option<String> {
     match network {
-        NetworkId::Mastodon => Some(format!("ferry-{target_id}-{idx}")),
-        NetworkId::Bluesky => Some(Tid::now().as_str().to_owned()),
+        Network::Mastodon => Some(format!("ferry-{target_id}-{idx}")),
+        Network::Bluesky => Some(Tid::now().as_str().to_owned()),
         _ => None,
     }
 }

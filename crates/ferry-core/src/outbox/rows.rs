@@ -10,7 +10,7 @@ use super::plan::PlannedTarget;
 use crate::clock;
 use crate::drafts::rows::decode_err;
 use crate::error::StoreError;
-use crate::model::{LangTag, NetworkId};
+use crate::model::{LangTag, Network, network_from_id};
 use crate::{ErrorPayload, Store};
 
 /// One part of a target (the whole post, or one post of a thread).
@@ -36,7 +36,7 @@ pub(crate) struct TargetRow {
     pub id: String,
     pub job_id: String,
     pub account_id: String,
-    pub network: NetworkId,
+    pub network: Network,
     pub lang: LangTag,
     pub media: Vec<PlannedMedia>,
     pub tags: Vec<String>,
@@ -91,7 +91,7 @@ impl Store {
         draft_id: &str,
         draft_revision: u32,
         planned: &[PlannedTarget],
-        part_key: impl Fn(NetworkId, &str, usize) -> Option<String>,
+        part_key: impl Fn(Network, &str, usize) -> Option<String>,
     ) -> Result<String, StoreError> {
         let job_id = uuid::Uuid::now_v7().to_string();
         let now = clock::to_db(clock::now());
@@ -123,7 +123,7 @@ impl Store {
                 .bind(&job_id)
                 .bind(position as i64)
                 .bind(&target.account.id)
-                .bind(target.account.network.as_str())
+                .bind(target.account.network.name())
                 .bind(target.lang.as_str())
                 .bind(serde_json::to_string(&target.media).unwrap_or_else(|_| "[]".into()))
                 .bind(serde_json::to_string(&target.tags).unwrap_or_else(|_| "[]".into()))
@@ -286,10 +286,7 @@ fn decode_target(row: TargetTuple, parts: Vec<PartTuple>) -> Result<TargetRow, s
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
     Ok(TargetRow {
-        network: row
-            .3
-            .parse()
-            .map_err(|e: StoreError| decode_err(e.to_string()))?,
+        network: network_from_id(&row.3).map_err(|e| decode_err(e.to_string()))?,
         lang: LangTag::parse(&row.4).map_err(|e| decode_err(e.to_string()))?,
         media: serde_json::from_str(&row.5).map_err(|e| json("media", e))?,
         tags: serde_json::from_str(&row.6).map_err(|e| json("tags", e))?,

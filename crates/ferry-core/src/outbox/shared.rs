@@ -17,7 +17,7 @@ use super::model::{PublishEvent, TargetEvent};
 use super::rows::TargetRow;
 use super::send::Sender;
 use crate::accounts::{Account, AccountState, Accounts};
-use crate::model::NetworkId;
+use crate::model::Network;
 
 #[derive(Debug)]
 pub(crate) struct Shared {
@@ -25,7 +25,7 @@ pub(crate) struct Shared {
     pub config: PublishConfig,
     /// `<pid>:<uuid>`: this publisher, as it appears in job claims.
     pub owner: String,
-    permits: HashMap<NetworkId, Arc<Semaphore>>,
+    permits: HashMap<Network, Arc<Semaphore>>,
     /// Keyed by account id, with the account's `updated_at` when the sender was made: signing
     /// in again changes it, and the next target gets a fresh sender.
     senders: Mutex<HashMap<String, MadeSender>>,
@@ -36,7 +36,7 @@ pub(crate) struct Shared {
 impl Shared {
     pub fn new(accounts: Accounts, config: PublishConfig) -> Self {
         let accounts = accounts.with_timeout(config.request_timeout);
-        let permits = [NetworkId::Mastodon, NetworkId::Bluesky, NetworkId::Nostr]
+        let permits = [Network::Mastodon, Network::Bluesky, Network::Nostr]
             .into_iter()
             .map(|n| (n, Arc::new(Semaphore::new(config.per_network.get(n)))))
             .collect();
@@ -74,7 +74,7 @@ impl Shared {
         });
     }
 
-    pub fn permits(&self, network: NetworkId) -> Arc<Semaphore> {
+    pub fn permits(&self, network: Network) -> Arc<Semaphore> {
         self.permits
             .get(&network)
             .cloned()

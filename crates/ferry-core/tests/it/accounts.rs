@@ -169,7 +169,7 @@ async fn mastodon_browser_sign_in_reuses_the_app_registration() {
             .unwrap();
         assert!(browser.await.unwrap().contains("Ferry is signed in"));
         let account = sign_in.finish(&code).await.unwrap().account;
-        assert_eq!(account.network, ferry_core::NetworkId::Mastodon);
+        assert_eq!(account.network, ferry_core::Network::Mastodon);
         // apps (first round only), authorize page + form, token, verify_credentials, instance.
         let expected = if round == 0 { 6 } else { 5 };
         assert_eq!(proxy.requests() - before, expected, "round {round}");

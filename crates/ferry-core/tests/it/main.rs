@@ -8,7 +8,7 @@ mod secrets_support;
 
 mod accounts;
 mod drafts;
-mod network_ids;
+mod network_checks;
 mod outbox_plan;
 mod publish;
 mod publish_bad_input;
@@ -17,4 +17,5 @@ mod secrets_errors;
 mod secrets_file;
 mod secrets_keychain;
 mod secrets_no_keychain;
+mod stored_networks;
 mod translation;

@@ -6,15 +6,15 @@ use chrono::Utc;
 use ferry_core::accounts::{Account, AccountLimits, AccountState, Relay};
 use ferry_core::outbox::{AudienceMapping, PublishRequest, TargetPreview, preview};
 use ferry_core::{
-    Attachment, Draft, DraftContent, LangTag, NetworkId, NetworkOverride, Target, Variant,
+    Attachment, Draft, DraftContent, LangTag, Network, NetworkOverride, Target, Variant,
 };
-use ferry_networks::rules::{self, Network, Post, Settings};
+use ferry_networks::rules::{self, Post, Settings};
 
 fn lang(tag: &str) -> LangTag {
     LangTag::parse(tag).unwrap()
 }
 
-fn account(id: &str, network: NetworkId, audience: &[&str]) -> Account {
+fn account(id: &str, network: Network, audience: &[&str]) -> Account {
     Account {
         id: id.into(),
         network,
@@ -75,10 +75,10 @@ fn pairs(targets: &[TargetPreview]) -> Vec<(String, String)> {
 fn each_account_gets_the_variants_its_audience_reads() {
     let d = draft(&[("en", "Hello"), ("zh-Hans", "你好")]);
     let accounts = [
-        account("bsky-zh", NetworkId::Bluesky, &["zh"]),
-        account("masto", NetworkId::Mastodon, &[]),
-        account("nostr-both", NetworkId::Nostr, &["en", "zh-Hans-CN"]),
-        account("masto-ja", NetworkId::Mastodon, &["ja"]),
+        account("bsky-zh", Network::Bluesky, &["zh"]),
+        account("masto", Network::Mastodon, &[]),
+        account("nostr-both", Network::Nostr, &["en", "zh-Hans-CN"]),
+        account("masto-ja", Network::Mastodon, &["ja"]),
     ];
     let got = preview(
         &d,
@@ -121,17 +121,17 @@ fn each_account_gets_the_variants_its_audience_reads() {
 fn draft_targets_pick_accounts_and_missing_ones_are_named() {
     let mut d = draft(&[("en", "Hello")]);
     d.content.targets = vec![
-        Target::network(NetworkId::Bluesky),
+        Target::network(Network::Bluesky),
         Target {
-            network: NetworkId::Mastodon,
+            network: Network::Mastodon,
             account_id: Some("masto-2".into()),
         },
     ];
     let accounts = [
-        account("bsky-1", NetworkId::Bluesky, &[]),
-        account("bsky-2", NetworkId::Bluesky, &[]),
-        account("masto-1", NetworkId::Mastodon, &[]),
-        account("masto-2", NetworkId::Mastodon, &[]),
+        account("bsky-1", Network::Bluesky, &[]),
+        account("bsky-2", Network::Bluesky, &[]),
+        account("masto-1", Network::Mastodon, &[]),
+        account("masto-2", Network::Mastodon, &[]),
     ];
     let got = preview(&d, &accounts, &request(&[])).unwrap();
     let ids: Vec<&str> = got.iter().map(|t| t.account_id.as_str()).collect();
@@ -141,7 +141,7 @@ fn draft_targets_pick_accounts_and_missing_ones_are_named() {
         "the network's first account, or the named one"
     );
 
-    d.content.targets.push(Target::network(NetworkId::Nostr));
+    d.content.targets.push(Target::network(Network::Nostr));
     let err = preview(&d, &accounts, &request(&[])).unwrap_err();
     assert_eq!(err.code(), "outbox.no_account");
     assert!(err.to_string().contains("targets nostr"), "{err}");
@@ -160,13 +160,13 @@ fn overrides_win_for_their_network_and_topics_follow_its_convention() {
     let mut d = draft(&[("en", "Ferry at dusk"), ("zh-Hans", "黄昏的渡口")]);
     d.content.overrides = vec![NetworkOverride {
         lang: lang("en"),
-        network: NetworkId::Mastodon,
+        network: Network::Mastodon,
         text: "Ferry at dusk, for the fediverse".into(),
     }];
     d.content.topics = vec!["machine learning".into(), "旅行".into()];
     let accounts = [
-        account("masto", NetworkId::Mastodon, &["en"]),
-        account("bsky", NetworkId::Bluesky, &["en"]),
+        account("masto", Network::Mastodon, &["en"]),
+        account("bsky", Network::Bluesky, &["en"]),
     ];
     let got = preview(&d, &accounts, &request(&["masto", "bsky"])).unwrap();
     assert_eq!(
@@ -198,7 +198,7 @@ fn long_texts_become_threads_that_fit_each_network() {
     let family = "👩‍👩‍👧‍👦".repeat(200);
     let rtl = format!("{} مرحبا بالعالم", "שלום ".repeat(120));
     let d = draft(&[("zh-Hans", &zh), ("en", &family), ("ar", &rtl)]);
-    let mut small = account("masto-small", NetworkId::Mastodon, &["zh-Hans", "ar"]);
+    let mut small = account("masto-small", Network::Mastodon, &["zh-Hans", "ar"]);
     small.limits = Some(AccountLimits {
         max_characters: 120,
         max_media_attachments: 4,
@@ -208,9 +208,9 @@ fn long_texts_become_threads_that_fit_each_network() {
         description_limit: None,
     });
     let accounts = [
-        account("bsky", NetworkId::Bluesky, &["zh-Hans", "en", "ar"]),
+        account("bsky", Network::Bluesky, &["zh-Hans", "en", "ar"]),
         small,
-        account("masto", NetworkId::Mastodon, &["zh-Hans"]),
+        account("masto", Network::Mastodon, &["zh-Hans"]),
     ];
     let got = preview(&d, &accounts, &request(&["bsky", "masto-small", "masto"])).unwrap();
     let settings = Settings::default();
@@ -244,8 +244,8 @@ fn refusals_name_the_network_and_the_excess() {
     let zh = "字".repeat(337);
     let d = draft(&[("zh-Hans", &zh), ("en", &"n".repeat(4100))]);
     let accounts = [
-        account("bsky", NetworkId::Bluesky, &["zh-Hans"]),
-        account("nostr", NetworkId::Nostr, &["en"]),
+        account("bsky", Network::Bluesky, &["zh-Hans"]),
+        account("nostr", Network::Nostr, &["en"]),
     ];
     let mut req = request(&["bsky", "nostr"]);
     req.allow_threads = false;
@@ -291,8 +291,8 @@ fn images_a_network_cannot_take_are_refused_before_sending() {
         image("wave.gif", "image/gif"),
     ];
     let accounts = [
-        account("bsky", NetworkId::Bluesky, &[]),
-        account("nostr", NetworkId::Nostr, &[]),
+        account("bsky", Network::Bluesky, &[]),
+        account("nostr", Network::Nostr, &[]),
     ];
     let got = preview(&d, &accounts, &request(&["bsky", "nostr"])).unwrap();
     let gif = got[0].refusal.as_ref().unwrap();
@@ -322,7 +322,7 @@ fn images_a_network_cannot_take_are_refused_before_sending() {
 #[test]
 fn an_empty_variant_is_refused() {
     let d = draft(&[("en", "   ")]);
-    let accounts = [account("bsky", NetworkId::Bluesky, &[])];
+    let accounts = [account("bsky", Network::Bluesky, &[])];
     let got = preview(&d, &accounts, &request(&["bsky"])).unwrap();
     assert_eq!(got[0].refusal.as_ref().unwrap().code, "outbox.empty");
 }

@@ -7,10 +7,10 @@ use crate::publish_support::*;
 use ferry_core::accounts::AccountState;
 use ferry_core::outbox::{JobStatus, Publisher, TargetState, TargetStatus};
 use ferry_core::secrets::{SecretKey, SecretKind};
-use ferry_core::{LangTag, NetworkId};
+use ferry_core::{LangTag, Network};
 use ferry_test_support::{Fault, FaultProxy, peers};
 
-fn target(status: &JobStatus, network: NetworkId) -> &TargetStatus {
+fn target(status: &JobStatus, network: Network) -> &TargetStatus {
     status
         .targets
         .iter()
@@ -77,8 +77,8 @@ async fn dead_tokens_mark_the_account_and_the_others_still_post() {
         .finish()
         .await
         .unwrap();
-    assert_eq!(target(&status, NetworkId::Nostr).state, TargetState::Posted);
-    for network in [NetworkId::Bluesky, NetworkId::Mastodon] {
+    assert_eq!(target(&status, Network::Nostr).state, TargetState::Posted);
+    for network in [Network::Bluesky, Network::Mastodon] {
         let t = target(&status, network);
         assert_eq!(
             (t.state, t.retryable),
@@ -99,7 +99,7 @@ async fn dead_tokens_mark_the_account_and_the_others_still_post() {
         .finish()
         .await
         .unwrap();
-    let t = target(&status, NetworkId::Bluesky);
+    let t = target(&status, Network::Bluesky);
     assert_eq!(t.error.as_ref().unwrap().code, "account.needs_reauth");
     assert!(
         t.error
@@ -162,14 +162,14 @@ async fn unreachable_servers_html_and_over_long_texts() {
         .finish()
         .await
         .unwrap();
-    let t = target(&status, NetworkId::Mastodon);
+    let t = target(&status, Network::Mastodon);
     assert_eq!(
         (t.state, t.retryable, t.attempts),
         (TargetState::Failed, Some(true), 3),
         "{t:#?}"
     );
     assert_eq!(t.error.as_ref().unwrap().code, "net.unreachable");
-    assert_eq!(target(&status, NetworkId::Nostr).state, TargetState::Posted);
+    assert_eq!(target(&status, Network::Nostr).state, TargetState::Posted);
 
     // A server answering its status post with an HTML page: the post may have happened, so
     // it is checked (the same Idempotency-Key) and ends up posted once.
@@ -211,7 +211,7 @@ async fn unreachable_servers_html_and_over_long_texts() {
         .finish()
         .await
         .unwrap();
-    let t = target(&status, NetworkId::Mastodon);
+    let t = target(&status, Network::Mastodon);
     assert_eq!(
         (t.state, t.attempts, t.parts),
         (TargetState::Failed, 0, 0),
@@ -228,7 +228,7 @@ async fn unreachable_servers_html_and_over_long_texts() {
         error.message
     );
     assert_eq!(proxy.forwarded(), forwarded, "nothing was sent");
-    assert_eq!(target(&status, NetworkId::Nostr).state, TargetState::Posted);
+    assert_eq!(target(&status, Network::Nostr).state, TargetState::Posted);
     let again = publisher
         .publish(request(&draft.id, true))
         .await
@@ -286,7 +286,7 @@ async fn images_a_network_cannot_take_fail_on_their_target_only() {
         .finish()
         .await
         .unwrap();
-    let b = target(&status, NetworkId::Bluesky);
+    let b = target(&status, Network::Bluesky);
     assert_eq!(
         b.error.as_ref().unwrap().code,
         "media.unsupported",
@@ -296,7 +296,7 @@ async fn images_a_network_cannot_take_fail_on_their_target_only() {
         b.error.as_ref().unwrap().message.contains("wave.gif"),
         "{b:#?}"
     );
-    let n = target(&status, NetworkId::Nostr);
+    let n = target(&status, Network::Nostr);
     assert_eq!(
         n.error.as_ref().unwrap().code,
         "outbox.media_unsupported",

@@ -1,4 +1,6 @@
-//! The networks Ferry knows, by the names the CLI and the settings use.
+//! The networks Ferry knows, by the names the CLI and the settings use. This is the one
+//! network type: drafts, accounts and the outbox (`ferry_core::Network`) store these names,
+//! and the UI gets them as the `Network` string union.
 
 use std::fmt;
 use std::str::FromStr;
@@ -8,7 +10,8 @@ use ts_rs::TS;
 
 use super::error::RulesError;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+// `Ord` in the declaration order: a draft's targets sort by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Network {
     X,
@@ -33,6 +36,7 @@ impl Network {
         Self::Weibo,
     ];
 
+    /// The network's id, exactly as stored and serialised (`x`, `bluesky`, …).
     pub fn name(self) -> &'static str {
         match self {
             Self::X => "x",

@@ -42,7 +42,6 @@ export type { Measurement } from "./bindings/Measurement";
 export type { Mismatch } from "./bindings/Mismatch";
 export type { Network } from "./bindings/Network";
 export type { NetworkCheck } from "./bindings/NetworkCheck";
-export type { NetworkId } from "./bindings/NetworkId";
 export type { NetworkLimits } from "./bindings/NetworkLimits";
 export type { NetworkOverride } from "./bindings/NetworkOverride";
 export type { NewDraft } from "./bindings/NewDraft";

@@ -2,7 +2,7 @@
 // They mutate in place (the session's content is a Svelte `$state` proxy) and keep the
 // engine's rules: one variant per language, the main language first, overrides only for
 // languages that have a variant, topics unique and non-empty.
-import type { DraftContent, NetworkId } from "../backend";
+import type { DraftContent, Network } from "../backend";
 
 export function emptyContent(): DraftContent {
   return { variants: [], overrides: [], targets: [], topics: [], attachments: [] };
@@ -56,25 +56,25 @@ export function setPrimaryLanguage(content: DraftContent, from: string, to: stri
   }
 }
 
-export function toggleTarget(content: DraftContent, network: NetworkId): void {
+export function toggleTarget(content: DraftContent, network: Network): void {
   const index = content.targets.findIndex((t) => t.network === network && t.accountId === null);
   if (index >= 0) content.targets.splice(index, 1);
   else content.targets.push({ network, accountId: null });
 }
 
-export function hasTarget(content: DraftContent, network: NetworkId): boolean {
+export function hasTarget(content: DraftContent, network: Network): boolean {
   return content.targets.some((t) => t.network === network);
 }
 
 /** Adds a per-network version starting from the variant's text; false if it already exists. */
-export function addOverride(content: DraftContent, network: NetworkId, lang: string): boolean {
+export function addOverride(content: DraftContent, network: Network, lang: string): boolean {
   if (content.overrides.some((o) => o.network === network && o.lang === lang)) return false;
   if (!content.variants.some((v) => v.lang === lang)) return false;
   content.overrides.push({ network, lang, text: variantText(content, lang) });
   return true;
 }
 
-export function removeOverride(content: DraftContent, network: NetworkId, lang: string): void {
+export function removeOverride(content: DraftContent, network: Network, lang: string): void {
   content.overrides = content.overrides.filter((o) => !(o.network === network && o.lang === lang));
 }
 

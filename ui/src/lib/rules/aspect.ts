@@ -1,15 +1,11 @@
-// RedNote shows image notes at 3:4 (portrait); other shapes are cropped or letterboxed in the
-// feed. Images within 1% of 3:4 pass (1080×1440, 1242×1660 from phones that round).
-import type { Attachment } from "../backend";
+// RedNote shows image notes at 3:4 (portrait) and crops or letterboxes other shapes. Which
+// images miss that shape is decided by the rules in Rust (ferry_networks::rednote::
+// fits_image_shape) and named by id in each network's check; this picks them out of the
+// draft's attachments for display.
+import type { Attachment, NetworkCheck } from "../backend";
 
-const TOLERANCE = 0.01;
-
-export function isThreeByFour(width: number, height: number): boolean {
-  if (width <= 0 || height <= 0) return false;
-  return Math.abs(width / height - 3 / 4) <= (3 / 4) * TOLERANCE;
-}
-
-/** The attachments that are not 3:4, in the draft's order. */
-export function notThreeByFour(attachments: readonly Attachment[]): Attachment[] {
-  return attachments.filter((a) => !isThreeByFour(a.width, a.height));
+/** The attachments `check` names as misshapen for its network, in the draft's order. */
+export function misshapen(check: Pick<NetworkCheck, "misshapenImages">, attachments: readonly Attachment[]): Attachment[] {
+  const ids = new Set(check.misshapenImages);
+  return attachments.filter((a) => ids.has(a.id));
 }

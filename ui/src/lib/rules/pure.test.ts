@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isThreeByFour, notThreeByFour } from "./aspect";
+import { misshapen } from "./aspect";
 import { counterView } from "./counter";
 import { shownLink } from "./links";
 import { pieces } from "./spans";
@@ -48,14 +48,16 @@ describe("shownLink", () => {
   });
 });
 
-describe("3:4", () => {
-  it("accepts 3:4 within 1% and names the others", () => {
-    expect(isThreeByFour(1080, 1440)).toBe(true);
-    expect(isThreeByFour(1242, 1660)).toBe(true);
-    expect(isThreeByFour(1080, 1080)).toBe(false);
-    expect(isThreeByFour(0, 0)).toBe(false);
-    const a = (id: string, width: number, height: number) =>
-      ({ id, width, height }) as Parameters<typeof notThreeByFour>[0][number];
-    expect(notThreeByFour([a("ok", 900, 1200), a("square", 800, 800)]).map((x) => x.id)).toEqual(["square"]);
+describe("misshapen", () => {
+  it("picks the attachments the check names, in the draft's order", () => {
+    const a = (id: string) => ({ id, width: 1, height: 1 }) as Parameters<typeof misshapen>[1][number];
+    const attachments = [a("portrait"), a("square"), a("wide")];
+    expect(misshapen({ misshapenImages: ["wide", "square"] }, attachments).map((x) => x.id)).toEqual([
+      "square",
+      "wide",
+    ]);
+    expect(misshapen({ misshapenImages: [] }, attachments)).toEqual([]);
+    // An id the draft no longer has (an attachment removed since the check) is skipped.
+    expect(misshapen({ misshapenImages: ["gone"] }, attachments)).toEqual([]);
   });
 });

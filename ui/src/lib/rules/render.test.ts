@@ -33,8 +33,10 @@ function check(
     body: text,
     title: null,
     titleLength: null,
+    titleLimit: null,
     topics: { text: "", t_tags: [] },
     fromOverride: false,
+    misshapenImages: [],
     preview: {
       measurement: {
         network,
@@ -150,8 +152,10 @@ describe("RedNote kit", () => {
     const c = check("rednote", [["plain", "清晨的渡口"]], { length: 5, limit: 1000, unit: "graphemes" }, {
       title: "渡口见面👩‍👩‍👧",
       titleLength: 5,
+      titleLimit: 20,
       body: "清晨的渡口",
       topics: { text: "#旅行[话题]#", t_tags: [] },
+      misshapenImages: ["wide.png"],
     });
     const el = render(PublishKit, {
       check: c,
@@ -168,7 +172,12 @@ describe("RedNote kit", () => {
   });
 
   it("marks a title over 20 characters", () => {
-    const c = check("rednote", [["plain", "正文"]], { limit: 1000 }, { title: "长".repeat(23), titleLength: 23 });
+    const c = check(
+      "rednote",
+      [["plain", "正文"]],
+      { limit: 1000 },
+      { title: "长".repeat(23), titleLength: 23, titleLimit: 20 },
+    );
     const el = render(PublishKit, { check: c, lang: "zh-Hans", attachments: [] });
     expect(el.querySelector('[data-testid="kit-title-count"]')!.classList.contains("over")).toBe(true);
   });

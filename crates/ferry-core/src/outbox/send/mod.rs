@@ -15,7 +15,7 @@ mod nostr;
 use super::failure::Failure;
 use super::rows::{PartRow, TargetRow};
 use crate::accounts::{Account, Accounts};
-use crate::model::NetworkId;
+use crate::model::Network;
 
 /// A part that exists on the network.
 #[derive(Debug, Clone)]
@@ -38,13 +38,13 @@ pub(crate) enum Sender {
 impl Sender {
     pub async fn open(accounts: &Accounts, account: &Account) -> Result<Sender, Failure> {
         Ok(match account.network {
-            NetworkId::Mastodon => {
+            Network::Mastodon => {
                 Sender::Mastodon(mastodon::MastodonSender::open(accounts, account).await?)
             }
-            NetworkId::Bluesky => {
+            Network::Bluesky => {
                 Sender::Bluesky(bluesky::BlueskySender::open(accounts, account).await?)
             }
-            NetworkId::Nostr => Sender::Nostr(nostr::NostrSender::open(accounts, account).await?),
+            Network::Nostr => Sender::Nostr(nostr::NostrSender::open(accounts, account).await?),
             other => {
                 return Err(crate::accounts::AccountError::Unsupported { network: other }.into());
             }

@@ -1,6 +1,6 @@
 //! What goes in comes out byte for byte: every script, long texts, overrides and targets.
 
-use ferry_core::{NetworkId, NetworkOverride, NewDraft, StoreError, Target};
+use ferry_core::{Network, NetworkOverride, NewDraft, StoreError, Target};
 
 use super::support::{TempStore, edit_text, lang, new_draft, variant};
 
@@ -85,16 +85,16 @@ async fn overrides_targets_topics_round_trip() {
         ],
         overrides: vec![NetworkOverride {
             lang: lang("en"),
-            network: NetworkId::X,
+            network: Network::X,
             text: "Short for X".into(),
         }],
         targets: vec![
-            Target::network(NetworkId::Bluesky),
+            Target::network(Network::Bluesky),
             Target {
-                network: NetworkId::Mastodon,
+                network: Network::Mastodon,
                 account_id: Some("acct-1".into()),
             },
-            Target::network(NetworkId::Rednote),
+            Target::network(Network::Rednote),
         ],
         topics: vec!["#ferry".into(), "渡口".into()],
     };
@@ -121,7 +121,7 @@ async fn invalid_content_is_refused_with_what_and_where() {
         variants: vec![variant("en", "a")],
         overrides: vec![NetworkOverride {
             lang: lang("ja"),
-            network: NetworkId::X,
+            network: Network::X,
             text: "x".into(),
         }],
         ..Default::default()

@@ -1,6 +1,6 @@
 //! Listing and searching drafts in Chinese and English, newest first, with snippets.
 
-use ferry_core::{DraftSummary, ListQuery, NetworkId, NetworkOverride, NewDraft};
+use ferry_core::{DraftSummary, ListQuery, Network, NetworkOverride, NewDraft};
 
 use super::support::{TempStore, edit_text, lang, marked, new_draft, variant};
 
@@ -109,7 +109,7 @@ async fn searches_overrides_and_topics_too() {
             variants: vec![variant("en", "Main text")],
             overrides: vec![NetworkOverride {
                 lang: lang("en"),
-                network: NetworkId::X,
+                network: Network::X,
                 text: "Shorter version for X".into(),
             }],
             topics: vec!["小红书穿搭".into()],

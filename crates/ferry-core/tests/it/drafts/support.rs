@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ferry_core::{DraftEdit, LangTag, NetworkId, NewDraft, Store, Target, Variant};
+use ferry_core::{DraftEdit, LangTag, Network, NewDraft, Store, Target, Variant};
 use tempfile::TempDir;
 
 /// A store on its own temporary data folder, removed when dropped.
@@ -44,7 +44,7 @@ pub fn variant(tag: &str, text: &str) -> Variant {
 pub fn new_draft(variants: &[(&str, &str)]) -> NewDraft {
     NewDraft {
         variants: variants.iter().map(|(l, t)| variant(l, t)).collect(),
-        targets: vec![Target::network(NetworkId::Mastodon)],
+        targets: vec![Target::network(Network::Mastodon)],
         ..Default::default()
     }
 }

@@ -2,13 +2,13 @@
 import type { AccountLimits } from "./AccountLimits";
 import type { AccountState } from "./AccountState";
 import type { LangTag } from "./LangTag";
-import type { NetworkId } from "./NetworkId";
+import type { Network } from "./Network";
 import type { Relay } from "./Relay";
 
 /**
  * A signed-in account on one network.
  */
-export type Account = { id: string, network: NetworkId, 
+export type Account = { id: string, network: Network, 
 /**
  * `@user@instance` on Mastodon, the handle on Bluesky, `npub1…` on Nostr.
  */

@@ -18,8 +18,17 @@ body: string,
 /**
  * RedNote's note title and its length in characters; `None` elsewhere or without one.
  */
-title: string | null, titleLength: number | null, topics: Topics, 
+title: string | null, titleLength: number | null, 
+/**
+ * The most characters the network's title takes (RedNote's 20); `None` without titles.
+ */
+titleLimit: number | null, topics: Topics, 
 /**
  * Whether the text is this network's own version rather than the variant's.
  */
-fromOverride: boolean, preview: Preview, };
+fromOverride: boolean, 
+/**
+ * The ids of the attachments the network shows cropped or letterboxed (RedNote: those
+ * not 3:4), in the draft's order; empty where any shape is shown whole.
+ */
+misshapenImages: Array<string>, preview: Preview, };
