@@ -71,7 +71,7 @@ pub struct NetworkCheck {
 }
 
 /// Checks the variant in `lang` on every network the draft targets, in the targets' order.
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn check_variant(request: VariantCheckRequest) -> CommandResult<Vec<NetworkCheck>> {
     check(&request)
 }

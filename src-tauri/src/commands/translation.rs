@@ -46,7 +46,7 @@ pub struct ProviderChange {
 
 /// The provider that would translate, or `None` while machine translation is off. Reads
 /// only the database, so the composer can ask on every draft without touching the keychain.
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn translation_status(store: OpenStore) -> CommandResult<Option<ProviderConfig>> {
     match Translations::active_provider(&store).await {
         Ok(active) => Ok(Some(active)),
@@ -56,7 +56,7 @@ pub async fn translation_status(store: OpenStore) -> CommandResult<Option<Provid
 }
 
 /// The providers in the order they are tried (the first enabled one translates).
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn list_translation_providers(store: OpenStore) -> CommandResult<Vec<ProviderConfig>> {
     let translations = open(store).await?;
     translations
@@ -65,7 +65,7 @@ pub async fn list_translation_providers(store: OpenStore) -> CommandResult<Vec<P
         .map_err(translation_error)
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn add_translation_provider(
     store: OpenStore,
     provider: ProviderInput,
@@ -84,7 +84,7 @@ pub async fn add_translation_provider(
         .map_err(translation_error)
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn update_translation_provider(
     store: OpenStore,
     id: String,
@@ -104,7 +104,7 @@ pub async fn update_translation_provider(
 }
 
 /// Removes a provider and its key from the keychain.
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn remove_translation_provider(store: OpenStore, id: String) -> CommandResult<()> {
     let translations = open(store).await?;
     translations
@@ -115,7 +115,7 @@ pub async fn remove_translation_provider(store: OpenStore, id: String) -> Comman
 
 /// `text` in `to` (`zh-Hans`, `en` …) through the first enabled provider; `from: null` lets
 /// the provider detect the source language.
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn translate_text(
     store: OpenStore,
     text: String,

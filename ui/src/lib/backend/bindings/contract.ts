@@ -1,0 +1,96 @@
+// Generated from the shell's command and event declarations (src-tauri/src/commands/mod.rs,
+// src-tauri/src/events.rs) by `make bindings`. Do not edit.
+import type { Account } from "./Account";
+import type { AddBluesky } from "./AddBluesky";
+import type { AddNostr } from "./AddNostr";
+import type { AddedAccount } from "./AddedAccount";
+import type { AddedNostr } from "./AddedNostr";
+import type { AppSettings } from "./AppSettings";
+import type { AttachOutcome } from "./AttachOutcome";
+import type { DatabaseStatus } from "./DatabaseStatus";
+import type { Draft } from "./Draft";
+import type { DraftEdit } from "./DraftEdit";
+import type { DraftSummary } from "./DraftSummary";
+import type { Hints } from "./Hints";
+import type { JobStatus } from "./JobStatus";
+import type { LangTag } from "./LangTag";
+import type { ListQuery } from "./ListQuery";
+import type { MastodonSignInView } from "./MastodonSignInView";
+import type { NetworkCheck } from "./NetworkCheck";
+import type { NewDraft } from "./NewDraft";
+import type { ProviderChange } from "./ProviderChange";
+import type { ProviderConfig } from "./ProviderConfig";
+import type { ProviderInput } from "./ProviderInput";
+import type { PublishEvent } from "./PublishEvent";
+import type { PublishRequest } from "./PublishRequest";
+import type { Revision } from "./Revision";
+import type { RevisionSummary } from "./RevisionSummary";
+import type { SaveOutcome } from "./SaveOutcome";
+import type { StartMastodon } from "./StartMastodon";
+import type { Translated } from "./Translated";
+import type { VariantCheckRequest } from "./VariantCheckRequest";
+
+/** Every command the UI may invoke: its arguments (as the UI sends them) and its result. */
+export type Commands = {
+  database_status: { args: Record<string, never>; result: DatabaseStatus };
+  retry_database: { args: Record<string, never>; result: DatabaseStatus };
+  start_fresh: { args: Record<string, never>; result: DatabaseStatus };
+  list_drafts: { args: { query: ListQuery }; result: Array<DraftSummary> };
+  get_draft: { args: { id: string }; result: Draft };
+  create_draft: { args: { draft: NewDraft }; result: Draft };
+  save_draft: { args: { edit: DraftEdit }; result: SaveOutcome };
+  delete_draft: { args: { id: string }; result: void };
+  draft_history: { args: { id: string }; result: Array<RevisionSummary> };
+  get_revision: { args: { id: string; number: number }; result: Revision };
+  restore_revision: { args: { id: string; number: number }; result: SaveOutcome };
+  attach_media: { args: { id: string; path: string }; result: AttachOutcome };
+  check_variant: { args: { request: VariantCheckRequest }; result: Array<NetworkCheck> };
+  get_settings: { args: Record<string, never>; result: AppSettings };
+  save_settings: { args: { settings: AppSettings }; result: AppSettings };
+  system_languages: { args: Record<string, never>; result: Array<string> };
+  close_main_window: { args: Record<string, never>; result: void };
+  list_accounts: { args: Record<string, never>; result: Array<Account> };
+  add_bluesky: { args: { add: AddBluesky }; result: AddedAccount };
+  add_nostr: { args: { add: AddNostr }; result: AddedNostr };
+  set_account_audience: { args: { id: string; audience: Array<LangTag> }; result: Account };
+  remove_account: { args: { id: string }; result: number };
+  start_mastodon_sign_in: { args: { start: StartMastodon; audience: Array<LangTag> }; result: MastodonSignInView };
+  wait_mastodon_sign_in: { args: { signInId: string }; result: AddedAccount };
+  finish_mastodon_sign_in: { args: { signInId: string; code: string }; result: AddedAccount };
+  cancel_mastodon_sign_in: { args: { signInId: string }; result: void };
+  post_now: { args: { request: PublishRequest }; result: JobStatus };
+  retry_failed: { args: { jobId: string }; result: JobStatus };
+  draft_publish_jobs: { args: { draftId: string }; result: Array<JobStatus> };
+  resume_publishing: { args: Record<string, never>; result: Array<JobStatus> };
+  open_link: { args: { url: string }; result: void };
+  hints: { args: { text: string; variant: string | null }; result: Hints };
+  convert_chinese: { args: { text: string; target: string }; result: string };
+  translation_status: { args: Record<string, never>; result: ProviderConfig | null };
+  list_translation_providers: { args: Record<string, never>; result: Array<ProviderConfig> };
+  add_translation_provider: { args: { provider: ProviderInput }; result: ProviderConfig };
+  update_translation_provider: { args: { id: string; change: ProviderChange }; result: ProviderConfig };
+  remove_translation_provider: { args: { id: string }; result: void };
+  translate_text: { args: { text: string; from: string | null; to: string }; result: Translated };
+};
+export type CommandName = keyof Commands;
+
+/** Events the shell emits, by name, with their payloads. */
+export type Events = {
+  "ferry://publish": PublishEvent;
+  "ferry://close-requested": null;
+};
+/** The event names, for `listen`. */
+export const EVENT = {
+  publish: "ferry://publish",
+  closeRequested: "ferry://close-requested",
+} as const;
+
+/** The shell's URI scheme serving stored media (src-tauri/src/media_protocol.rs). */
+export const MEDIA_SCHEME = "ferry-media";
+/** Image file types the engine accepts (it sniffs the bytes as well). */
+export const IMAGE_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "webp"] as const;
+/** Every network, in the engine's order (ferry_networks::rules::Network::ALL). */
+export const NETWORKS = ["x", "bluesky", "mastodon", "threads", "telegram", "nostr", "rednote", "weibo"] as const;
+
+/** Every error code a command can reject with (`BackendError.code`). */
+export type ErrorCode = never;
