@@ -1,59 +1,24 @@
-//! The TypeScript types the UI imports, generated from the Rust types with `ts-rs` into
-//! `ui/src/lib/backend/bindings/` and checked in. The test below fails when they are stale;
-//! regenerate them with `make bindings` (which runs it with `FERRY_UPDATE_BINDINGS=1`).
-//!
-//! Every type a command takes or returns is listed in [`export_all_to`]; the types they
-//! contain (variants, attachments, language tags …) follow automatically.
+//! The TypeScript the UI imports, generated from Rust into `ui/src/lib/backend/bindings/` and
+//! checked in: `contract.ts` (every command, event and shared constant, see `contract`) and,
+//! with `ts-rs`, one file per type those name and the types they contain. The test below
+//! fails when they are stale; regenerate them with `make bindings` (which runs it with
+//! `FERRY_UPDATE_BINDINGS=1`).
 
 use std::path::{Path, PathBuf};
 
-use ferry_core::checks::{NetworkCheck, VariantCheckRequest};
-use ferry_core::{
-    AttachOutcome, Draft, DraftEdit, DraftSummary, ListQuery, NewDraft, Revision, RevisionSummary,
-    SaveOutcome,
-};
-use ts_rs::{ExportError, TS};
+use ts_rs::ExportError;
 
-use crate::commands::accounts::{AddedNostr, MastodonSignInView};
-use crate::commands::translation::{ProviderChange, ProviderInput};
-use crate::database::DatabaseStatus;
-use crate::preferences::AppSettings;
+use crate::contract::typescript::Contract;
 
 /// Where the checked-in bindings live.
 pub fn checked_in_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/backend/bindings")
 }
 
-/// Writes the `.ts` file of every type the commands exchange (and what they contain) to `dir`.
+/// Writes `contract.ts` and the `.ts` file of every type the commands and events exchange (and
+/// what those contain) to `dir`.
 pub fn export_all_to(dir: &Path) -> Result<(), ExportError> {
-    DatabaseStatus::export_all_to(dir)?;
-    AppSettings::export_all_to(dir)?;
-    ListQuery::export_all_to(dir)?;
-    DraftSummary::export_all_to(dir)?;
-    Draft::export_all_to(dir)?;
-    NewDraft::export_all_to(dir)?;
-    DraftEdit::export_all_to(dir)?;
-    SaveOutcome::export_all_to(dir)?;
-    RevisionSummary::export_all_to(dir)?;
-    Revision::export_all_to(dir)?;
-    AttachOutcome::export_all_to(dir)?;
-    ferry_hints::panel::Hints::export_all_to(dir)?;
-    ferry_core::translation::ProviderConfig::export_all_to(dir)?;
-    ferry_core::translation::Translated::export_all_to(dir)?;
-    ProviderInput::export_all_to(dir)?;
-    ProviderChange::export_all_to(dir)?;
-    VariantCheckRequest::export_all_to(dir)?;
-    NetworkCheck::export_all_to(dir)?;
-    ferry_core::accounts::Account::export_all_to(dir)?;
-    ferry_core::accounts::AddBluesky::export_all_to(dir)?;
-    ferry_core::accounts::AddNostr::export_all_to(dir)?;
-    ferry_core::accounts::StartMastodon::export_all_to(dir)?;
-    AddedNostr::export_all_to(dir)?;
-    MastodonSignInView::export_all_to(dir)?;
-    ferry_core::outbox::PublishRequest::export_all_to(dir)?;
-    ferry_core::outbox::JobStatus::export_all_to(dir)?;
-    ferry_core::outbox::PublishEvent::export_all_to(dir)?;
-    Ok(())
+    Contract::current().export_to(dir)
 }
 
 #[cfg(test)]

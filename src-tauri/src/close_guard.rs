@@ -2,18 +2,19 @@
 //!
 //! The composer autosaves at most 500 ms after an edit, so a close can arrive while an edit
 //! is still waiting. When the window is asked to close we hold it, tell the UI
-//! (`ferry://close-requested`), and close once it answers with `close_main_window` — or after
+//! ([`CloseRequested`]), and close once it answers with `close_main_window` — or after
 //! a grace period, so a stuck page can never keep the window open.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use tauri::{AppHandle, Emitter, Manager, Runtime, Window, WindowEvent};
+use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent};
+
+use crate::events::{CloseRequested, Event};
 
 use crate::error::{AppError, CommandResult};
 
 pub const MAIN_WINDOW: &str = "main";
-pub const CLOSE_REQUESTED: &str = "ferry://close-requested";
 const GRACE: Duration = Duration::from_secs(3);
 
 #[derive(Default)]
@@ -33,7 +34,7 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     }
     api.prevent_close();
     tracing::debug!("close requested: asking the UI to save first");
-    if let Err(err) = window.emit_to(MAIN_WINDOW, CLOSE_REQUESTED, ()) {
+    if let Err(err) = CloseRequested::emit_to(window, MAIN_WINDOW, &()) {
         tracing::warn!("cannot ask the UI to save before closing: {err}");
     }
     let app = window.app_handle().clone();

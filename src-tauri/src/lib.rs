@@ -1,21 +1,24 @@
 //! The desktop shell. It owns windows, plugins and events; every command body is a thin
 //! wrapper over `ferry-core` so the same behaviour is tested without a window.
 //!
-//! Layout: `commands/` (one file per domain, listed in `commands::handler`), `database` (the
+//! Layout: `commands/` (one file per domain, listed once in `commands/mod.rs`), `database` (the
 //! store in managed state, opened on the UI's first call), `open_store` (the command argument
 //! that is the open store), `preferences` (UI language and theme), `os_locale` (the OS's
 //! preferred languages), `media_protocol` (thumbnails from the data folder), `close_guard` (a
 //! last autosave before the window closes), `publishing` (the accounts and the outbox, the
 //! keychain opened on first use), `mastodon_sign_ins` (Mastodon sign-ins waiting for the
-//! browser), `browser` (web pages opened in the system browser) and `bindings` (the
-//! TypeScript types the UI imports, generated from these Rust types).
+//! browser), `browser` (web pages opened in the system browser), `events` (what the shell
+//! emits, with its payloads), `contract` (the commands and events described for the UI) and
+//! `bindings` (the TypeScript the UI imports, generated from these declarations).
 
 pub mod bindings;
 pub mod browser;
 pub mod close_guard;
 pub mod commands;
+pub mod contract;
 pub mod database;
 pub mod error;
+pub mod events;
 pub mod keychain;
 pub mod mastodon_sign_ins;
 pub mod media_protocol;

@@ -8,6 +8,7 @@
 
 use std::path::PathBuf;
 
+use ferry_core::sniff::media_type_of;
 use tauri::http::{Request, Response, StatusCode, header};
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
 
@@ -60,21 +61,11 @@ pub fn stored_name(path: &str) -> Option<&str> {
     let name = path.strip_prefix('/').unwrap_or(path);
     let (stem, ext) = name.split_once('.')?;
     let stem_ok = !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_hexdigit());
-    (stem_ok && extension_type(ext).is_some()).then_some(name)
+    (stem_ok && media_type_of(ext).is_some()).then_some(name)
 }
 
 fn content_type(path: &std::path::Path) -> Option<&'static str> {
-    extension_type(path.extension()?.to_str()?)
-}
-
-fn extension_type(ext: &str) -> Option<&'static str> {
-    match ext {
-        "png" => Some("image/png"),
-        "jpg" | "jpeg" => Some("image/jpeg"),
-        "gif" => Some("image/gif"),
-        "webp" => Some("image/webp"),
-        _ => None,
-    }
+    media_type_of(path.extension()?.to_str()?)
 }
 
 #[cfg(test)]

@@ -41,12 +41,12 @@ pub struct MastodonSignInView {
     pub started: MastodonSignInStarted,
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn list_accounts(store: OpenStore) -> CommandResult<Vec<Account>> {
     body::list(&store).await
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn add_bluesky(
     store: OpenStore,
     publishing: State<'_, Publishing>,
@@ -55,7 +55,7 @@ pub async fn add_bluesky(
     body::add_bluesky(&publishing, &store, add).await
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn add_nostr(
     store: OpenStore,
     publishing: State<'_, Publishing>,
@@ -64,7 +64,7 @@ pub async fn add_nostr(
     body::add_nostr(&publishing, &store, add).await
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn set_account_audience(
     store: OpenStore,
     id: String,
@@ -73,7 +73,7 @@ pub async fn set_account_audience(
     body::set_audience(&store, &id, audience).await
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn remove_account(
     store: OpenStore,
     publishing: State<'_, Publishing>,
@@ -84,7 +84,7 @@ pub async fn remove_account(
 
 /// Registers Ferry on the instance, opens its authorization page in the browser and, unless
 /// out of band, listens on the loopback redirect.
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn start_mastodon_sign_in(
     store: OpenStore,
     publishing: State<'_, Publishing>,
@@ -98,7 +98,7 @@ pub async fn start_mastodon_sign_in(
 }
 
 /// Waits for the browser to come back to the loopback redirect, then adds the account.
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn wait_mastodon_sign_in(
     sign_ins: State<'_, MastodonSignIns>,
     sign_in_id: String,
@@ -107,7 +107,7 @@ pub async fn wait_mastodon_sign_in(
 }
 
 /// Adds the account with the code the person pasted (out of band).
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn finish_mastodon_sign_in(
     sign_ins: State<'_, MastodonSignIns>,
     sign_in_id: String,
@@ -116,7 +116,7 @@ pub async fn finish_mastodon_sign_in(
     body::finish_mastodon(&sign_ins, &sign_in_id, &code).await
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub fn cancel_mastodon_sign_in(sign_ins: State<'_, MastodonSignIns>, sign_in_id: String) {
     sign_ins.cancel(&sign_in_id);
 }

@@ -6,18 +6,18 @@ use crate::database::{Database, DatabaseStatus};
 use crate::error::CommandResult;
 
 /// Opens the database on the first call and says whether that worked.
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn database_status(database: State<'_, Database>) -> CommandResult<DatabaseStatus> {
     Ok(database.status().await)
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn retry_database(database: State<'_, Database>) -> CommandResult<DatabaseStatus> {
     Ok(database.retry().await)
 }
 
 /// "Keep it aside and start fresh": only for a damaged, foreign or too-new database.
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn start_fresh(database: State<'_, Database>) -> CommandResult<DatabaseStatus> {
     database.start_fresh().await
 }

@@ -7,43 +7,43 @@ use ferry_core::{
 use crate::error::CommandResult;
 use crate::open_store::OpenStore;
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn list_drafts(store: OpenStore, query: ListQuery) -> CommandResult<Vec<DraftSummary>> {
     Ok(store.list_drafts(&query).await?)
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn get_draft(store: OpenStore, id: String) -> CommandResult<Draft> {
     Ok(store.get_draft(&id).await?)
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn create_draft(store: OpenStore, draft: NewDraft) -> CommandResult<Draft> {
     Ok(store.create_draft(draft).await?)
 }
 
 /// The autosave: the whole draft as the editor has it; a revision only when it changed.
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn save_draft(store: OpenStore, edit: DraftEdit) -> CommandResult<SaveOutcome> {
     Ok(store.save_draft(edit).await?)
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn delete_draft(store: OpenStore, id: String) -> CommandResult<()> {
     Ok(store.delete_draft(&id).await?)
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn draft_history(store: OpenStore, id: String) -> CommandResult<Vec<RevisionSummary>> {
     Ok(store.history(&id).await?)
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn get_revision(store: OpenStore, id: String, number: u32) -> CommandResult<Revision> {
     Ok(store.get_revision(&id, number).await?)
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn restore_revision(
     store: OpenStore,
     id: String,

@@ -15,7 +15,7 @@ use crate::error::{AppError, CommandResult};
 
 /// Everything the panel shows for `text`, written for the audience `variant` (a BCP 47 tag
 /// such as `zh-Hans`; it turns on the language-mismatch check).
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn hints(text: String, variant: Option<String>) -> CommandResult<Hints> {
     // Off the async threads: segmentation and lookups are CPU work (about a millisecond, more
     // for a long paste in a debug build).
@@ -34,7 +34,7 @@ pub fn hints_now(text: &str, variant: Option<&str>) -> Hints {
 
 /// `text` converted into `target`: `zh-Hans` (Mainland), `zh-TW` (Taiwan characters and
 /// vocabulary), `zh-HK` (Hong Kong forms) or `zh-Hant` (same as `zh-TW`).
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn convert_chinese(text: String, target: String) -> CommandResult<String> {
     off_async_threads(move || convert_now(&text, &target)).await?
 }

@@ -10,7 +10,7 @@ use crate::error::CommandResult;
 use crate::open_store::OpenStore;
 
 /// Attaches the image at `path` to draft `id` with no alt text yet (the composer adds it).
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn attach_media(
     store: OpenStore,
     id: String,

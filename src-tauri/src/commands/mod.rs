@@ -2,9 +2,11 @@
 //! engine call; what the engine does is tested in `ferry-core`, and each command here is
 //! called directly against a temporary database in `tests/it/commands.rs`.
 //!
-//! Adding a command: write it in its domain's file, list it in [`handler`], call it from
-//! `ui/src/lib/backend/tauri.ts`, and if it returns a new type, add that type to the bindings
-//! list in `src/bindings.rs`.
+//! Adding a command: write it with `#[ferry_macros::command]` in its domain's file, add its
+//! path to the one list below, run `make bindings`. The list makes both the invoke
+//! [`handler`] and the [`declarations`] that `ui/src/lib/backend/bindings/contract.ts` (and
+//! the file of every type the commands take and return) is generated from, so the UI sees a
+//! new command, a renamed argument or a changed result as a type error.
 
 pub mod accounts;
 pub mod database;
@@ -17,48 +19,60 @@ pub mod settings;
 pub mod translation;
 pub mod window;
 
-/// The invoke handler with every command the UI may call.
-pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
-{
-    tauri::generate_handler![
-        database::database_status,
-        database::retry_database,
-        database::start_fresh,
-        drafts::list_drafts,
-        drafts::get_draft,
-        drafts::create_draft,
-        drafts::save_draft,
-        drafts::delete_draft,
-        drafts::draft_history,
-        drafts::get_revision,
-        drafts::restore_revision,
-        media::attach_media,
-        rules::check_variant,
-        settings::get_settings,
-        settings::save_settings,
-        settings::system_languages,
-        window::close_main_window,
-        accounts::list_accounts,
-        accounts::add_bluesky,
-        accounts::add_nostr,
-        accounts::set_account_audience,
-        accounts::remove_account,
-        accounts::start_mastodon_sign_in,
-        accounts::wait_mastodon_sign_in,
-        accounts::finish_mastodon_sign_in,
-        accounts::cancel_mastodon_sign_in,
-        publish::post_now,
-        publish::retry_failed,
-        publish::draft_publish_jobs,
-        publish::resume_publishing,
-        publish::open_link,
-        hints::hints,
-        hints::convert_chinese,
-        translation::translation_status,
-        translation::list_translation_providers,
-        translation::add_translation_provider,
-        translation::update_translation_provider,
-        translation::remove_translation_provider,
-        translation::translate_text,
-    ]
+/// Takes each command's path once and makes both the handler and the declarations from it.
+macro_rules! commands {
+    ($($module:ident::$command:ident),* $(,)?) => {
+        /// The invoke handler with every command the UI may call.
+        pub fn handler<R: tauri::Runtime>(
+        ) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($module::$command),*]
+        }
+
+        /// Every command's name, arguments and result, in the order of the list.
+        pub fn declarations() -> Vec<crate::contract::Command> {
+            vec![$(crate::contract::Command::of::<$module::$command>()),*]
+        }
+    };
 }
+
+commands![
+    database::database_status,
+    database::retry_database,
+    database::start_fresh,
+    drafts::list_drafts,
+    drafts::get_draft,
+    drafts::create_draft,
+    drafts::save_draft,
+    drafts::delete_draft,
+    drafts::draft_history,
+    drafts::get_revision,
+    drafts::restore_revision,
+    media::attach_media,
+    rules::check_variant,
+    settings::get_settings,
+    settings::save_settings,
+    settings::system_languages,
+    window::close_main_window,
+    accounts::list_accounts,
+    accounts::add_bluesky,
+    accounts::add_nostr,
+    accounts::set_account_audience,
+    accounts::remove_account,
+    accounts::start_mastodon_sign_in,
+    accounts::wait_mastodon_sign_in,
+    accounts::finish_mastodon_sign_in,
+    accounts::cancel_mastodon_sign_in,
+    publish::post_now,
+    publish::retry_failed,
+    publish::draft_publish_jobs,
+    publish::resume_publishing,
+    publish::open_link,
+    hints::hints,
+    hints::convert_chinese,
+    translation::translation_status,
+    translation::list_translation_providers,
+    translation::add_translation_provider,
+    translation::update_translation_provider,
+    translation::remove_translation_provider,
+    translation::translate_text,
+];

@@ -1,5 +1,5 @@
 //! "Post now", "Retry failed", a draft's publish history, and the resume of unfinished jobs
-//! at start. Progress streams to the window as [`PUBLISH_EVENT`] events whose payload is the
+//! at start. Progress streams to the window as [`events::Publish`] events whose payload is the
 //! engine's [`PublishEvent`] (`{kind: "target", …}` per state change, `{kind: "finished", …}`
 //! with every target's final state).
 //!
@@ -10,16 +10,14 @@
 //! have gone out).
 
 use ferry_core::outbox::{JobStatus, PublishEvent, PublishHandle, PublishRequest};
-use tauri::{AppHandle, Emitter, Runtime, State};
+use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandResult;
+use crate::events::{self, Event};
 use crate::open_store::OpenStore;
 use crate::publishing::Publishing;
 
-/// The event name the UI listens to for publish progress.
-pub const PUBLISH_EVENT: &str = "ferry://publish";
-
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn post_now<R: Runtime>(
     app: AppHandle<R>,
     store: OpenStore,
@@ -31,7 +29,7 @@ pub async fn post_now<R: Runtime>(
 
 /// Sends again the job's targets that are not posted (anything that may have gone out is
 /// checked on the server first).
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn retry_failed<R: Runtime>(
     app: AppHandle<R>,
     store: OpenStore,
@@ -42,7 +40,7 @@ pub async fn retry_failed<R: Runtime>(
 }
 
 /// The draft's publish jobs with their targets, newest first.
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn draft_publish_jobs(
     store: OpenStore,
     draft_id: String,
@@ -51,7 +49,7 @@ pub async fn draft_publish_jobs(
 }
 
 /// Resumes the jobs a quit or crash left unfinished; returns them as they stand now.
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn resume_publishing<R: Runtime>(
     app: AppHandle<R>,
     store: OpenStore,
@@ -61,14 +59,14 @@ pub async fn resume_publishing<R: Runtime>(
 }
 
 /// Opens a posted status (or any web page) in the system browser.
-#[tauri::command]
+#[ferry_macros::command]
 pub fn open_link(url: String) -> CommandResult<()> {
     crate::browser::open_in_browser(&url)
 }
 
 fn emitter<R: Runtime>(app: AppHandle<R>) -> impl Fn(&PublishEvent) + Send + Clone + 'static {
     move |event| {
-        if let Err(err) = app.emit(PUBLISH_EVENT, event) {
+        if let Err(err) = events::Publish::emit(&app, event) {
             tracing::warn!("could not send publish progress to the window: {err}");
         }
     }

@@ -13,7 +13,7 @@ use ferry_core::checks::{self, NetworkCheck, VariantCheckRequest};
 use crate::error::CommandResult;
 
 /// Checks the variant in `lang` on every network the draft targets, in the targets' order.
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn check_variant(request: VariantCheckRequest) -> CommandResult<Vec<NetworkCheck>> {
     Ok(checks::check_variant(&request)?)
 }

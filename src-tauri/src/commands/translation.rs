@@ -46,7 +46,7 @@ pub struct ProviderChange {
 
 /// The provider that would translate, or `None` while machine translation is off. Reads
 /// only the database, so the composer can ask on every draft without touching the keychain.
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn translation_status(store: OpenStore) -> CommandResult<Option<ProviderConfig>> {
     match Translations::active_provider(&store).await {
         Ok(active) => Ok(Some(active)),
@@ -56,13 +56,13 @@ pub async fn translation_status(store: OpenStore) -> CommandResult<Option<Provid
 }
 
 /// The providers in the order they are tried (the first enabled one translates).
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn list_translation_providers(store: OpenStore) -> CommandResult<Vec<ProviderConfig>> {
     let translations = open(store).await?;
     Ok(translations.list_providers().await?)
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn add_translation_provider(
     store: OpenStore,
     provider: ProviderInput,
@@ -78,7 +78,7 @@ pub async fn add_translation_provider(
     Ok(translations.add_provider(new).await?)
 }
 
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn update_translation_provider(
     store: OpenStore,
     id: String,
@@ -95,7 +95,7 @@ pub async fn update_translation_provider(
 }
 
 /// Removes a provider and its key from the keychain.
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn remove_translation_provider(store: OpenStore, id: String) -> CommandResult<()> {
     let translations = open(store).await?;
     Ok(translations.remove_provider(&id).await?)
@@ -103,7 +103,7 @@ pub async fn remove_translation_provider(store: OpenStore, id: String) -> Comman
 
 /// `text` in `to` (`zh-Hans`, `en` …) through the first enabled provider; `from: null` lets
 /// the provider detect the source language.
-#[tauri::command]
+#[ferry_macros::command]
 pub async fn translate_text(
     store: OpenStore,
     text: String,

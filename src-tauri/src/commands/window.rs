@@ -6,7 +6,7 @@ use crate::close_guard;
 use crate::error::CommandResult;
 
 /// The UI's answer to `ferry://close-requested`: its last autosave is done, close now.
-#[tauri::command]
+#[ferry_macros::command]
 pub fn close_main_window<R: Runtime>(app: AppHandle<R>) -> CommandResult<()> {
     close_guard::close_now(&app)
 }

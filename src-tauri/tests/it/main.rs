@@ -3,6 +3,7 @@
 
 mod accounts_publish_commands;
 mod commands;
+mod contract;
 mod hints_commands;
 mod rules_commands;
 mod translation_commands;

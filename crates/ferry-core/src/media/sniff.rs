@@ -3,6 +3,25 @@
 
 use imagesize::ImageType;
 
+/// The images Ferry attaches, by file extension, with their media types: what the file dialog
+/// offers (the UI's `IMAGE_EXTENSIONS`) and what the shell serves stored copies as. A file's
+/// bytes decide what it is ([`sniff`]); its stored copy is named with the first extension here.
+pub const IMAGE_TYPES: [(&str, &str); 5] = [
+    ("png", "image/png"),
+    ("jpg", "image/jpeg"),
+    ("jpeg", "image/jpeg"),
+    ("gif", "image/gif"),
+    ("webp", "image/webp"),
+];
+
+/// The media type of an extension in [`IMAGE_TYPES`].
+pub fn media_type_of(extension: &str) -> Option<&'static str> {
+    IMAGE_TYPES
+        .iter()
+        .find(|(known, _)| *known == extension)
+        .map(|(_, media_type)| *media_type)
+}
+
 /// A recognised image.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ImageInfo {
@@ -88,5 +107,17 @@ mod tests {
         );
         let truncated_png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHD";
         assert!(sniff(truncated_png).unwrap_err().contains("png"));
+    }
+
+    #[test]
+    fn what_sniff_recognises_is_listed() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
+        let gif = b"GIF89a\x01\0\x01\0\0\0\0;";
+        for bytes in [&png[..], &gif[..]] {
+            let info = sniff(bytes).unwrap();
+            assert_eq!(media_type_of(info.extension), Some(info.media_type));
+        }
+        assert_eq!(media_type_of("jpeg"), Some("image/jpeg"));
+        assert_eq!(media_type_of("svg"), None);
     }
 }
