@@ -102,10 +102,7 @@ pub async fn run_check(args: CheckArgs) -> ExitCode {
         Some(Ok(n)) if !n.is_empty() => n,
         Some(Ok(_)) => {
             let known = Network::ALL.map(Network::name).join(",");
-            return fail(
-                args.json,
-                &CliError::NoNetwork { known }.into(),
-            );
+            return fail(args.json, &CliError::NoNetwork { known }.into());
         }
         Some(Err(err)) => return fail(args.json, &Failure::from(err)),
     };

@@ -25,7 +25,7 @@ use ferry_core::{Draft, LangTag};
 use ferry_networks::rednote;
 
 use crate::check::describe;
-use crate::database::{open_store, store_failure};
+use crate::database::open_store;
 use crate::output::{Failure, Out, fail};
 
 pub async fn run(id: &str, lang: Option<&str>, data_dir: Option<PathBuf>, json: bool) -> ExitCode {
@@ -47,22 +47,17 @@ async fn checked(
     lang: Option<&str>,
     data_dir: Option<PathBuf>,
 ) -> Result<(Draft, Vec<VariantChecks>), Failure> {
-    let lang = lang
-        .map(|tag| LangTag::parse(tag).map_err(store_failure))
-        .transpose()?;
+    let lang = lang.map(LangTag::parse).transpose()?;
     let store = open_store(data_dir).await?;
     let loaded = async {
-        let draft = store.get_draft(id).await.map_err(store_failure)?;
-        let accounts = store
-            .list_accounts()
-            .await
-            .map_err(|e| Failure::new(e.code(), e.to_string()))?;
+        let draft = store.get_draft(id).await?;
+        let accounts = store.list_accounts().await?;
         Ok::<_, Failure>((draft, accounts))
     }
     .await;
     store.close().await;
     let (draft, accounts) = loaded?;
-    let variants = check_draft(&draft, &accounts, lang.as_ref()).map_err(store_failure)?;
+    let variants = check_draft(&draft, &accounts, lang.as_ref())?;
     Ok((draft, variants))
 }
 
