@@ -94,11 +94,14 @@ fn check_takes_title_spoiler_and_stdin() {
 }
 
 #[test]
-fn empty_text_is_valid_with_a_warning() {
+fn empty_text_is_refused_by_x_and_warned_about_elsewhere() {
+    // Reported, not judged: still exit 0 (see check_over_the_limit_is_not_a_failure).
     let out = json_out(&ferry(&["check", "--to", "x,bluesky", "--json", ""], None));
     assert_eq!(out[0]["length"], json!(0));
-    assert_eq!(out[0]["ok"], json!(true));
+    assert_eq!(out[0]["ok"], json!(false));
     assert_eq!(out[0]["warnings"][0]["code"], json!("post.empty"));
+    assert_eq!(out[1]["ok"], json!(true));
+    assert_eq!(out[1]["warnings"][0]["code"], json!("post.empty"));
 }
 
 #[test]

@@ -2,9 +2,8 @@
 //!
 //! A `zh-Hans` variant that is mostly English, an `en` variant that is mostly Chinese, or a
 //! `zh-Hans` variant written in Traditional characters is probably a slip (pasted into the
-//! wrong box). Letters are weighed so that one Han, kana or Hangul character counts as three
-//! Latin letters — roughly a word's worth — since "我爱 Starbucks" is a Chinese sentence with an
-//! English name, not an English text.
+//! wrong box). Text is weighed by its words (`detect::weight`), as the detected language is,
+//! since "我们都爱 Starbucks" is a Chinese sentence with an English name, not an English text.
 
 use std::collections::HashMap;
 
@@ -22,36 +21,29 @@ pub struct Mismatch {
     pub code: String,
     pub expected: Lang,
     pub found: Lang,
-    /// Share of the (weighted) letters in the expected language, 0–1.
+    /// Share of the text (by words, see `detect::weight`) in the expected language, 0–1.
     pub share: f32,
     pub message: String,
 }
 
-fn weight(lang: &Lang) -> usize {
-    match lang {
-        Lang::ZhHans | Lang::ZhHant | Lang::Japanese | Lang::Korean => 3,
-        _ => 1,
-    }
-}
-
 /// A mismatch between `expected` and the detected `runs`, if any.
 pub fn check(expected: &Lang, runs: &[LangRun]) -> Option<Mismatch> {
-    let mut letters: HashMap<&Lang, usize> = HashMap::new();
+    let mut weights: HashMap<&Lang, usize> = HashMap::new();
     for run in runs {
-        *letters.entry(&run.lang).or_default() += run.letters * weight(&run.lang);
+        *weights.entry(&run.lang).or_default() += run.weight;
     }
-    let total: usize = letters.values().sum();
+    let total: usize = weights.values().sum();
     if total == 0 || matches!(expected, Lang::Undetermined) {
         return None;
     }
-    let count = |lang: &Lang| letters.get(lang).copied().unwrap_or(0);
+    let count = |lang: &Lang| weights.get(lang).copied().unwrap_or(0);
     let family = if expected.is_chinese() {
         count(&Lang::ZhHans) + count(&Lang::ZhHant)
     } else {
         count(expected)
     };
     let share = family as f32 / total as f32;
-    let (found, most) = letters
+    let (found, most) = weights
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.tag().cmp(a.0.tag())))
         .map(|(lang, n)| ((*lang).clone(), *n))?;

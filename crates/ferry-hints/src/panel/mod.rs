@@ -35,11 +35,12 @@ pub use chinese::{Reading, WordHint, WordSource};
 pub use english::{EnglishHint, EnglishSource};
 pub use mismatch::Mismatch;
 
+use crate::detect::weight::weight;
 use crate::detect::{Detection, LangRun, detect_with, majority};
 use crate::dict::Dictionaries;
 use crate::lang::Lang;
 use crate::segment::Segmenter;
-use crate::skip::{SkipKind, skipped_parts};
+use crate::skip::{Skip, SkipKind, skipped_parts};
 use crate::span::{OffsetMap, Span};
 use crate::tables::{HintKind, HintTables};
 
@@ -187,7 +188,7 @@ pub fn hints(text: &str, options: &HintOptions) -> Hints {
         .as_ref()
         .and_then(|v| mismatch::check(v, &runs));
     Hints {
-        sentences: sentences(text, &offsets, &runs),
+        sentences: sentences(text, &skipped, &offsets, &runs),
         lang,
         runs,
         words,
@@ -200,8 +201,8 @@ pub fn hints(text: &str, options: &HintOptions) -> Hints {
 }
 
 /// Sentences (Unicode sentence boundaries, which know 。！？ too), each labelled with the
-/// language of the runs it overlaps most.
-fn sentences(text: &str, offsets: &OffsetMap, runs: &[LangRun]) -> Vec<Sentence> {
+/// language most of its words are in (`detect::weight`), as the whole text is.
+fn sentences(text: &str, skipped: &[Skip], offsets: &OffsetMap, runs: &[LangRun]) -> Vec<Sentence> {
     text.split_sentence_bound_indices()
         .filter(|(_, s)| !s.trim().is_empty())
         .map(|(start, s)| {
@@ -211,10 +212,10 @@ fn sentences(text: &str, offsets: &OffsetMap, runs: &[LangRun]) -> Vec<Sentence>
                 .iter()
                 .filter(|r| r.span.byte_start < end && r.span.byte_end > start)
                 .map(|r| {
-                    let from = r.span.char_start.max(span.char_start);
-                    let to = r.span.char_end.min(span.char_end);
+                    let from = r.span.byte_start.max(start);
+                    let to = r.span.byte_end.min(end);
                     LangRun {
-                        letters: to.saturating_sub(from),
+                        weight: weight(text, skipped, from, to),
                         ..r.clone()
                     }
                 })
@@ -225,4 +226,29 @@ fn sentences(text: &str, offsets: &OffsetMap, runs: &[LangRun]) -> Vec<Sentence>
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence_langs(text: &str) -> Vec<String> {
+        let skipped = skipped_parts(text);
+        let offsets = OffsetMap::new(text);
+        let runs = detect_with(text, &skipped, &offsets).runs;
+        sentences(text, &skipped, &offsets, &runs)
+            .into_iter()
+            .map(|s| s.lang.tag().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_is_in_the_language_of_its_grammar() {
+        // Counting characters, the token's digits and colon made this sentence English.
+        assert_eq!(sentence_langs("渡轮 mxa35x5rb：晚班照常开。"), ["zh-Hans"]);
+        assert_eq!(
+            sentence_langs("我是从TikTok来的难民。I love 台北! Bonjour à tous, je suis là."),
+            ["zh-Hans", "en", "fr"]
+        );
+    }
 }

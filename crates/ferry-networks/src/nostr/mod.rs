@@ -3,9 +3,13 @@
 //! The protocol sets no length, but clients truncate long notes and many relays refuse large
 //! events (e.g. `nostr-relay` rejects content over 4,096 characters). Ferry counts characters
 //! (Unicode scalar values, as relays written in Python or JavaScript mostly do), warns past the
-//! writer's soft limit and warns again past 4,096.
+//! writer's soft limit and warns again past 4,096. A note's `t` tags (NIP-24) are its topics
+//! and the hashtags written in it ([`t_tags`]).
 
 pub mod client;
+mod hashtags;
+
+pub use hashtags::t_tags;
 
 use crate::rules::{Measurement, Network, Post, Scan, Unit};
 

@@ -10,7 +10,14 @@
 //!
 //! `ok` says whether the network would take the post as it is: text within the limit and media
 //! counts within range. An empty text is `ok` (length 0) with an `empty` warning on networks
-//! that refuse a post with neither text nor media.
+//! that refuse a post with neither text nor media — except on X, where it is not `ok`: X and
+//! its twitter-text library call an empty post invalid, so the composer shows X refusing it.
+//! ```
+//! # use ferry_networks::rules::{measure, Network, Post, Settings};
+//! let empty = Post::text("");
+//! assert!(measure(Network::Bluesky, &empty, &Settings::default()).ok);
+//! assert!(!measure(Network::X, &empty, &Settings::default()).ok);
+//! ```
 
 use serde::Serialize;
 use ts_rs::TS;

@@ -19,6 +19,7 @@ use ts_rs::TS;
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 use super::network::Network;
+use crate::nostr;
 
 /// Topics in one network's convention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -58,9 +59,7 @@ pub fn topics(network: Network, topics: &[&str]) -> Topics {
     };
     let tags: Vec<String> = tags.into_iter().filter(|t| t.chars().count() > 1).collect();
     let t_tags = if network == Network::Nostr {
-        tags.iter()
-            .map(|t| t.trim_start_matches('#').to_lowercase())
-            .collect()
+        nostr::t_tags(&tags, "")
     } else {
         Vec::new()
     };

@@ -19,7 +19,7 @@ pub fn measure(post: &Post<'_>, scan: &Scan<'_>) -> Measurement {
     let limit = usize::try_from(weights::MAX_WEIGHTED_LENGTH).unwrap_or(usize::MAX);
     let mut m = Measurement::new(Network::X, length, limit, Unit::Weighted);
     let within = length <= limit;
-    // twitter-text calls an empty text invalid; Ferry reports it as an empty post instead.
+    // An empty text is invalid too; that is said once, as an empty post, below.
     if !parsed.valid && within && length > 0 {
         m.refuse(
             "x.invalid_characters",
@@ -27,5 +27,37 @@ pub fn measure(post: &Post<'_>, scan: &Scan<'_>) -> Measurement {
         );
     }
     m.check_common(post, MAX_IMAGES, true);
+    // twitter-text's parseTweet calls an empty text invalid, and X trims the text it is sent,
+    // so a text of only spaces is empty there too (parseTweet alone, which does not trim,
+    // would take it). X does take a post of images alone, which parseTweet does not know of.
+    if post.text.trim().is_empty() && post.images == 0 {
+        m.ok = false;
+    }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn x(text: &str, images: usize) -> Measurement {
+        let post = Post {
+            images,
+            ..Post::text(text)
+        };
+        measure(&post, &Scan::new(text))
+    }
+
+    #[test]
+    fn an_empty_or_blank_text_is_not_a_post_unless_it_has_images() {
+        for text in ["", " ", "\n\t", "\u{3000}"] {
+            let m = x(text, 0);
+            assert!(!m.ok, "{text:?}");
+            let codes: Vec<&str> = m.warnings.iter().map(|w| w.code).collect();
+            assert_eq!(codes, ["post.empty"], "{text:?}");
+            assert!(x(text, 1).ok, "{text:?} with an image");
+        }
+        assert!(x("a", 0).ok);
+        assert!(!x("\u{FEFF}", 0).ok);
+    }
 }

@@ -59,7 +59,8 @@ impl NostrSender {
         };
         let note = NewNote {
             text: part.text.clone(),
-            // Topics are tagged on the thread's first note, which people find it by.
+            // Topics are tagged on the thread's first note, which people find it by; the
+            // hashtags written in each part are tagged on that part (`sign_note`).
             hashtags: if idx == 0 {
                 target.tags.clone()
             } else {
@@ -128,5 +129,83 @@ fn posted(id: &EventId) -> Posted {
         remote_id: id.to_hex(),
         cid: None,
         url: id.to_bech32().ok().map(|note| format!("nostr:{note}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::model::{LangTag, NetworkId};
+    use crate::outbox::model::TargetState;
+
+    fn part(idx: u32, text: &str) -> PartRow {
+        PartRow {
+            idx,
+            text: text.into(),
+            key: None,
+            payload: None,
+            state: TargetState::Queued,
+            remote_id: None,
+            remote_cid: None,
+            remote_url: None,
+            first_sent_at: None,
+        }
+    }
+
+    fn t_tags(part: &PartRow) -> Value {
+        let event: Value = serde_json::from_str(part.payload.as_deref().unwrap()).unwrap();
+        event["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t[0] == "t")
+            .cloned()
+            .collect()
+    }
+
+    #[test]
+    fn nostr_parts_are_tagged_with_their_inline_hashtags_and_the_first_with_the_topics() {
+        let sender = NostrSender {
+            keys: NostrKeys::generate(),
+            write: vec!["ws://127.0.0.1:1".into()],
+            lookup: Vec::new(),
+            timeout: Duration::from_secs(1),
+        };
+        let mut target = TargetRow {
+            id: "t1".into(),
+            job_id: "j1".into(),
+            account_id: "a1".into(),
+            network: NetworkId::Nostr,
+            lang: LangTag::parse("zh-Hans").unwrap(),
+            media: Vec::new(),
+            tags: vec!["旅行".into()],
+            state: TargetState::Queued,
+            attempts: 0,
+            remote_id: None,
+            remote_url: None,
+            error: None,
+            retryable: None,
+            next_attempt_at: Some(Utc::now()),
+            parts: vec![
+                part(0, "#渡口 今天晚班照常开 #Ferry 1/2"),
+                part(1, "#ferry 明早见，#晚班！ #旅行 2/2"),
+            ],
+        };
+        for idx in 0..target.parts.len() {
+            let mut row = target.parts[idx].clone();
+            sender.prepare(&target, idx, &mut row).unwrap();
+            target.parts[idx] = row;
+        }
+        assert_eq!(
+            t_tags(&target.parts[0]),
+            json!([["t", "旅行"], ["t", "渡口"], ["t", "ferry"]])
+        );
+        assert_eq!(
+            t_tags(&target.parts[1]),
+            json!([["t", "ferry"], ["t", "晚班"], ["t", "旅行"]])
+        );
     }
 }

@@ -1,5 +1,5 @@
-//! Building signed events: kind-1 notes with hashtags and NIP-10 thread tags, and the NIP-65
-//! relay list (kind 10002).
+//! Building signed events: kind-1 notes with NIP-24 hashtag tags and NIP-10 thread tags, and
+//! the NIP-65 relay list (kind 10002).
 //!
 //! A note's id is the hash of its content, so the signed event *is* the idempotency token:
 //! store it before sending, send the same event again after an unknown outcome, and relays
@@ -11,6 +11,7 @@ use ::nostr::prelude::{Event, EventBuilder, Kind, Tag, Timestamp};
 use super::NETWORK;
 use super::keys::NostrKeys;
 use crate::http::ClientError;
+use crate::nostr::t_tags;
 
 /// An event to point at: its id and author (hex), and a relay where it can be found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +32,8 @@ pub struct NoteThread {
 #[derive(Debug, Clone, Default)]
 pub struct NewNote {
     pub text: String,
-    /// Without `#`; stored lower-cased in `t` tags (NIP-24).
+    /// Topics to tag besides the hashtags written in `text` (those are always tagged; see
+    /// [`t_tags`]); a leading `#` is ignored.
     pub hashtags: Vec<String>,
     pub reply: Option<NoteThread>,
     /// Unix seconds; now when `None`. Relays refuse notes from more than ~1 h ahead.
@@ -40,13 +42,10 @@ pub struct NewNote {
 
 /// Signs `note` with `keys`.
 pub fn sign_note(keys: &NostrKeys, note: &NewNote) -> Result<Event, ClientError> {
-    let mut tags = Vec::new();
-    for tag in &note.hashtags {
-        let tag = tag.trim_start_matches(['#', '＃']);
-        if !tag.is_empty() {
-            tags.push(Tag::hashtag(tag));
-        }
-    }
+    let mut tags: Vec<Tag> = t_tags(&note.hashtags, &note.text)
+        .iter()
+        .map(Tag::hashtag)
+        .collect();
     if let Some(thread) = &note.reply {
         tags.push(e_tag(&thread.root, "root")?);
         if thread.parent.id != thread.root.id {
@@ -125,4 +124,21 @@ fn sign(
             field: "event".into(),
             detail: format!("cannot sign: {e}"),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_is_tagged_with_its_topics_and_the_hashtags_in_its_text() {
+        let note = NewNote {
+            text: "晚班照常开 #渡口 #Ferry".into(),
+            hashtags: vec!["旅行".into(), "#ferry".into()],
+            ..NewNote::default()
+        };
+        let event = sign_note(&NostrKeys::generate(), &note).unwrap();
+        let tags: Vec<&[String]> = event.tags.iter().map(Tag::as_slice).collect();
+        assert_eq!(tags, [["t", "旅行"], ["t", "ferry"], ["t", "渡口"]]);
+    }
 }
