@@ -398,7 +398,12 @@ fn post_now_sends_the_text_the_counter_measured() {
             .iter()
             .find(|c| c.network == target.network)
             .unwrap();
-        assert_eq!(target.parts, [check.text.clone()], "{}", target.network);
+        assert_eq!(
+            target.parts,
+            std::slice::from_ref(&check.text),
+            "{}",
+            target.network
+        );
         compared += 1;
     }
     assert_eq!(compared, 3, "every account posts the main variant");

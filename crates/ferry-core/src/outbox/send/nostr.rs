@@ -138,7 +138,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::model::{LangTag, NetworkId};
+    use crate::model::{LangTag, Network};
     use crate::outbox::model::TargetState;
 
     fn part(idx: u32, text: &str) -> PartRow {
@@ -178,7 +178,7 @@ mod tests {
             id: "t1".into(),
             job_id: "j1".into(),
             account_id: "a1".into(),
-            network: NetworkId::Nostr,
+            network: Network::Nostr,
             lang: LangTag::parse("zh-Hans").unwrap(),
             media: Vec::new(),
             tags: vec!["旅行".into()],
