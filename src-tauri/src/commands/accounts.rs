@@ -2,7 +2,7 @@
 //! sign in again, choose each account's audience, remove.
 //!
 //! Each command is a one-liner over a body in [`body`], which takes the publishing state
-//! directly so `tests/accounts_commands.rs` calls it without a window. Signing in again is
+//! directly so `tests/it/accounts_publish_commands.rs` calls it without a window. Signing in again is
 //! the same `add_…` call: the engine finds the account and makes it active.
 
 use std::time::Duration;

@@ -41,7 +41,7 @@ pub struct KdfParams {
 impl Default for KdfParams {
     /// RFC 9106's second recommended setting (64 MiB, 3 passes), with one lane because the
     /// derivation runs single-threaded here: about a third of a second on a laptop core, once
-    /// per start of the app or daemon.
+    /// per start of the app or the CLI.
     fn default() -> Self {
         KdfParams {
             memory_kib: 64 * 1024,

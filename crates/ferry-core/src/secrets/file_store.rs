@@ -1,5 +1,5 @@
 //! [`EncryptedFileStore`]: the opt-in store for machines without a keychain (a headless
-//! server running `ferry daemon`). One file, by default `<data dir>/secrets.enc`, whose format
+//! server running the `ferry` CLI). One file, by default `<data dir>/secrets.enc`, whose format
 //! is in `file_format.rs` and whose cryptography is in `file_crypto.rs`.
 //!
 //! - Opening an existing file needs its passphrase: a wrong one is `secrets.bad_passphrase`,
@@ -10,7 +10,7 @@
 //! - Every write goes to a temporary file in the same folder (mode 0600 on Unix), is flushed
 //!   to disk, renamed over the old file and the folder is flushed: a crash leaves the old file
 //!   or the new one, never half of either.
-//! - Each operation re-reads the file, so the app and the daemon see each other's changes.
+//! - Each operation re-reads the file, so the app and the CLI see each other's changes.
 //!   Two processes writing in the same instant can still lose one write (there is no lock
 //!   across processes); signing in happens in one place at a time, so this is accepted.
 

@@ -1,6 +1,6 @@
 //! Where the encrypted file's passphrase comes from: [`PassphraseSource`].
 //!
-//! - The headless daemon and scripts set `FERRY_SECRETS_PASSPHRASE` ([`PassphraseSource::env`]).
+//! - Scripts (and, planned, a headless scheduler) set `FERRY_SECRETS_PASSPHRASE` ([`PassphraseSource::env`]).
 //! - The CLI on a terminal asks, unless the variable is set
 //!   ([`PassphraseSource::env_or_prompt`] with a function that reads without echo).
 //! - The desktop app shows a dialog ([`PassphraseSource::prompt`]).
