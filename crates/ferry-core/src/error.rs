@@ -222,6 +222,7 @@ coded!(
     crate::outbox::PublishError,
     crate::secrets::SecretsError,
     crate::translation::TranslationError,
+    crate::schedule::ScheduleError,
     ferry_networks::http::ClientError,
     ferry_networks::media::MediaError,
     ferry_networks::rules::RulesError,
@@ -284,6 +285,6 @@ mod tests {
             .filter(|c| **c == "translate.disabled")
             .count();
         assert_eq!(disabled, 1, "{translation:?}");
-        assert_eq!(StoreError::codes().len(), 23);
+        assert_eq!(StoreError::codes().len(), 24);
     }
 }

@@ -9,6 +9,9 @@
 //! Posting: [`accounts::Accounts`] adds and keeps the Mastodon, Bluesky and Nostr accounts;
 //! [`outbox::Publisher`] posts a draft to them exactly once and streams progress.
 //!
+//! Scheduling: [`Store::add_schedule`] and friends keep *when*; [`schedule::Scheduler`] is the
+//! loop that hands due items to the outbox.
+//!
 //! Counting: [`checks::check_variant`] measures what each target network gets of a variant
 //! (the composer's counters); [`checks::check_draft`] does it for a stored draft.
 
@@ -20,6 +23,7 @@ mod error;
 mod media;
 pub mod model;
 pub mod outbox;
+pub mod schedule;
 mod search;
 pub mod secrets;
 mod settings;

@@ -31,10 +31,11 @@ fn detect_json_prints_scalar_offset_runs() {
         stdout(&out).trim(),
         r#"{"lang":"zh-Hans","runs":[{"start":0,"end":6,"lang":"zh-Hans"}]}"#
     );
+    // One word each: languages are weighed by words, not letters, so the tie goes to Chinese.
     let mixed = ferry(&["detect", "--json", "😀 Hello 世界"], None);
     assert_eq!(
         stdout(&mixed).trim(),
-        r#"{"lang":"en","runs":[{"start":2,"end":7,"lang":"en"},{"start":8,"end":10,"lang":"zh-Hans"}]}"#
+        r#"{"lang":"zh-Hans","runs":[{"start":2,"end":7,"lang":"en"},{"start":8,"end":10,"lang":"zh-Hans"}]}"#
     );
 }
 

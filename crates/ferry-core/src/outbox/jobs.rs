@@ -70,6 +70,24 @@ impl Store {
         .map_err(|e| self.db_err(e))
     }
 
+    /// The accounts this draft went (or may have gone) to, in any job: a scheduled item leaves
+    /// them out rather than post the draft to one account twice.
+    pub(crate) async fn accounts_posted_for(
+        &self,
+        draft_id: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        sqlx::query_scalar(
+            "SELECT DISTINCT t.account_id FROM outbox_targets t JOIN publish_jobs j \
+             ON j.id = t.job_id WHERE j.draft_id = ? AND (t.state <> 'failed' \
+               OR EXISTS (SELECT 1 FROM outbox_parts p WHERE p.target_id = t.id \
+                          AND p.state <> 'queued'))",
+        )
+        .bind(draft_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(|e| self.db_err(e))
+    }
+
     /// Jobs with targets still to send or to check: what a restart resumes.
     pub async fn unfinished_publish_jobs(&self) -> Result<Vec<String>, StoreError> {
         sqlx::query_scalar(

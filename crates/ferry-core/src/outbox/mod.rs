@@ -43,6 +43,7 @@ mod audience;
 mod config;
 mod error;
 mod failure;
+mod hand_over;
 mod images;
 mod jobs;
 mod model;
@@ -55,11 +56,15 @@ mod send;
 mod shared;
 mod target;
 
+pub(crate) use audience::accounts_for;
 pub use config::{NetworkCaps, PublishConfig, RetryPolicy};
 pub use error::PublishError;
+pub use hand_over::HandOver;
 pub use model::{
     AudienceMapping, JobStatus, PublishEvent, PublishRequest, TargetEvent, TargetState,
     TargetStatus,
 };
 pub use preview::{TargetPreview, preview};
 pub use publisher::{PublishHandle, Publisher};
+#[cfg(test)]
+pub(crate) use rows::HandOverClaim;

@@ -121,6 +121,14 @@ impl Publisher {
         Ok(handles)
     }
 
+    /// Starts sending a job just written (a handed-over scheduled item).
+    pub(super) async fn start_pending(
+        &self,
+        job_id: String,
+    ) -> Result<PublishHandle, PublishError> {
+        self.start(job_id, Scope::Pending).await
+    }
+
     async fn start(&self, job_id: String, scope: Scope) -> Result<PublishHandle, PublishError> {
         let until = chrono::Utc::now()
             + chrono::Duration::from_std(self.shared.config.lease).unwrap_or_default();
@@ -147,7 +155,7 @@ impl Publisher {
 
 /// The key each part is sent with, fixed when the job is written. Nostr's is the event id,
 /// known only once the event is signed (just before its first send, and saved first).
-fn part_key(network: Network, target_id: &str, idx: usize) -> Option<String> {
+pub(super) fn part_key(network: Network, target_id: &str, idx: usize) -> Option<String> {
     match network {
         Network::Mastodon => Some(format!("ferry-{target_id}-{idx}")),
         Network::Bluesky => Some(Tid::now().as_str().to_owned()),

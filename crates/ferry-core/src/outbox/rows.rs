@@ -83,6 +83,16 @@ type PartTuple = (
     Option<String>,
 );
 
+/// A scheduled item as one scheduler loop claimed it: handing it over must find it unchanged.
+#[derive(Debug, Clone)]
+pub(crate) struct HandOverClaim {
+    pub schedule_id: String,
+    pub owner: String,
+    pub version: i64,
+    /// Targets left out (account removed, already posted), said on the item.
+    pub note: Option<crate::ErrorPayload>,
+}
+
 impl Store {
     /// Writes a new job with every target and part in one transaction; refused targets are
     /// `failed` from the start, the others `queued` with their idempotency keys.
@@ -93,19 +103,57 @@ impl Store {
         planned: &[PlannedTarget],
         part_key: impl Fn(Network, &str, usize) -> Option<String>,
     ) -> Result<String, StoreError> {
+        let job = self
+            .insert_job_for(draft_id, draft_revision, planned, part_key, None)
+            .await?;
+        Ok(job.unwrap_or_default())
+    }
+
+    /// [`Store::insert_job`] that, when `claim` is given, also marks the scheduled item handed
+    /// over in the same transaction — or writes nothing and returns `None` when the item is no
+    /// longer the one claimed (cancelled, moved, or taken over by another loop). So an item
+    /// becomes at most one job, and a cancel that wins the race sends nothing.
+    pub(crate) async fn insert_job_for(
+        &self,
+        draft_id: &str,
+        draft_revision: u32,
+        planned: &[PlannedTarget],
+        part_key: impl Fn(Network, &str, usize) -> Option<String>,
+        claim: Option<&HandOverClaim>,
+    ) -> Result<Option<String>, StoreError> {
         let job_id = uuid::Uuid::now_v7().to_string();
         let now = clock::to_db(clock::now());
         let mut tx = self.begin_write().await?;
-        let result: Result<(), sqlx::Error> = async {
+        let result: Result<bool, sqlx::Error> = async {
+            if let Some(claim) = claim {
+                let handed = sqlx::query(
+                    "UPDATE schedules SET state = 'handed', job_id = ?, lease_owner = NULL, \
+                     lease_until = NULL, error_code = ?, error_message = ?, updated_at = ? \
+                     WHERE id = ? AND state = 'claimed' AND lease_owner = ? AND version = ?",
+                )
+                .bind(&job_id)
+                .bind(claim.note.as_ref().map(|n| n.code.as_str()))
+                .bind(claim.note.as_ref().map(|n| n.message.as_str()))
+                .bind(&now)
+                .bind(&claim.schedule_id)
+                .bind(&claim.owner)
+                .bind(claim.version)
+                .execute(&mut *tx)
+                .await?;
+                if handed.rows_affected() == 0 {
+                    return Ok(false);
+                }
+            }
             sqlx::query(
-                "INSERT INTO publish_jobs (id, draft_id, draft_revision, created_at, updated_at) \
-                 VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO publish_jobs (id, draft_id, draft_revision, created_at, updated_at, \
+                 schedule_id) VALUES (?, ?, ?, ?, ?, ?)",
             )
             .bind(&job_id)
             .bind(draft_id)
             .bind(i64::from(draft_revision))
             .bind(&now)
             .bind(&now)
+            .bind(claim.map(|c| c.schedule_id.as_str()))
             .execute(&mut *tx)
             .await?;
             for (position, target) in planned.iter().enumerate() {
@@ -147,12 +195,15 @@ impl Store {
                     .await?;
                 }
             }
-            Ok(())
+            Ok(true)
         }
         .await;
-        result.map_err(|e| self.db_err(e))?;
+        if !result.map_err(|e| self.db_err(e))? {
+            tx.rollback().await.map_err(|e| self.db_err(e))?;
+            return Ok(None);
+        }
         tx.commit().await.map_err(|e| self.db_err(e))?;
-        Ok(job_id)
+        Ok(Some(job_id))
     }
 
     /// Every target of a job with its parts, in the job's order.

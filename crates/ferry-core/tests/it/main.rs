@@ -13,6 +13,8 @@ mod outbox_plan;
 mod publish;
 mod publish_bad_input;
 mod publish_faults;
+mod schedule_publish;
+mod schedule_times;
 mod secrets_errors;
 mod secrets_file;
 mod secrets_keychain;

@@ -1,0 +1,107 @@
+//! Handing a due scheduled item to the outbox. The item names accounts; what goes out is the
+//! draft *as it is now*, planned exactly as "Post now" plans it. Targets that cannot go out are
+//! left out with a reason on the item, and the others still go:
+//! - an account removed since scheduling;
+//! - an account this draft was already posted to (by "Post now" or another item), since the
+//!   outbox never posts a draft to one account twice.
+//!
+//! The job is written and the item marked handed in one transaction that also checks the
+//! claim (see `Store::insert_job_for`), so a cancel or move that lands first sends nothing.
+
+use super::error::PublishError;
+use super::plan;
+use super::publisher::{PublishHandle, Publisher, part_key};
+use super::rows::HandOverClaim;
+use crate::error::{ErrorPayload, StoreError};
+use crate::schedule::{ScheduleError, StoredSchedule};
+
+/// What became of a claimed item.
+#[derive(Debug)]
+pub enum HandOver {
+    /// Its job is running.
+    Started(PublishHandle),
+    /// Nothing can go out; the reason is stored on the item.
+    Failed(ErrorPayload),
+    /// The item changed (cancelled, moved) or another loop took it: nothing was written.
+    Lost,
+}
+
+impl Publisher {
+    pub(crate) async fn hand_over(
+        &self,
+        item: &StoredSchedule,
+        owner: &str,
+    ) -> Result<HandOver, PublishError> {
+        let store = self.accounts().store();
+        let id = &item.schedule.id;
+        let fail = |payload: ErrorPayload| async move {
+            let stored = store
+                .fail_claimed(id, owner, item.version, &payload)
+                .await?;
+            Ok::<_, PublishError>(if stored {
+                HandOver::Failed(payload)
+            } else {
+                HandOver::Lost
+            })
+        };
+        let draft = match store.get_draft(&item.schedule.draft_id).await {
+            Ok(draft) => draft,
+            Err(StoreError::DraftNotFound { id }) => {
+                return fail(ErrorPayload::of(&ScheduleError::DraftDeleted { draft: id })).await;
+            }
+            Err(other) => return Err(other.into()),
+        };
+        let all = self.accounts().list().await?;
+        let sent = store.accounts_posted_for(&draft.id).await?;
+        let mut left_out = Vec::new();
+        let mut to = Vec::new();
+        for account in &item.accounts {
+            if !all.iter().any(|a| &a.id == account) {
+                left_out.push(format!("account {account} was removed"));
+            } else if sent.contains(account) {
+                left_out.push(format!("account {account} already has this draft"));
+            } else {
+                to.push(account.clone());
+            }
+        }
+        let note = (!left_out.is_empty()).then(|| {
+            ErrorPayload::of(&ScheduleError::TargetsLeftOut {
+                detail: left_out.join("; "),
+            })
+        });
+        if to.is_empty() {
+            let none = ScheduleError::NoTargets {
+                draft: draft.id.clone(),
+            };
+            return fail(note.unwrap_or_else(|| ErrorPayload::of(&none))).await;
+        }
+        let mut request = item.request();
+        request.to = to;
+        let planned = plan::accounts_for(&draft, &request, &all)
+            .and_then(|accounts| plan::plan(&draft, accounts, &request));
+        let planned = match planned {
+            Ok(planned) => planned,
+            Err(err @ (PublishError::Store(_) | PublishError::Busy { .. })) => return Err(err),
+            Err(refused) => {
+                return fail(ErrorPayload {
+                    code: refused.code().to_owned(),
+                    message: format!("not sent: {refused}"),
+                })
+                .await;
+            }
+        };
+        let claim = HandOverClaim {
+            schedule_id: id.clone(),
+            owner: owner.to_owned(),
+            version: item.version,
+            note,
+        };
+        let job = store
+            .insert_job_for(&draft.id, draft.revision, &planned, part_key, Some(&claim))
+            .await?;
+        match job {
+            Some(job) => Ok(HandOver::Started(self.start_pending(job).await?)),
+            None => Ok(HandOver::Lost),
+        }
+    }
+}
