@@ -80,6 +80,7 @@ impl AppError {
 pub fn codes() -> Vec<&'static str> {
     use ferry_core::accounts::AccountError;
     use ferry_core::outbox::PublishError;
+    use ferry_core::schedule::ScheduleError;
     use ferry_core::translation::TranslationError;
 
     let mut codes = [
@@ -87,6 +88,7 @@ pub fn codes() -> Vec<&'static str> {
         AccountError::codes(),
         PublishError::codes(),
         TranslationError::codes(),
+        ScheduleError::codes(),
         ferry_hints::HintsError::codes(),
         ferry_networks::rules::RulesError::codes(),
         AppError::codes(),
@@ -139,6 +141,7 @@ mod tests {
             "translate.rate_limited",
             "outbox.already_published",
             "convert.unknown_target",
+            "schedule.dst_fold",
         ] {
             assert!(codes.contains(&code), "{code} missing from {codes:?}");
         }

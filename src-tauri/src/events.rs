@@ -10,6 +10,7 @@
 //! Adding an event: declare it in the list below, emit it through its type, run `make bindings`.
 
 use ferry_core::outbox::PublishEvent;
+use ferry_core::schedule::SchedulerEvent;
 use serde::Serialize;
 use tauri::{Emitter, EventTarget, Runtime};
 use ts_rs::TS;
@@ -74,6 +75,9 @@ events! {
     /// The main window was asked to close: the UI saves what it holds, then calls
     /// `close_main_window` (`close_guard.rs`).
     CloseRequested = "ferry://close-requested", payload ();
+    /// The scheduler handed an item to the outbox, held it, or could not send it
+    /// (`scheduling.rs`); the job's own progress still comes as `Publish` events.
+    Schedule = "ferry://schedule", payload SchedulerEvent;
 }
 
 fn lower_first(name: &str) -> String {

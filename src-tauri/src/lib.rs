@@ -6,7 +6,8 @@
 //! that is the open store), `preferences` (UI language and theme), `os_locale` (the OS's
 //! preferred languages), `media_protocol` (thumbnails from the data folder), `close_guard` (a
 //! last autosave before the window closes), `publishing` (the accounts and the outbox, the
-//! keychain opened on first use), `mastodon_sign_ins` (Mastodon sign-ins waiting for the
+//! keychain opened on first use), `scheduling` (the scheduler loop, started on the first
+//! scheduling call), `mastodon_sign_ins` (Mastodon sign-ins waiting for the
 //! browser), `browser` (web pages opened in the system browser), `events` (what the shell
 //! emits, with its payloads), `contract` (the commands and events described for the UI) and
 //! `bindings` (the TypeScript the UI imports, generated from these declarations).
@@ -26,6 +27,7 @@ pub mod open_store;
 pub mod os_locale;
 pub mod preferences;
 pub mod publishing;
+pub mod scheduling;
 
 use tauri::{Manager, RunEvent};
 
@@ -54,6 +56,7 @@ pub fn run() {
         .manage(Database::from_env())
         .manage(CloseGuard::default())
         .manage(publishing::Publishing::default())
+        .manage(scheduling::Scheduling::default())
         .manage(mastodon_sign_ins::MastodonSignIns::default())
         .register_asynchronous_uri_scheme_protocol(media_protocol::SCHEME, media_protocol::handle)
         .on_window_event(close_guard::on_window_event)

@@ -15,6 +15,7 @@ pub mod hints;
 pub mod media;
 pub mod publish;
 pub mod rules;
+pub mod schedule;
 pub mod settings;
 pub mod translation;
 pub mod window;
@@ -75,4 +76,19 @@ commands![
     translation::update_translation_provider,
     translation::remove_translation_provider,
     translation::translate_text,
+    schedule::scheduler_status,
+    schedule::list_schedules,
+    schedule::check_wall_time,
+    schedule::add_schedule,
+    schedule::schedule_next_slots,
+    schedule::move_schedule,
+    schedule::cancel_schedule,
+    schedule::post_held_now,
+    schedule::skip_held,
+    schedule::account_zones,
+    schedule::set_account_zone,
+    schedule::system_zone,
+    schedule::list_slots,
+    schedule::add_slot,
+    schedule::remove_slot,
 ];

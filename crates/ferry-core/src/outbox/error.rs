@@ -58,6 +58,11 @@ pub enum PublishError {
     #[code("outbox.busy")]
     Busy { id: String, owner: String },
 
+    /// The app could not make its publisher (the keychain is locked …): nothing was sent.
+    #[error("cannot send now: {reason}")]
+    #[code("outbox.unavailable")]
+    Unavailable { reason: String },
+
     #[error("publishing stopped unexpectedly: {detail}")]
     #[code("outbox.internal")]
     Internal { detail: String },

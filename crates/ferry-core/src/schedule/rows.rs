@@ -59,7 +59,9 @@ impl StoredSchedule {
 }
 
 /// Which items `list_schedules` returns.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+#[ts(export)]
 pub struct ScheduleFilter {
     /// Empty: every state.
     pub states: Vec<ScheduleState>,

@@ -11,6 +11,6 @@ export type Mismatch = {
  */
 code: string, expected: Lang, found: Lang, 
 /**
- * Share of the (weighted) letters in the expected language, 0–1.
+ * Share of the text (by words, see `detect::weight`) in the expected language, 0–1.
  */
 share: number, message: string, };

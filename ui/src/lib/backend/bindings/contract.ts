@@ -1,6 +1,7 @@
 // Generated from the shell's command and event declarations (src-tauri/src/commands/mod.rs,
 // src-tauri/src/events.rs) by `make bindings`. Do not edit.
 import type { Account } from "./Account";
+import type { AccountZone } from "./AccountZone";
 import type { AddBluesky } from "./AddBluesky";
 import type { AddNostr } from "./AddNostr";
 import type { AddedAccount } from "./AddedAccount";
@@ -18,17 +19,24 @@ import type { ListQuery } from "./ListQuery";
 import type { MastodonSignInView } from "./MastodonSignInView";
 import type { NetworkCheck } from "./NetworkCheck";
 import type { NewDraft } from "./NewDraft";
+import type { NewSchedule } from "./NewSchedule";
 import type { ProviderChange } from "./ProviderChange";
 import type { ProviderConfig } from "./ProviderConfig";
 import type { ProviderInput } from "./ProviderInput";
 import type { PublishEvent } from "./PublishEvent";
 import type { PublishRequest } from "./PublishRequest";
+import type { QueueSlot } from "./QueueSlot";
 import type { Revision } from "./Revision";
 import type { RevisionSummary } from "./RevisionSummary";
 import type { SaveOutcome } from "./SaveOutcome";
+import type { Schedule } from "./Schedule";
+import type { ScheduleFilter } from "./ScheduleFilter";
+import type { SchedulerEvent } from "./SchedulerEvent";
+import type { SchedulerStatus } from "./SchedulerStatus";
 import type { StartMastodon } from "./StartMastodon";
 import type { Translated } from "./Translated";
 import type { VariantCheckRequest } from "./VariantCheckRequest";
+import type { WallTimeCheck } from "./WallTimeCheck";
 
 /** Every command the UI may invoke: its arguments (as the UI sends them) and its result. */
 export type Commands = {
@@ -71,6 +79,21 @@ export type Commands = {
   update_translation_provider: { args: { id: string; change: ProviderChange }; result: ProviderConfig };
   remove_translation_provider: { args: { id: string }; result: void };
   translate_text: { args: { text: string; from: string | null; to: string }; result: Translated };
+  scheduler_status: { args: Record<string, never>; result: SchedulerStatus };
+  list_schedules: { args: { filter: ScheduleFilter }; result: Array<Schedule> };
+  check_wall_time: { args: { at: string; tz: string }; result: WallTimeCheck };
+  add_schedule: { args: { schedule: NewSchedule }; result: Schedule };
+  schedule_next_slots: { args: { draftId: string; to: Array<string> }; result: Array<Schedule> };
+  move_schedule: { args: { id: string; at: string; tz: string }; result: Schedule };
+  cancel_schedule: { args: { id: string }; result: Schedule };
+  post_held_now: { args: { id: string }; result: Schedule };
+  skip_held: { args: { id: string }; result: Schedule };
+  account_zones: { args: Record<string, never>; result: Array<AccountZone> };
+  set_account_zone: { args: { accountId: string; tz: string | null }; result: string };
+  system_zone: { args: Record<string, never>; result: string };
+  list_slots: { args: Record<string, never>; result: Array<QueueSlot> };
+  add_slot: { args: { accountId: string; day: string; time: string; tz: string | null }; result: QueueSlot };
+  remove_slot: { args: { id: string }; result: void };
 };
 export type CommandName = keyof Commands;
 
@@ -78,11 +101,13 @@ export type CommandName = keyof Commands;
 export type Events = {
   "ferry://publish": PublishEvent;
   "ferry://close-requested": null;
+  "ferry://schedule": SchedulerEvent;
 };
 /** The event names, for `listen`. */
 export const EVENT = {
   publish: "ferry://publish",
   closeRequested: "ferry://close-requested",
+  schedule: "ferry://schedule",
 } as const;
 
 /** The shell's URI scheme serving stored media (src-tauri/src/media_protocol.rs). */
@@ -93,4 +118,4 @@ export const IMAGE_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "webp"] as const;
 export const NETWORKS = ["x", "bluesky", "mastodon", "threads", "telegram", "nostr", "rednote", "weibo"] as const;
 
 /** Every error code a command can reject with (`BackendError.code`). */
-export type ErrorCode = "account.invalid" | "account.missing_secret" | "account.not_found" | "account.sign_in_busy" | "account.sign_in_cancelled" | "account.sign_in_gone" | "account.unsupported_network" | "account.wrong_network" | "app.bad_link" | "app.browser" | "app.no_database" | "app.unexpected" | "app.window" | "convert.unavailable" | "convert.unknown_target" | "db.corrupt" | "db.error" | "db.locked" | "db.migrate" | "db.no_data_dir" | "db.not_broken" | "db.not_ferry" | "db.not_open" | "db.set_aside" | "db.too_new" | "db.unwritable" | "dict.format" | "dict.loading" | "dict.missing" | "dict.read" | "draft.conflict" | "draft.invalid" | "draft.invalid_language" | "draft.not_found" | "draft.revision_not_found" | "draft.too_large" | "draft.unknown_network" | "hints.table_invalid" | "internal" | "limits.invalid" | "media.missing" | "media.not_found" | "media.too_large" | "media.unreadable" | "media.unsupported" | "net.auth" | "net.invalid_input" | "net.invalid_response" | "net.rate_limited" | "net.rejected" | "net.server_error" | "net.timeout" | "net.tls" | "net.unknown_outcome" | "net.unreachable" | "network.unknown" | "outbox.already_published" | "outbox.busy" | "outbox.empty_draft" | "outbox.internal" | "outbox.job_not_found" | "outbox.never_published" | "outbox.no_account" | "outbox.no_targets" | "secrets.bad_config" | "secrets.bad_key" | "secrets.bad_passphrase" | "secrets.bad_value" | "secrets.corrupt" | "secrets.internal" | "secrets.io" | "secrets.keychain" | "secrets.no_keychain" | "secrets.no_passphrase" | "settings.invalid" | "split.impossible" | "split.no_threads" | "translate.bad_key" | "translate.bad_request" | "translate.bad_response" | "translate.cache" | "translate.disabled" | "translate.missing_key" | "translate.provider_invalid" | "translate.provider_not_found" | "translate.quota_exhausted" | "translate.rate_limited" | "translate.rejected" | "translate.unreachable";
+export type ErrorCode = "account.invalid" | "account.missing_secret" | "account.not_found" | "account.sign_in_busy" | "account.sign_in_cancelled" | "account.sign_in_gone" | "account.unsupported_network" | "account.wrong_network" | "app.bad_link" | "app.browser" | "app.no_database" | "app.unexpected" | "app.window" | "convert.unavailable" | "convert.unknown_target" | "db.corrupt" | "db.error" | "db.locked" | "db.migrate" | "db.no_data_dir" | "db.not_broken" | "db.not_ferry" | "db.not_open" | "db.set_aside" | "db.too_new" | "db.unwritable" | "dict.format" | "dict.loading" | "dict.missing" | "dict.read" | "draft.conflict" | "draft.invalid" | "draft.invalid_language" | "draft.not_found" | "draft.revision_not_found" | "draft.too_large" | "draft.unknown_network" | "hints.table_invalid" | "internal" | "limits.invalid" | "media.missing" | "media.not_found" | "media.too_large" | "media.unreadable" | "media.unsupported" | "net.auth" | "net.invalid_input" | "net.invalid_response" | "net.rate_limited" | "net.rejected" | "net.server_error" | "net.timeout" | "net.tls" | "net.unknown_outcome" | "net.unreachable" | "network.unknown" | "outbox.already_published" | "outbox.busy" | "outbox.empty_draft" | "outbox.internal" | "outbox.job_not_found" | "outbox.never_published" | "outbox.no_account" | "outbox.no_targets" | "outbox.unavailable" | "schedule.bad_offset" | "schedule.bad_slot" | "schedule.bad_time" | "schedule.draft_deleted" | "schedule.dst_fold" | "schedule.dst_gap" | "schedule.no_free_slot" | "schedule.no_targets" | "schedule.not_editable" | "schedule.not_found" | "schedule.past" | "schedule.slot_not_found" | "schedule.targets_left_out" | "schedule.unknown_zone" | "secrets.bad_config" | "secrets.bad_key" | "secrets.bad_passphrase" | "secrets.bad_value" | "secrets.corrupt" | "secrets.internal" | "secrets.io" | "secrets.keychain" | "secrets.no_keychain" | "secrets.no_passphrase" | "settings.invalid" | "split.impossible" | "split.no_threads" | "translate.bad_key" | "translate.bad_request" | "translate.bad_response" | "translate.cache" | "translate.disabled" | "translate.missing_key" | "translate.provider_invalid" | "translate.provider_not_found" | "translate.quota_exhausted" | "translate.rate_limited" | "translate.rejected" | "translate.unreachable";

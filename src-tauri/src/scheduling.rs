@@ -1,0 +1,83 @@
+//! The app's scheduler loop: one per app, started the first time the UI asks about
+//! scheduling (the Schedule screen and the status strip do at start), on the database the
+//! window opened. It runs for as long as the app does, window or not, and shares the work with
+//! any `ferry daemon` on the same database through the engine's claims.
+//!
+//! The loop needs the publisher, and so the keychain, only to send: it is made on first use,
+//! and a keychain that cannot be opened is tried again at the next pass, the items waiting
+//! (the status strip shows them overdue) rather than failing.
+
+use std::sync::Mutex;
+
+use ferry_core::Store;
+use ferry_core::outbox::{HandOver, PublishError};
+use ferry_core::schedule::{
+    Dispatch, RunnerKind, Scheduler, SchedulerEvent, SchedulerWake, StoredSchedule,
+};
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::events::{self, Event};
+use crate::publishing::Publishing;
+
+/// Managed state: the waker of the running loop, once started.
+#[derive(Default)]
+pub struct Scheduling {
+    wake: Mutex<Option<SchedulerWake>>,
+}
+
+impl Scheduling {
+    /// Starts the loop unless it runs, and wakes it (a schedule may just have changed).
+    pub fn ensure_started<R: Runtime>(&self, app: &AppHandle<R>, store: &Store) {
+        let mut slot = self.wake.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(wake) = slot.as_ref() {
+            wake.wake();
+            return;
+        }
+        let scheduler = Scheduler::new(
+            AppDispatch {
+                app: app.clone(),
+                store: store.clone(),
+            },
+            RunnerKind::App,
+        );
+        *slot = Some(scheduler.waker());
+        let (events, mut received) = tokio::sync::mpsc::unbounded_channel();
+        let emitter = app.clone();
+        tauri::async_runtime::spawn(async move {
+            while let Some(event) = received.recv().await {
+                let sent = match &event {
+                    SchedulerEvent::Publish { event } => events::Publish::emit(&emitter, event),
+                    other => events::Schedule::emit(&emitter, other),
+                };
+                if let Err(err) = sent {
+                    tracing::warn!("could not send scheduler progress to the window: {err}");
+                }
+            }
+        });
+        tauri::async_runtime::spawn(scheduler.run(events, std::future::pending()));
+    }
+}
+
+/// Hands items to the app's publisher, made (keychain opened) on the first item due.
+struct AppDispatch<R: Runtime> {
+    app: AppHandle<R>,
+    store: Store,
+}
+
+impl<R: Runtime> Dispatch for AppDispatch<R> {
+    fn store(&self) -> &Store {
+        &self.store
+    }
+
+    async fn dispatch(&self, item: &StoredSchedule, owner: &str) -> Result<HandOver, PublishError> {
+        let publisher = self
+            .app
+            .state::<Publishing>()
+            .publisher(&self.store)
+            .await
+            .map_err(|err| PublishError::Unavailable {
+                reason: err.message,
+            })?;
+        publisher.dispatch(item, owner).await
+    }
+}
