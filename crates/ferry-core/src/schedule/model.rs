@@ -70,6 +70,8 @@ impl ScheduleState {
 pub struct Schedule {
     pub id: String,
     pub draft_id: String,
+    /// The start of the draft's main text as it is now; `None` once the draft is deleted.
+    pub draft_preview: Option<String>,
     /// The instant, UTC.
     pub due_at: DateTime<Utc>,
     /// The IANA zone the time was chosen in.

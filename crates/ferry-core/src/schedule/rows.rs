@@ -271,6 +271,11 @@ impl Store {
                 None => None,
             };
             let mut schedule = item.schedule;
+            schedule.draft_preview = sqlx::query_scalar("SELECT preview FROM drafts WHERE id = ?")
+                .bind(&schedule.draft_id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(|e| self.db_err(e))?;
             schedule.targets = item
                 .accounts
                 .iter()
@@ -347,6 +352,7 @@ pub(crate) fn decode(row: Row) -> Result<StoredSchedule, sqlx::Error> {
         schedule: Schedule {
             id,
             draft_id,
+            draft_preview: None,
             due_at: at(&due_at)?,
             tz,
             wall_time,

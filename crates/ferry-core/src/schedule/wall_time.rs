@@ -48,7 +48,7 @@ pub struct Resolved {
 
 /// What a wall time is in its zone, for the picker: one instant, two (a fold), or none (a gap).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
 pub enum WallTimeCheck {
     Exact {
@@ -68,7 +68,6 @@ pub enum WallTimeCheck {
 
 /// One instant as the UI shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Instant {
     pub due_at: DateTime<Utc>,

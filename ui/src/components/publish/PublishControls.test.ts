@@ -7,6 +7,8 @@ import { backendContext } from "../../lib/backend/context";
 import { FakeBackend } from "../../lib/backend/fake";
 import { DraftSession } from "../../lib/composer/session.svelte";
 import { job, target } from "../../lib/publish/fixtures";
+import { Schedules, schedulesContext } from "../../lib/schedule/schedules.svelte";
+import { scheduled } from "../../lib/schedule/fixtures";
 import PublishControls from "./PublishControls.svelte";
 
 const draft: Draft = {
@@ -33,7 +35,31 @@ afterEach(() => {
   document.body.innerHTML = "";
 });
 
+/** The backend and the shared scheduled items, as AppFrame.svelte provides them. */
+function contexts(fake: FakeBackend, schedules = new Schedules(fake)): Map<symbol, unknown> {
+  return new Map<symbol, unknown>([...backendContext(fake), ...schedulesContext(schedules)]);
+}
+
 describe("PublishControls", () => {
+  it("says when the open draft is scheduled, in the zone it was scheduled in", async () => {
+    const fake = new FakeBackend({
+      draft_publish_jobs: () => [],
+      list_accounts: () => [],
+      resume_publishing: () => [],
+      scheduler_status: () => ({ last_run_at: null, last_run_by: null, running: false, next: null, pending: 1, held: 0, catch_up_minutes: 15 }),
+      list_schedules: () => [scheduled({ draft_id: "d1" }), scheduled({ id: "s2", draft_id: "other" })],
+    });
+    const schedules = new Schedules(fake);
+    await schedules.refresh();
+    const session = new DraftSession(fake, draft, ["en", "zh-Hans"]);
+    const target = document.body.appendChild(document.createElement("div"));
+    mounted.push(mount(PublishControls, { target, props: { session }, context: contexts(fake, schedules) }));
+    flushSync();
+    const lines = [...target.querySelectorAll("[data-testid=draft-scheduled]")].map((e) => e.textContent?.trim());
+    expect(lines).toEqual(["Scheduled: Tue 09:00 New York"]);
+    session.dispose();
+  });
+
   it("shows a job resumed at start in the status panel, and stops listening when unmounted", async () => {
     const fake = new FakeBackend({
       draft_publish_jobs: () => [],
@@ -42,7 +68,7 @@ describe("PublishControls", () => {
     });
     const session = new DraftSession(fake, draft, ["en", "zh-Hans"]);
     const target = document.body.appendChild(document.createElement("div"));
-    const controls = mount(PublishControls, { target, props: { session }, context: backendContext(fake) });
+    const controls = mount(PublishControls, { target, props: { session }, context: contexts(fake) });
     mounted.push(controls);
 
     await vi.waitFor(() => {

@@ -26,6 +26,12 @@ describe("shortcutFor", () => {
     expect(shortcutFor(press("ArrowLeft", { altKey: true }), false)).toBe("previousLanguage");
   });
 
+  it("switches screens with Alt+1/2, apart from the variants' Ctrl+1/2", () => {
+    expect(shortcutFor(press("1", { altKey: true }), false)).toBe("composeScreen");
+    expect(shortcutFor(press("2", { altKey: true }), false)).toBe("scheduleScreen");
+    expect(shortcutFor(press("2", { ctrlKey: true }), false)).toBe("secondary");
+  });
+
   it("leaves plain typing and IME composition alone", () => {
     expect(shortcutFor(press("k"), false)).toBeUndefined();
     expect(shortcutFor(press("ArrowLeft"), false)).toBeUndefined();

@@ -13,6 +13,8 @@ export type ShortcutAction =
   | "saveNow"
   | "settings"
   | "help"
+  | "composeScreen"
+  | "scheduleScreen"
   | "escape";
 
 interface Chord {
@@ -38,6 +40,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: "saveNow", chords: [{ key: "s", mod: true }] },
   { action: "settings", chords: [{ key: ",", mod: true }] },
   { action: "help", chords: [{ key: "/", mod: true }, { key: "F1" }] },
+  // The navigation rail's screens (Mod+1/2 are taken by the two variants).
+  { action: "composeScreen", chords: [{ key: "1", alt: true }] },
+  { action: "scheduleScreen", chords: [{ key: "2", alt: true }] },
   { action: "escape", chords: [{ key: "Escape" }] },
 ];
 

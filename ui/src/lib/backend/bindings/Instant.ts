@@ -3,7 +3,7 @@
 /**
  * One instant as the UI shows it.
  */
-export type Instant = { dueAt: string, 
+export type Instant = { due_at: string, 
 /**
  * `-04:00`: what to add to the wall time to pick exactly this instant.
  */

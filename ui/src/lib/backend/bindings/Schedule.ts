@@ -8,6 +8,10 @@ import type { ScheduleTarget } from "./ScheduleTarget";
  */
 export type Schedule = { id: string, draft_id: string, 
 /**
+ * The start of the draft's main text as it is now; `None` once the draft is deleted.
+ */
+draft_preview: string | null, 
+/**
  * The instant, UTC.
  */
 due_at: string, 

@@ -4,6 +4,7 @@
 import { hintsEn } from "./hints.en";
 import { publishEn } from "./publish.en";
 import { countersEn } from "./counters.en";
+import { scheduleEn } from "./schedule.en";
 export const en = {
   "app.tagline": "Compose once, post to both audiences",
 
@@ -139,6 +140,7 @@ export const en = {
   "error.generic": "Something went wrong: {message}",
   "error.dismiss": "Dismiss",
   "time.justNow": "just now",
+  ...scheduleEn,
   ...publishEn,
   ...countersEn,
   ...hintsEn,

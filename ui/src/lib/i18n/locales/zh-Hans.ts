@@ -3,6 +3,7 @@ import { hintsZhHans } from "./hints.zh-Hans";
 import { publishZhHans } from "./publish.zh-Hans";
 import { countersZhHans } from "./counters.zh-Hans";
 import type { Messages } from "./en";
+import { scheduleZhHans } from "./schedule.zh-Hans";
 
 export const zhHans: Messages = {
   "app.tagline": "写一次，发给两边的读者",
@@ -139,6 +140,7 @@ export const zhHans: Messages = {
   "error.generic": "出错了：{message}",
   "error.dismiss": "知道了",
   "time.justNow": "刚刚",
+  ...scheduleZhHans,
   ...publishZhHans,
   ...countersZhHans,
   ...hintsZhHans,

@@ -3,6 +3,7 @@ import { hintsZhHant } from "./hints.zh-Hant";
 import { publishZhHant } from "./publish.zh-Hant";
 import { countersZhHant } from "./counters.zh-Hant";
 import type { Messages } from "./en";
+import { scheduleZhHant } from "./schedule.zh-Hant";
 
 export const zhHant: Messages = {
   "app.tagline": "寫一次，發給兩邊的讀者",
@@ -139,6 +140,7 @@ export const zhHant: Messages = {
   "error.generic": "發生錯誤：{message}",
   "error.dismiss": "知道了",
   "time.justNow": "剛剛",
+  ...scheduleZhHant,
   ...publishZhHant,
   ...countersZhHant,
   ...hintsZhHant,

@@ -1,0 +1,33 @@
+// Scheduled items for tests, shaped as the engine sends them.
+import type { Schedule } from "../backend";
+
+/** An item for 09:00 New York on Tuesday 16 March 2027 (13:00 UTC), to one Bluesky account. */
+export function scheduled(fields: Partial<Schedule> = {}): Schedule {
+  return {
+    id: "s1",
+    draft_id: "d1",
+    draft_preview: "See you at the ferry",
+    due_at: "2027-03-16T13:00:00Z",
+    tz: "America/New_York",
+    wall_time: "2027-03-16T09:00:00",
+    utc_offset: "-04:00",
+    state: "scheduled",
+    late_ok: false,
+    targets: [
+      {
+        account_id: "a1",
+        network: "bluesky",
+        handle: "alice.test",
+        audience_tz: "Asia/Shanghai",
+        state: null,
+        remote_url: null,
+        error: null,
+      },
+    ],
+    job_id: null,
+    error: null,
+    created_at: "2027-03-01T00:00:00Z",
+    updated_at: "2027-03-01T00:00:00Z",
+    ...fields,
+  };
+}
