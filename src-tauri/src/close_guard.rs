@@ -46,7 +46,15 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     });
 }
 
-/// Closes the main window for good (the app exits with its last window).
+/// The main window was opened again (the app ran on without it): its closes are guarded again.
+pub fn reopened<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(guard) = app.try_state::<CloseGuard>() {
+        guard.closing.store(false, Ordering::SeqCst);
+    }
+}
+
+/// Closes the main window for good (the app exits with its last window, unless posts are
+/// scheduled: see `background.rs`).
 pub fn close_now<R: Runtime>(app: &AppHandle<R>) -> CommandResult<()> {
     tracing::debug!("closing the main window");
     if let Some(guard) = app.try_state::<CloseGuard>() {

@@ -1,7 +1,8 @@
 //! The desktop shell. It owns windows, plugins and events; every command body is a thin
 //! wrapper over `ferry-core` so the same behaviour is tested without a window.
 //!
-//! Layout: `commands/` (one file per domain, listed once in `commands/mod.rs`), `database` (the
+//! Layout: `background` (running on without a window while posts are scheduled, the tray),
+//! `commands/` (one file per domain, listed once in `commands/mod.rs`), `database` (the
 //! store in managed state, opened on the UI's first call), `open_store` (the command argument
 //! that is the open store), `preferences` (UI language and theme), `os_locale` (the OS's
 //! preferred languages), `media_protocol` (thumbnails from the data folder), `close_guard` (a
@@ -12,6 +13,7 @@
 //! emits, with its payloads), `contract` (the commands and events described for the UI) and
 //! `bindings` (the TypeScript the UI imports, generated from these declarations).
 
+pub mod background;
 pub mod bindings;
 pub mod browser;
 pub mod close_guard;
@@ -46,10 +48,7 @@ pub fn run() {
 
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window(close_guard::MAIN_WINDOW) {
-                let _ = window.unminimize();
-                let _ = window.set_focus();
-            }
+            background::show_main_window(app);
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
@@ -69,10 +68,14 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    app.run(|app, event| {
-        if let RunEvent::Exit = event {
+    app.run(|app, event| match event {
+        RunEvent::ExitRequested { code, api, .. } => {
+            background::on_exit_requested(app, code, &api);
+        }
+        RunEvent::Exit => {
             // Closing the pool checkpoints the WAL, so the database file alone is complete.
             tauri::async_runtime::block_on(app.state::<Database>().close());
         }
+        _ => {}
     });
 }

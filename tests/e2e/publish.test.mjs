@@ -17,7 +17,8 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
-import { find, screenshot, value, waitFor } from "./window.mjs";
+import { addBluesky, closeDialog, records, waitForAccounts, writeDraft } from "./steps.mjs";
+import { find, screenshot, waitFor } from "./window.mjs";
 
 const PDS = process.env.FERRY_TEST_BSKY_PDS;
 const RUN = Date.now().toString(36);
@@ -73,8 +74,8 @@ test("accounts, Post now, a failure, and Retry failed", async (t) => {
       const url = await (await target.findElement(By.css(".url"))).getAttribute("title");
       assert.match(url, /^https:\/\/bsky\.app\/profile\/.+\/post\/.+/);
       await screenshot(window, "publish-posted.png");
-      assert.equal((await records("alice.test", FIRST_EN)).length, 1, "exactly one record on the PDS");
-      assert.equal((await records("alice.test", FIRST_ZH)).length, 0, "alice reads the main variant");
+      assert.equal((await records(PDS, "alice.test", FIRST_EN)).length, 1, "exactly one record on the PDS");
+      assert.equal((await records(PDS, "alice.test", FIRST_ZH)).length, 0, "alice reads the main variant");
     });
 
     await t.test("a second account whose server went away fails with a reason", async () => {
@@ -96,7 +97,7 @@ test("accounts, Post now, a failure, and Retry failed", async (t) => {
       assert.notEqual((await reason.getText()).trim(), "");
       assert.equal((await window.findElements(By.css("[data-testid=publish-target][data-state=posted]"))).length, 1);
       await screenshot(window, "publish-failed.png");
-      assert.equal((await records("alice.test", SECOND_EN)).length, 1);
+      assert.equal((await records(PDS, "alice.test", SECOND_EN)).length, 1);
     });
 
     await t.test("Retry failed sends only bob's, once", async () => {
@@ -106,9 +107,9 @@ test("accounts, Post now, a failure, and Retry failed", async (t) => {
         const posted = await window.findElements(By.css("[data-testid=publish-target][data-state=posted]"));
         return posted.length === 2;
       }, 60_000);
-      assert.equal((await records("alice.test", SECOND_EN)).length, 1, "alice's post was not sent again");
-      assert.equal((await records("bob.test", SECOND_EN)).length, 1);
-      assert.equal((await records("alice.test", FIRST_EN)).length, 1);
+      assert.equal((await records(PDS, "alice.test", SECOND_EN)).length, 1, "alice's post was not sent again");
+      assert.equal((await records(PDS, "bob.test", SECOND_EN)).length, 1);
+      assert.equal((await records(PDS, "alice.test", FIRST_EN)).length, 1);
     });
 
     await t.test("in Chinese and dark", async () => {
@@ -135,51 +136,6 @@ test("accounts, Post now, a failure, and Retry failed", async (t) => {
   }
 });
 
-async function addBluesky(window, pds, handle, password) {
-  await (await find(window, "[data-testid=add-bluesky]")).click();
-  const server = await find(window, "[data-testid=bluesky-pds]");
-  await server.clear();
-  await server.sendKeys(pds);
-  await (await find(window, "[data-testid=bluesky-identifier]")).sendKeys(handle);
-  await (await find(window, "[data-testid=bluesky-password]")).sendKeys(password);
-  await (await find(window, "[data-testid=bluesky-submit]")).click();
-  await waitFor(window, `${handle} added`, async () => {
-    const errors = await window.findElements(By.css("[data-testid=accounts-error]"));
-    if (errors.length > 0) throw new Error(`adding ${handle} failed: ${await errors[0].getText()}`);
-    return (await window.findElements(By.css(`[data-testid=account-row][data-handle="${handle}"]`))).length === 1;
-  }, 40_000).catch(async (err) => {
-    await screenshot(window, `publish-add-${handle}-failed.png`);
-    throw err;
-  });
-}
-
-async function waitForAccounts(window, count) {
-  await waitFor(window, `${count} account(s)`, async () => {
-    return (await window.findElements(By.css("[data-testid=account-row]"))).length === count;
-  });
-}
-
-async function closeDialog(window) {
-  await window.actions().sendKeys(Key.ESCAPE).perform();
-  await waitFor(window, "the dialog to close", async () => {
-    return (await window.findElements(By.css("[role=dialog]"))).length === 0;
-  });
-}
-
-async function writeDraft(window, en, zh) {
-  const primary = await find(window, "[data-testid=editor-primary]");
-  await primary.click();
-  await primary.sendKeys(en);
-  await (await find(window, "[data-testid=tab-zh-Hans]")).click();
-  const secondary = await find(window, "[data-testid=editor-secondary]");
-  await secondary.sendKeys(zh);
-  assert.equal(await value(primary), en);
-  assert.equal(await value(secondary), zh);
-  await waitFor(window, "Saved", async () => {
-    return (await (await find(window, "[data-save-state]")).getAttribute("data-save-state")) === "saved";
-  });
-}
-
 async function postNow(window, accounts) {
   await (await find(window, "[data-testid=post-now]")).click();
   await find(window, "[data-testid=post-now-dialog]");
@@ -194,21 +150,6 @@ async function postNow(window, accounts) {
 }
 
 /** The records of `handle` on the PDS whose text is exactly `text` (listRecords, every page). */
-async function records(handle, text) {
-  const resolve = await fetch(`${PDS}/xrpc/com.atproto.identity.resolveHandle?handle=${handle}`);
-  const { did } = await resolve.json();
-  const found = [];
-  let cursor;
-  do {
-    const query = new URLSearchParams({ repo: did, collection: "app.bsky.feed.post", limit: "100" });
-    if (cursor) query.set("cursor", cursor);
-    const page = await (await fetch(`${PDS}/xrpc/com.atproto.repo.listRecords?${query}`)).json();
-    found.push(...(page.records ?? []).filter((r) => r.value?.text === text));
-    cursor = page.records?.length ? page.cursor : undefined;
-  } while (cursor);
-  return found;
-}
-
 /**
  * A TCP relay on 127.0.0.1 to another server. Stopping it also cuts the connections it
  * carries, so the app's pooled keep-alive connection can't reach the server either.

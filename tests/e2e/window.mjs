@@ -54,6 +54,12 @@ export async function screenshot(window, name) {
  * last autosave, then an orderly exit.
  */
 export async function closeLikeAUser(window) {
+  await closeWindow(window);
+  await window.quit().catch(() => undefined);
+}
+
+/** Closes the window with its close button and waits until it is gone; the app may run on. */
+export async function closeWindow(window) {
   execFileSync("python3", [join(here, "close-window.py"), "ferry-app"]);
   await waitFor(window, "the window to close", async () => {
     try {
@@ -63,5 +69,4 @@ export async function closeLikeAUser(window) {
       return true;
     }
   });
-  await window.quit().catch(() => undefined);
 }

@@ -59,7 +59,7 @@ pub enum WallTimeCheck {
         earlier: Instant,
         later: Instant,
     },
-    /// Does not exist: clocks jump from `before` to `after`.
+    /// Does not exist: clocks jump from `before` to `after` (`02:00 (-05:00)`, `03:00 (-04:00)`).
     Gap {
         before: String,
         after: String,
@@ -126,10 +126,10 @@ impl TimeChoice {
                 earlier: at(before),
                 later: at(after),
             },
-            AmbiguousOffset::Gap { before, after } => WallTimeCheck::Gap {
-                before: fmt_offset(before),
-                after: fmt_offset(after),
-            },
+            AmbiguousOffset::Gap { .. } => {
+                let (before, after) = self.gap_edges();
+                WallTimeCheck::Gap { before, after }
+            }
         }
     }
 
@@ -138,8 +138,7 @@ impl TimeChoice {
     pub fn resolve(&self) -> Result<Resolved, ScheduleError> {
         let wall = fmt_wall(self.wall);
         let offset = match (self.check(), self.offset) {
-            (WallTimeCheck::Gap { .. }, _) => {
-                let (before, after) = self.gap_edges();
+            (WallTimeCheck::Gap { before, after }, _) => {
                 return Err(ScheduleError::Gap {
                     zone: self.zone_name.clone(),
                     wall,

@@ -1,0 +1,177 @@
+// Scheduling in the real Ferry window, against the reference Bluesky PDS (tests/peers/
+// with-peers) and an unlocked keyring, on a fresh data folder:
+//
+// 1. the schedule dialog refuses a wall time in New York's DST gap and offers both instants
+//    of a fold, before anything is stored;
+// 2. a bilingual draft scheduled a few seconds ahead (in UTC) for alice.test shows in the
+//    composer as scheduled and on the Schedule screen (Alt+2) with its target, is posted by
+//    the app's own scheduler loop, and its row turns "posted"; exactly one record on the PDS;
+// 3. a second item unscheduled from the Schedule screen never reaches the PDS;
+// 4. with a third item scheduled, closing the window leaves Ferry running: the item still
+//    reaches the PDS, once.
+//
+// Screenshots of the dialog and the Schedule screen.
+import assert from "node:assert/strict";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { By, Key } from "selenium-webdriver";
+import { TauriDriver } from "./tauri-driver.mjs";
+import { addBluesky, closeDialog, records, waitForAccounts, writeDraft } from "./steps.mjs";
+import { closeWindow, find, screenshot, waitFor } from "./window.mjs";
+
+const PDS = process.env.FERRY_TEST_BSKY_PDS;
+const RUN = Date.now().toString(36);
+const EN = `Ferry E2E ${RUN}s: scheduled crossing at dawn`;
+const ZH = `渡轮 ${RUN}s：定时发布，清晨渡口见。`;
+const LATER_EN = `Ferry E2E ${RUN}u: this one is unscheduled`;
+const CLOSED_EN = `Ferry E2E ${RUN}c: sent with the window closed`;
+
+let dataDir;
+let driver;
+
+before(async () => {
+  assert.ok(process.env.FERRY_APP_BINARY, "FERRY_APP_BINARY must name the built ferry-app");
+  assert.ok(PDS, "FERRY_TEST_BSKY_PDS is not set: run this through tests/peers/with-peers (make test-e2e does)");
+  dataDir = await mkdtemp(join(tmpdir(), "ferry-e2e-schedule-"));
+  driver = await TauriDriver.start({
+    app: process.env.FERRY_APP_BINARY,
+    env: { FERRY_DATA_DIR: dataDir },
+    binary: process.env.TAURI_DRIVER ?? "tauri-driver",
+  });
+});
+
+after(async () => {
+  if (process.env.FERRY_E2E_VERBOSE) console.log(driver?.log().slice(-6000));
+  await driver?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+test("schedule a draft, see it posted by the app's scheduler, unschedule another", async (t) => {
+  const window = await driver.launch();
+  try {
+    await find(window, "[data-testid=editor-primary]");
+    await (await find(window, "[data-testid=accounts-open]")).click();
+    await find(window, "[data-testid=accounts-dialog]");
+    await addBluesky(window, PDS, "alice.test", "alice-pass");
+    await waitForAccounts(window, 1);
+    await closeDialog(window);
+
+    await t.test("the dialog refuses a DST gap and offers both instants of a fold", async () => {
+      await writeDraft(window, EN, ZH);
+      await (await find(window, "[data-testid=target-bluesky]")).click();
+      await openSchedule(window);
+      await setWhen(window, "2027-03-14", "02:30", "America/New_York");
+      await resultKind(window, "gap");
+      const said = await (await find(window, "[data-testid=when-result]")).getAttribute("textContent");
+      assert.match(said, /02:00 \(-05:00\).*03:00 \(-04:00\)/);
+      assert.equal(await (await find(window, "[data-testid=schedule-confirm]")).isEnabled(), false);
+      await setWhen(window, "2027-11-07", "01:30", "America/New_York");
+      await resultKind(window, "fold");
+      const choices = await window.findElements(By.css("[data-testid=when-fold]"));
+      assert.equal(choices.length, 2);
+      assert.equal(await (await find(window, "[data-testid=schedule-confirm]")).isEnabled(), false);
+      await choices[1].click();
+      await waitFor(window, "Schedule enabled after choosing", async () =>
+        (await find(window, "[data-testid=schedule-confirm]")).isEnabled(),
+      );
+      await screenshot(window, "schedule-fold.png");
+    });
+
+    await t.test("a draft scheduled 15 s ahead is posted by the app's scheduler", async () => {
+      const due = new Date(Date.now() + 15_000);
+      await setWhen(window, due.toISOString().slice(0, 10), due.toISOString().slice(11, 19), "UTC");
+      await resultKind(window, "exact");
+      await (await find(window, "[data-testid=schedule-confirm]")).click();
+      await waitFor(window, "the dialog to close", async () =>
+        (await window.findElements(By.css("[data-testid=schedule-dialog]"))).length === 0,
+      );
+      const line = await find(window, "[data-testid=draft-scheduled]");
+      assert.match(await line.getText(), /UTC/);
+
+      await window.actions().keyDown(Key.ALT).sendKeys("2").keyUp(Key.ALT).perform();
+      await find(window, "[data-testid=schedule-screen]");
+      const row = await find(window, "[data-testid=schedule-row][data-state=scheduled]");
+      assert.match(await row.getText(), /alice\.test/);
+      await screenshot(window, "schedule-screen.png");
+      await find(window, "[data-testid=schedule-target][data-state=posted]", 75_000);
+      assert.match(await (await find(window, "[data-testid=scheduler-line]")).getText(), /last ran/);
+      assert.equal((await records(PDS, "alice.test", EN)).length, 1, "exactly one record on the PDS");
+      await screenshot(window, "schedule-posted.png");
+    });
+
+    await t.test("an unscheduled item never goes out", async () => {
+      await window.actions().keyDown(Key.ALT).sendKeys("1").keyUp(Key.ALT).perform();
+      await (await find(window, "[data-testid=new-draft]")).click();
+      await writeDraft(window, LATER_EN, `渡轮 ${RUN}u：取消。`);
+      await (await find(window, "[data-testid=target-bluesky]")).click();
+      await openSchedule(window);
+      const due = new Date(Date.now() + 20_000);
+      await setWhen(window, due.toISOString().slice(0, 10), due.toISOString().slice(11, 19), "UTC");
+      await resultKind(window, "exact");
+      await (await find(window, "[data-testid=schedule-confirm]")).click();
+      await window.actions().keyDown(Key.ALT).sendKeys("2").keyUp(Key.ALT).perform();
+      const row = await find(window, "[data-testid=schedule-row][data-state=scheduled]");
+      await (await row.findElement(By.css("[data-testid=schedule-cancel]"))).click();
+      await find(window, "[data-testid=schedule-row][data-state=cancelled]");
+      await new Promise((done) => setTimeout(done, 25_000));
+      assert.equal((await records(PDS, "alice.test", LATER_EN)).length, 0, "nothing posted");
+    });
+
+    await t.test("closing the window with an item scheduled leaves Ferry sending it", async () => {
+      await window.actions().keyDown(Key.ALT).sendKeys("1").keyUp(Key.ALT).perform();
+      await (await find(window, "[data-testid=new-draft]")).click();
+      await writeDraft(window, CLOSED_EN, `渡轮 ${RUN}c：关了窗口也照发。`);
+      await (await find(window, "[data-testid=target-bluesky]")).click();
+      await openSchedule(window);
+      const due = new Date(Date.now() + 12_000);
+      await setWhen(window, due.toISOString().slice(0, 10), due.toISOString().slice(11, 19), "UTC");
+      await resultKind(window, "exact");
+      await (await find(window, "[data-testid=schedule-confirm]")).click();
+      await find(window, "[data-testid=draft-scheduled]");
+      await closeWindow(window);
+      const deadline = Date.now() + 60_000;
+      let found = [];
+      while (Date.now() < deadline && found.length === 0) {
+        await new Promise((done) => setTimeout(done, 1000));
+        found = await records(PDS, "alice.test", CLOSED_EN);
+      }
+      assert.equal(found.length, 1, "posted once with the window closed");
+    });
+  } catch (err) {
+    await screenshot(window, "schedule-failure.png").catch(() => undefined);
+    throw err;
+  } finally {
+    await window.quit().catch(() => undefined);
+  }
+});
+
+async function openSchedule(window) {
+  await (await find(window, "[data-testid=schedule-open]")).click();
+  await find(window, "[data-testid=schedule-dialog]");
+  await waitFor(window, "an account chosen", async () => {
+    for (const box of await window.findElements(By.css("[data-testid=schedule-account]"))) {
+      if (await box.isSelected()) return true;
+    }
+    return false;
+  });
+}
+
+async function setWhen(window, date, time, zone) {
+  await find(window, "[data-testid=when-date]").catch(async (err) => {
+    await screenshot(window, "schedule-no-picker.png");
+    throw err;
+  });
+  for (const [id, text] of [["when-date", date], ["when-time", time], ["when-zone", zone]]) {
+    const field = await find(window, `[data-testid=${id}]`);
+    await field.clear();
+    await field.sendKeys(text);
+  }
+}
+
+async function resultKind(window, kind) {
+  await waitFor(window, `the picker to say ${kind}`, async () =>
+    (await (await find(window, "[data-testid=when-result]")).getAttribute("data-kind")) === kind,
+  );
+}
