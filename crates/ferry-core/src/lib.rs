@@ -9,6 +9,9 @@
 //! Posting: [`accounts::Accounts`] adds and keeps the Mastodon, Bluesky and Nostr accounts;
 //! [`outbox::Publisher`] posts a draft to them exactly once and streams progress.
 //!
+//! Reading: [`feed::Feeds`] keeps RSS / Atom / JSON Feed sources (and RSSHub routes) cached
+//! and merged, newest first.
+//!
 //! Counting: [`checks::check_variant`] measures what each target network gets of a variant
 //! (the composer's counters); [`checks::check_draft`] does it for a stored draft.
 
@@ -17,6 +20,7 @@ pub mod checks;
 mod clock;
 mod drafts;
 mod error;
+pub mod feed;
 mod media;
 pub mod model;
 pub mod outbox;
