@@ -183,7 +183,15 @@ fn language_tag(raw: &str) -> Option<String> {
 fn first_author(people: &[feed_rs::model::Person]) -> Option<String> {
     people
         .iter()
-        .filter_map(|p| p.name.as_deref().map(str::trim))
+        // RSS <author> is "email (Name)"; feed-rs keeps "(Name)".
+        .filter_map(|p| p.name.as_deref())
+        .map(|n| {
+            let n = n.trim();
+            n.strip_prefix('(')
+                .and_then(|n| n.strip_suffix(')'))
+                .unwrap_or(n)
+                .trim()
+        })
         .find(|n| !n.is_empty())
         .map(str::to_owned)
 }

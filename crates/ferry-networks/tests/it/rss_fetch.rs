@@ -39,6 +39,11 @@ async fn rss_parses_cjk_emoji_rtl_and_sanitizes_hostile_html() {
     assert_eq!(sunrise.text, "今天的日出很美。👩‍👩‍👧‍👦 一家人都来了。");
     assert_eq!(sunrise.lang.as_deref(), Some("zh-Hans"));
     assert_eq!(
+        sunrise.author.as_deref(),
+        Some("小红"),
+        "RSS <author>email (Name)</author>"
+    );
+    assert_eq!(
         sunrise.url.as_deref(),
         Some("https://ferry.example/posts/sunrise")
     );
