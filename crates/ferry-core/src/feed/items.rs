@@ -44,7 +44,14 @@ pub(super) async fn store_entries(
         None
     };
     let fetched = clock::to_db(fetched_at);
-    for entry in entries {
+    // Only the newest `keep` entries can survive the trim below; a feed of 100,000 tiny
+    // entries must not cost 100,000 inserts.
+    let mut newest: Vec<&FeedEntry> = entries.iter().collect();
+    if newest.len() > keep as usize {
+        newest.sort_by_key(|e| std::cmp::Reverse(e.published_at.unwrap_or(fetched_at)));
+        newest.truncate(keep as usize);
+    }
+    for entry in newest {
         // A date in the future (a wrong clock, or a feed pinning itself to the top) is
         // clamped to the fetch; an entry with no date gets the fetch time.
         let published = entry

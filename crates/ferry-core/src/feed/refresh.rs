@@ -43,9 +43,8 @@ impl Feeds {
         while let Some(joined) = tasks.join_next().await {
             match joined {
                 Ok(one) => done.push(one),
-                Err(err) => {
-                    return Err(FeedError::BadQuery(format!("a refresh task failed: {err}")));
-                }
+                // Tasks are never cancelled, so this is a panic: let it surface as one.
+                Err(err) => std::panic::resume_unwind(err.into_panic()),
             }
         }
         done.sort_by_key(|(n, _)| *n);

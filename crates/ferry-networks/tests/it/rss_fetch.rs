@@ -152,6 +152,26 @@ async fn atom_and_json_feed() {
 }
 
 #[tokio::test]
+async fn gbk_encoded_feed_is_decoded() {
+    // Chinese sites still serve GBK with the encoding in the XML declaration, often with a
+    // wrong `charset=utf-8` header (nginx adds one here too): the raw bytes go to the parser,
+    // which follows the declaration.
+    let Some(url) = feed_url("gbk.rss") else {
+        return;
+    };
+    let feed = FeedClient::new()
+        .unwrap()
+        .fetch(&url, &Validators::default())
+        .await
+        .unwrap()
+        .feed
+        .unwrap();
+    assert_eq!(feed.title.as_deref(), Some("渡口（GBK 编码）"));
+    assert_eq!(feed.entries[0].title.as_deref(), Some("简体中文标题"));
+    assert_eq!(feed.entries[0].text, "正文：日出、渡船与晚霞。");
+}
+
+#[tokio::test]
 async fn second_fetch_with_validators_is_not_modified() {
     let Some(url) = feed_url("rss.rss") else {
         return;
