@@ -76,7 +76,8 @@ enum Command {
 
 #[derive(clap::Args)]
 struct RsshubArgs {
-    /// Your RSSHub's address, e.g. https://rsshub.example.org (a ?key= access key is kept).
+    /// Your RSSHub's address, e.g. https://rsshub.example.org (no ?key=: access keys are not
+    /// stored yet).
     #[arg(long, value_name = "URL")]
     base: String,
     #[command(flatten)]

@@ -35,7 +35,7 @@ mod model;
 mod refresh;
 mod sources;
 
-use ferry_networks::rss::{FeedClient, Platform, rsshub_route};
+use ferry_networks::rss::{FeedClient, Platform, redacted_url, rsshub_route};
 
 pub use error::FeedError;
 pub use model::{
@@ -162,9 +162,13 @@ fn feed_url(text: &str) -> Result<url::Url, FeedError> {
         return Err(bad("the address has no host"));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(bad(
-            "the address has a user name or password in it; Ferry would store it in plain text",
-        ));
+        // The message must not repeat the password it refuses to store.
+        return Err(FeedError::BadUrl {
+            url: redacted_url(&url),
+            reason: "the address has a user name or password in it; Ferry would store it in \
+                     plain text"
+                .to_owned(),
+        });
     }
     Ok(url)
 }
@@ -187,6 +191,7 @@ mod tests {
         ] {
             let err = feed_url(bad).unwrap_err();
             assert_eq!(err.code(), "feed.bad_url", "{bad}");
+            assert!(!err.to_string().contains(":pw@"), "{err}");
         }
     }
 

@@ -23,6 +23,6 @@ mod schedule;
 pub use fetch::{FETCH_TIMEOUT, FeedClient, Fetched, MAX_FEED_BYTES, Validators};
 pub use health::{FetchError, SourceHealth};
 pub use parse::{FeedEntry, ParsedFeed, parse_feed};
-pub use rsshub::{Platform, RouteError, rsshub_route};
+pub use rsshub::{Platform, RouteError, redacted_url, rsshub_route};
 pub use sanitize::{Sanitized, escape_text, plain_text, sanitize_html};
 pub use schedule::{MAX_WAIT, NextFetch, REFRESH_INTERVAL};

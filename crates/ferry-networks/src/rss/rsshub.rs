@@ -71,7 +71,9 @@ pub enum RouteError {
 }
 
 /// The feed URL for `user` (an id or a profile link) on `platform`, under the RSSHub at
-/// `base` (which may have a path, and a query such as RSSHub's `?key=` access key).
+/// `base` (which may have a path). A base with a query is refused: RSSHub's `?key=` access
+/// key is a secret, and Ferry keeps feed URLs in its database and shows them in lists and
+/// errors, where secrets never go.
 pub fn rsshub_route(base: &str, platform: Platform, user: &str) -> Result<Url, RouteError> {
     let bad_base = |reason: &str| RouteError::BadBase {
         input: base.to_owned(),
@@ -80,6 +82,15 @@ pub fn rsshub_route(base: &str, platform: Platform, user: &str) -> Result<Url, R
     let mut url = Url::parse(base.trim()).map_err(|e| bad_base(&format!("is not a URL ({e})")))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err(bad_base("must be an http:// or https:// address"));
+    }
+    if url.query().is_some() || !url.username().is_empty() || url.password().is_some() {
+        // The message must not repeat the secret it refuses to store.
+        return Err(RouteError::BadBase {
+            input: redacted_url(&url),
+            reason: "has a query or a password in it (an RSSHub access key?); Ferry would \
+                     store it in plain text, so it cannot use an RSSHub that needs ACCESS_KEY yet"
+                .to_owned(),
+        });
     }
     let id = user_id(platform, user.trim())?;
     let route = match platform {
@@ -147,6 +158,21 @@ fn user_id(platform: Platform, input: &str) -> Result<String, RouteError> {
     }
 }
 
+/// `url` without its user name, password and query, for messages.
+pub fn redacted_url(url: &Url) -> String {
+    let mut shown = url.clone();
+    let _ = shown.set_username("");
+    let _ = shown.set_password(None);
+    shown.set_fragment(None);
+    let had_query = shown.query().is_some();
+    shown.set_query(None);
+    let mut text = shown.to_string();
+    if had_query {
+        text.push_str("?…");
+    }
+    text
+}
+
 fn on(host: &str, domain: &str) -> bool {
     host == domain || host.ends_with(&format!(".{domain}"))
 }
@@ -169,7 +195,7 @@ fn is_id(platform: Platform, id: &str) -> bool {
 mod tests {
     use super::*;
 
-    const BASE: &str = "https://hub.example.org/rsshub/?key=abc";
+    const BASE: &str = "https://hub.example.org/rsshub/";
     const XHS: &str = "5c8a8a0b000000001003f4a7";
     const DY: &str = "MS4wLjABAAAAxyzXYZ0123456789_-abcdefghijklmnop";
 
@@ -181,15 +207,15 @@ mod tests {
     fn bare_ids() {
         assert_eq!(
             route(Platform::Rednote, XHS).unwrap(),
-            format!("https://hub.example.org/rsshub/xiaohongshu/user/{XHS}/notes?key=abc")
+            format!("https://hub.example.org/rsshub/xiaohongshu/user/{XHS}/notes")
         );
         assert_eq!(
             route(Platform::Weibo, "1195230310").unwrap(),
-            "https://hub.example.org/rsshub/weibo/user/1195230310?key=abc"
+            "https://hub.example.org/rsshub/weibo/user/1195230310"
         );
         assert_eq!(
             route(Platform::Douyin, DY).unwrap(),
-            format!("https://hub.example.org/rsshub/douyin/user/{DY}?key=abc")
+            format!("https://hub.example.org/rsshub/douyin/user/{DY}")
         );
     }
 
@@ -257,9 +283,16 @@ mod tests {
 
     #[test]
     fn base_must_be_web_address() {
-        for base in ["ftp://hub.example.org", "not a url", "file:///etc/passwd"] {
+        for base in [
+            "ftp://hub.example.org",
+            "not a url",
+            "file:///etc/passwd",
+            "https://hub.example.org/?key=secret",
+            "https://user:secret@hub.example.org/",
+        ] {
             let err = rsshub_route(base, Platform::Weibo, "1195230310").unwrap_err();
             assert_eq!(err.code(), "feed.bad_url", "{base}");
+            assert!(!err.to_string().contains("secret"), "{err}");
         }
     }
 }
