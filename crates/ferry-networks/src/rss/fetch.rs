@@ -153,7 +153,7 @@ impl FeedClient {
 
     fn transport(&self, url: &Url, err: reqwest::Error) -> FetchError {
         let detail = if err.is_timeout() {
-            format!("no complete answer within {} s", self.timeout.as_secs())
+            format!("no complete answer within {} s", self.timeout.as_secs_f64())
         } else {
             chain_text(&err.without_url())
         };

@@ -239,14 +239,13 @@ async fn failures_become_health_states() {
     );
 }
 
-#[tokio::test]
-async fn cap_holds_without_a_content_length() {
-    // nginx always sends Content-Length for files; a server that streams with none must be
-    // cut off by the read loop. A bare socket that sends 64 KiB, then closes.
+/// A bare socket for what nginx won't do: it accepts one connection, reads the request,
+/// writes `reply` (nothing at all when empty) and holds the connection for 5 s.
+async fn bare_server(reply: Vec<u8>) -> Url {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = Url::parse(&format!(
-        "http://{}/stream.xml",
+        "http://{}/feed.xml",
         listener.local_addr().unwrap()
     ))
     .unwrap();
@@ -254,11 +253,19 @@ async fn cap_holds_without_a_content_length() {
         let (mut socket, _) = listener.accept().await.unwrap();
         let mut request = [0u8; 2048];
         let _ = socket.read(&mut request).await;
-        let _ = socket
-            .write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nConnection: close\r\n\r\n<rss version=\"2.0\"><channel><title>")
-            .await;
-        let _ = socket.write_all(&vec![b'x'; 64 * 1024]).await;
+        let _ = socket.write_all(&reply).await;
+        tokio::time::sleep(std::time::Duration::from_secs(5)).await;
     });
+    url
+}
+
+#[tokio::test]
+async fn cap_holds_without_a_content_length() {
+    // nginx always sends Content-Length for files; a server that streams with none must be
+    // cut off by the read loop.
+    let mut reply = b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nConnection: close\r\n\r\n<rss version=\"2.0\"><channel><title>".to_vec();
+    reply.extend(vec![b'x'; 64 * 1024]);
+    let url = bare_server(reply).await;
     let client = FeedClient::with_limits(std::time::Duration::from_secs(5), 16 * 1024).unwrap();
     let err = client
         .fetch(&url, &Validators::default())
@@ -280,4 +287,22 @@ async fn closed_port_is_unreachable() {
         .unwrap_err();
     assert_eq!(err.health(), SourceHealth::Unreachable);
     assert!(err.to_string().contains(&url.to_string()), "{err}");
+}
+
+#[tokio::test]
+async fn a_server_that_never_answers_times_out() {
+    let url = bare_server(Vec::new()).await;
+    let client =
+        FeedClient::with_limits(std::time::Duration::from_millis(300), MAX_FEED_BYTES).unwrap();
+    let started = std::time::Instant::now();
+    let err = client
+        .fetch(&url, &Validators::default())
+        .await
+        .unwrap_err();
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    assert_eq!(err.health(), SourceHealth::Unreachable);
+    assert!(
+        err.to_string().contains("no complete answer within 0.3 s"),
+        "{err}"
+    );
 }
