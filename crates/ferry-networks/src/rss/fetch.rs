@@ -44,7 +44,8 @@ pub struct Validators {
 #[derive(Debug, Clone)]
 pub struct Fetched {
     pub feed: Option<ParsedFeed>,
-    /// The validators to send next time (on a 304, the ones sent, updated by the answer).
+    /// The validators to send next time: the answer's (on a 304, the ones sent where the
+    /// answer repeats none).
     pub validators: Validators,
     /// `Cache-Control: max-age`, when the server gave one.
     pub max_age: Option<Duration>,
@@ -105,16 +106,21 @@ impl FeedClient {
         let mut response = request.send().await.map_err(|e| self.transport(url, e))?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        let validators = Validators {
-            etag: header_text(&headers, header::ETAG).or_else(|| sent.etag.clone()),
-            last_modified: header_text(&headers, header::LAST_MODIFIED)
-                .or_else(|| sent.last_modified.clone()),
+        let answered = Validators {
+            etag: header_text(&headers, header::ETAG),
+            last_modified: header_text(&headers, header::LAST_MODIFIED),
         };
         let max_age = max_age(&headers);
         if status == 304 {
+            // A 304 may leave validators out: the ones sent still describe what we have.
             return Ok(Fetched {
                 feed: None,
-                validators,
+                validators: Validators {
+                    etag: answered.etag.or_else(|| sent.etag.clone()),
+                    last_modified: answered
+                        .last_modified
+                        .or_else(|| sent.last_modified.clone()),
+                },
                 max_age,
             });
         }
@@ -144,9 +150,10 @@ impl FeedClient {
             body.extend_from_slice(&chunk);
         }
         let feed = parse_feed(&body, response.url())?;
+        // A new body without validators makes the old ones stale: forget them.
         Ok(Fetched {
             feed: Some(feed),
-            validators,
+            validators: answered,
             max_age,
         })
     }
