@@ -306,3 +306,20 @@ async fn a_server_that_never_answers_times_out() {
         "{err}"
     );
 }
+
+#[tokio::test]
+async fn a_new_body_without_validators_forgets_the_old_ones() {
+    let body = r#"<rss version="2.0"><channel><title>t</title><item><guid>a</guid></item></channel></rss>"#;
+    let reply = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let url = bare_server(reply.into_bytes()).await;
+    let old = Validators {
+        etag: Some("\"old\"".into()),
+        last_modified: Some("Mon, 30 Nov 2026 10:00:00 GMT".into()),
+    };
+    let fetched = FeedClient::new().unwrap().fetch(&url, &old).await.unwrap();
+    assert_eq!(fetched.feed.unwrap().entries.len(), 1);
+    assert_eq!(fetched.validators, Validators::default());
+}
