@@ -15,6 +15,7 @@
 
 mod fetch;
 mod health;
+mod lang_tag;
 mod parse;
 mod rsshub;
 mod sanitize;

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use url::Url;
 
 use super::health::FetchError;
+use super::lang_tag::language_tag;
 use super::sanitize::{escape_text, sanitize_html};
 
 /// A parsed feed: its own title and refresh hint, and its entries in feed order.
@@ -146,40 +147,6 @@ fn normalize(
     }
 }
 
-/// A feed's language in the usual BCP 47 case (`zh-hans` → `zh-Hans`, `en_us` → `en-US`),
-/// or `None` when it does not look like a tag at all.
-fn language_tag(raw: &str) -> Option<String> {
-    let raw = raw.trim();
-    let ok = !raw.is_empty()
-        && raw.len() <= 35
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if !ok {
-        return None;
-    }
-    let parts: Vec<String> = raw
-        .split(['-', '_'])
-        .enumerate()
-        .map(|(i, part)| {
-            let lower = part.to_ascii_lowercase();
-            match (i, part.len()) {
-                (0, _) => lower,
-                (_, 4) if part.bytes().all(|b| b.is_ascii_alphabetic()) => {
-                    let mut chars = lower.chars();
-                    chars
-                        .next()
-                        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-                        .unwrap_or_default()
-                }
-                (_, 2) => lower.to_ascii_uppercase(),
-                _ => lower,
-            }
-        })
-        .collect();
-    Some(parts.join("-"))
-}
-
 fn first_author(people: &[feed_rs::model::Person]) -> Option<String> {
     people
         .iter()
@@ -282,14 +249,6 @@ mod tests {
         let feed = parse_feed(xml.as_bytes(), &url()).unwrap();
         assert_eq!(feed.ttl_minutes, Some(90));
         assert_eq!(feed.title.as_deref(), Some("渡 Ferry"));
-    }
-
-    #[test]
-    fn language_tags_get_their_usual_case() {
-        assert_eq!(language_tag("zh-hans").as_deref(), Some("zh-Hans"));
-        assert_eq!(language_tag("en_us").as_deref(), Some("en-US"));
-        assert_eq!(language_tag("ZH-HANT-TW").as_deref(), Some("zh-Hant-TW"));
-        assert_eq!(language_tag("<script>"), None);
     }
 
     #[test]
