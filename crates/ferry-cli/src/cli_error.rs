@@ -33,6 +33,11 @@ pub enum CliError {
     #[code("network.none")]
     NoNetwork { known: String },
 
+    /// `ferry feed refresh` reached no source: each one's error is in its report line.
+    #[error("every feed source that was refreshed ({0}) failed; each one's error is listed")]
+    #[code("feed.all_failed")]
+    FeedsFailed(usize),
+
     /// A result that cannot be written as JSON.
     #[error("{0}")]
     #[code("internal.json")]

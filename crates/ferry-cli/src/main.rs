@@ -11,6 +11,7 @@ mod accounts;
 mod check;
 mod check_draft;
 mod drafts;
+mod feed;
 mod hints;
 mod post;
 mod translate;
@@ -52,6 +53,8 @@ enum Command {
     Post(post::Args),
     /// Machine translation through the providers you configure (off until you add one).
     Translate(translate::Args),
+    /// RSS / Atom / JSON Feed sources (and RSSHub routes), cached and merged, newest first.
+    Feed(feed::Args),
 }
 
 fn main() -> ExitCode {
@@ -75,6 +78,7 @@ fn main() -> ExitCode {
             Command::Accounts(args) => accounts::run(args).await,
             Command::Post(args) => post::run(args).await,
             Command::Translate(args) => translate::run(args).await,
+            Command::Feed(args) => feed::run(args).await,
         }
     })
 }

@@ -223,9 +223,12 @@ coded!(
     crate::secrets::SecretsError,
     crate::translation::TranslationError,
     crate::schedule::ScheduleError,
+    crate::feed::FeedError,
     ferry_networks::http::ClientError,
     ferry_networks::media::MediaError,
     ferry_networks::rules::RulesError,
+    ferry_networks::rss::FetchError,
+    ferry_networks::rss::RouteError,
     ferry_hints::HintsError,
     ferry_hints::translate::TranslateError,
 );

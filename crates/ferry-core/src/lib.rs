@@ -12,6 +12,9 @@
 //! Scheduling: [`Store::add_schedule`] and friends keep *when*; [`schedule::Scheduler`] is the
 //! loop that hands due items to the outbox.
 //!
+//! Reading: [`feed::Feeds`] keeps RSS / Atom / JSON Feed sources (and RSSHub routes) cached
+//! and merged, newest first.
+//!
 //! Counting: [`checks::check_variant`] measures what each target network gets of a variant
 //! (the composer's counters); [`checks::check_draft`] does it for a stored draft.
 
@@ -20,6 +23,7 @@ pub mod checks;
 mod clock;
 mod drafts;
 mod error;
+pub mod feed;
 mod media;
 pub mod model;
 pub mod outbox;

@@ -3,7 +3,8 @@
 //! One folder per network. Each holds the network's text rules (what its counter counts,
 //! its facets, how a long post splits into a thread) and, beside them, its client.
 //! [`rules`] is the one entry point over all networks (measure, split, topics, preview);
-//! [`text`] holds the shared text primitives.
+//! [`text`] holds the shared text primitives; [`rss`] reads RSS, Atom and JSON Feed sources
+//! (and RSSHub routes) for the merged feed.
 
 pub mod bluesky;
 pub mod http;
@@ -11,6 +12,7 @@ pub mod mastodon;
 pub mod media;
 pub mod nostr;
 pub mod rednote;
+pub mod rss;
 pub mod rules;
 pub mod telegram;
 pub mod text;

@@ -31,6 +31,13 @@ pub fn mastodon_cassettes() -> Option<String> {
     peer("FERRY_TEST_MASTODON_CASSETTES")
 }
 
+/// nginx serving `tests/peers/nginx/feeds` (`http://127.0.0.1:<port>`): `rss.rss`,
+/// `atom.atom`, `feed.json`, `many.rss`, `not-a-feed.html`, and the failing `limited.rss`
+/// (429), `unavailable.rss` (503), `forbidden.rss` (403) and `huge.xml` (5 MiB).
+pub fn feeds() -> Option<String> {
+    peer("FERRY_TEST_FEEDS")
+}
+
 /// The value of a peer variable. Missing → panic telling how to run the test, unless
 /// `FERRY_SKIP_PEERS=1`, which prints a loud skip and returns `None`.
 ///

@@ -9,6 +9,7 @@ mod check_cli;
 mod check_draft_cli;
 mod drafts;
 mod drafts_failures;
+mod feed_cli;
 mod hints_cli;
 mod post_cli;
 mod translate_cli;

@@ -8,6 +8,7 @@ mod secrets_support;
 
 mod accounts;
 mod drafts;
+mod feed;
 mod network_checks;
 mod outbox_plan;
 mod publish;

@@ -12,6 +12,7 @@ mod media_prepare;
 mod oracle_bluesky;
 mod oracle_data;
 mod oracle_x;
+mod rss_fetch;
 mod rules_mastodon_count;
 mod rules_measure;
 mod rules_preview;

@@ -1,0 +1,45 @@
+//! [`FeedError`]: why a feed command was refused or failed, with a stable code.
+//!
+//! A refresh that reaches a broken feed is not an error of the call: the failure is kept on
+//! the source as its health and last error (see [`super::RefreshReport`]), so one bad source
+//! never stops the others.
+
+use ferry_macros::Coded;
+use ferry_networks::rss::{FetchError, RouteError};
+
+use crate::error::StoreError;
+
+#[derive(Debug, thiserror::Error, Coded)]
+pub enum FeedError {
+    #[error(transparent)]
+    #[code(transparent)]
+    Store(#[from] StoreError),
+
+    #[error(transparent)]
+    #[code(transparent)]
+    Route(#[from] RouteError),
+
+    #[error(transparent)]
+    #[code(transparent)]
+    Fetch(#[from] FetchError),
+
+    #[error("no feed source with id {id}; `ferry feed sources` lists them")]
+    #[code("feed.not_found")]
+    NotFound { id: String },
+
+    #[error("{url:?} cannot be a feed source: {reason}")]
+    #[code("feed.bad_url")]
+    BadUrl { url: String, reason: String },
+
+    #[error("the feed {url} is already a source (id {id})")]
+    #[code("feed.duplicate")]
+    Duplicate { url: String, id: String },
+
+    #[error("feed retention {value}: {reason}")]
+    #[code("feed.bad_retention")]
+    BadRetention { value: String, reason: String },
+
+    #[error("{0}")]
+    #[code("feed.bad_query")]
+    BadQuery(String),
+}

@@ -1,0 +1,208 @@
+//! The merged feed, first slice: RSS, Atom and JSON Feed sources (and RedNote, Weibo, Douyin
+//! through the user's own RSSHub), cached in SQLite and read back as one timeline, newest
+//! first. Reading works offline: it only reads the cache.
+//!
+//! ```no_run
+//! # async fn demo(store: ferry_core::Store) -> Result<(), ferry_core::feed::FeedError> {
+//! use ferry_core::feed::{Feeds, ItemQuery};
+//! use ferry_networks::rss::Platform;
+//! let feeds = Feeds::new(store)?;
+//! let blog = feeds.add_source("https://example.org/feed.xml").await?;
+//! feeds.add_rsshub("https://rsshub.example.org", Platform::Weibo, "https://weibo.com/u/1195230310").await?;
+//! for report in feeds.refresh_due().await? {
+//!     println!("{}: {:?}, {} new", report.url, report.health, report.new_items);
+//! }
+//! let page = feeds.items(&ItemQuery { limit: 50, offset: 0, search: Some("日出".into()) }).await?;
+//! feeds.set_retention(500).await?;      // keep the newest 500 items per source
+//! feeds.remove_source(&blog.id).await?; // and its items
+//! # let _ = page; Ok(()) }
+//! ```
+//!
+//! - A refresh sends the last ETag / Last-Modified (a 304 adds nothing), stores new items
+//!   once per source (by Miniflux's entry identity), records the source's
+//!   [`ferry_networks::rss::SourceHealth`] and error, and schedules the next fetch (TTL,
+//!   Cache-Control, Retry-After, backoff after failures). [`Feeds::refresh_due`] fetches only
+//!   sources whose time has come; [`Feeds::refresh`] one source now.
+//! - Item HTML is sanitized (ammonia) before it is stored; `text` is its plain text.
+//! - Retention: the newest [`DEFAULT_RETENTION`] items per source, changed with
+//!   [`Feeds::set_retention`] (setting `feed.retention`).
+//! - Errors: [`FeedError`] with stable codes (`feed.not_found`, `feed.bad_url`,
+//!   `feed.duplicate`, `feed.bad_profile` …).
+
+mod error;
+mod items;
+mod model;
+mod refresh;
+mod sources;
+
+use ferry_networks::rss::{FeedClient, Platform, redacted_url, rsshub_route};
+
+pub use error::FeedError;
+pub use model::{
+    FeedItem, FeedSource, ItemAuthor, ItemQuery, ItemSource, RefreshReport, SourceKind,
+};
+
+use crate::Store;
+
+/// Items kept per source unless the user changes it.
+pub const DEFAULT_RETENTION: u32 = 1000;
+/// The most items per source the setting allows.
+pub const MAX_RETENTION: u32 = 100_000;
+const RETENTION_KEY: &str = "feed.retention";
+
+/// Feed sources and their cache in one data folder. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Feeds {
+    store: Store,
+    client: FeedClient,
+}
+
+impl Feeds {
+    pub fn new(store: Store) -> Result<Feeds, FeedError> {
+        Ok(Feeds::with_client(store, FeedClient::new()?))
+    }
+
+    /// The same with another HTTP client (other limits, in tests).
+    pub fn with_client(store: Store, client: FeedClient) -> Feeds {
+        Feeds { store, client }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Adds an RSS, Atom or JSON Feed URL (http or https). Nothing is fetched yet: the source
+    /// is due at once, for the next refresh.
+    pub async fn add_source(&self, url: &str) -> Result<FeedSource, FeedError> {
+        let url = feed_url(url)?;
+        sources::insert(&self.store, SourceKind::Rss, url.as_str(), None).await
+    }
+
+    /// Adds a RedNote, Weibo or Douyin user through the RSSHub at `base`, from the user's id
+    /// or a profile link copied from the app or site.
+    pub async fn add_rsshub(
+        &self,
+        base: &str,
+        platform: Platform,
+        user: &str,
+    ) -> Result<FeedSource, FeedError> {
+        let url = rsshub_route(base, platform, user)?;
+        sources::insert(&self.store, SourceKind::Rsshub, url.as_str(), None).await
+    }
+
+    /// Every source, oldest first, with its health and item count.
+    pub async fn sources(&self) -> Result<Vec<FeedSource>, FeedError> {
+        sources::list(&self.store).await
+    }
+
+    pub async fn source(&self, id: &str) -> Result<FeedSource, FeedError> {
+        sources::get(&self.store, id).await
+    }
+
+    /// Removes a source and its cached items.
+    pub async fn remove_source(&self, id: &str) -> Result<(), FeedError> {
+        if sources::delete(&self.store, id).await? {
+            Ok(())
+        } else {
+            Err(FeedError::NotFound { id: id.to_owned() })
+        }
+    }
+
+    /// A page of the merged feed from the cache, newest first.
+    pub async fn items(&self, query: &ItemQuery) -> Result<Vec<FeedItem>, FeedError> {
+        items::list(&self.store, query).await
+    }
+
+    /// Items kept per source.
+    pub async fn retention(&self) -> Result<u32, FeedError> {
+        match self.store.get_setting(RETENTION_KEY).await? {
+            Some(text) => check_retention(&text),
+            None => Ok(DEFAULT_RETENTION),
+        }
+    }
+
+    /// Changes how many items are kept per source, trimming the cache at once. Returns how
+    /// many items were removed.
+    pub async fn set_retention(&self, keep: u32) -> Result<u64, FeedError> {
+        check_retention(&keep.to_string())?;
+        self.store
+            .set_setting(RETENTION_KEY, &keep.to_string())
+            .await?;
+        items::trim_all(&self.store, keep).await
+    }
+}
+
+fn check_retention(text: &str) -> Result<u32, FeedError> {
+    let bad = |reason: String| FeedError::BadRetention {
+        value: text.to_owned(),
+        reason,
+    };
+    let keep: u32 = text
+        .trim()
+        .parse()
+        .map_err(|_| bad("not a whole number".into()))?;
+    if keep == 0 || keep > MAX_RETENTION {
+        return Err(bad(format!("keep 1 to {MAX_RETENTION} items per source")));
+    }
+    Ok(keep)
+}
+
+/// A feed address: absolute http(s) with a host, no user name or password in it (they would
+/// be stored and shown in plain text).
+fn feed_url(text: &str) -> Result<url::Url, FeedError> {
+    let bad = |reason: &str| FeedError::BadUrl {
+        url: text.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let url = url::Url::parse(text.trim()).map_err(|e| bad(&format!("not a URL ({e})")))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(bad("only http:// and https:// feeds can be added"));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(bad("the address has no host"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        // The message must not repeat the password it refuses to store.
+        return Err(FeedError::BadUrl {
+            url: redacted_url(&url),
+            reason: "the address has a user name or password in it; Ferry would store it in \
+                     plain text"
+                .to_owned(),
+        });
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_addresses_are_sources() {
+        assert!(feed_url("https://example.org/feed.xml").is_ok());
+        assert!(feed_url(" http://127.0.0.1:8080/a.rss ").is_ok());
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "ftp://example.org/feed",
+            "example.org/feed.xml",
+            "https://user:pw@example.org/feed",
+            "",
+        ] {
+            let err = feed_url(bad).unwrap_err();
+            assert_eq!(err.code(), "feed.bad_url", "{bad}");
+            assert!(!err.to_string().contains(":pw@"), "{err}");
+        }
+    }
+
+    #[test]
+    fn retention_is_a_sane_count() {
+        assert_eq!(check_retention("250").unwrap(), 250);
+        for bad in ["0", "-1", "lots", "100001"] {
+            assert_eq!(
+                check_retention(bad).unwrap_err().code(),
+                "feed.bad_retention"
+            );
+        }
+    }
+}

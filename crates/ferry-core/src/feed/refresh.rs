@@ -1,0 +1,130 @@
+//! Refreshing sources: fetch with the stored validators, store new items and the source's
+//! health in one transaction, and schedule the next fetch. A failing source is recorded, not
+//! returned as an error, so a refresh of many sources always reports on each.
+
+use std::sync::Arc;
+
+use ferry_networks::rss::{NextFetch, SourceHealth};
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+
+use super::Feeds;
+use super::error::FeedError;
+use super::items;
+use super::model::RefreshReport;
+use super::sources::{self, Outcome};
+use crate::clock;
+
+/// Sources fetched at once by [`Feeds::refresh_due`]: enough that a slow feed doesn't hold
+/// up the rest, few enough for a small machine and for the servers.
+const PARALLEL: usize = 4;
+
+impl Feeds {
+    /// Refreshes one source now, whether or not it is due.
+    pub async fn refresh(&self, id: &str) -> Result<RefreshReport, FeedError> {
+        refresh_one(self, id).await
+    }
+
+    /// Refreshes every source whose `next_fetch_at` has come, a few at a time, and reports
+    /// on each. Sources not due are left alone (they show in `sources()` with their time).
+    pub async fn refresh_due(&self) -> Result<Vec<RefreshReport>, FeedError> {
+        let due = sources::due(&self.store, clock::now()).await?;
+        let gate = Arc::new(Semaphore::new(PARALLEL));
+        let mut tasks = JoinSet::new();
+        for (n, id) in due.into_iter().enumerate() {
+            let feeds = self.clone();
+            let gate = gate.clone();
+            tasks.spawn(async move {
+                let _permit = gate.acquire_owned().await;
+                (n, refresh_one(&feeds, &id).await)
+            });
+        }
+        let mut done = Vec::new();
+        while let Some(joined) = tasks.join_next().await {
+            match joined {
+                Ok(one) => done.push(one),
+                // Tasks are never cancelled, so this is a panic: let it surface as one.
+                Err(err) => std::panic::resume_unwind(err.into_panic()),
+            }
+        }
+        done.sort_by_key(|(n, _)| *n);
+        done.into_iter().map(|(_, report)| report).collect()
+    }
+}
+
+async fn refresh_one(feeds: &Feeds, id: &str) -> Result<RefreshReport, FeedError> {
+    let store = &feeds.store;
+    let state = sources::fetch_state(store, id).await?;
+    let url = url::Url::parse(&state.url).map_err(|e| FeedError::BadUrl {
+        url: state.url.clone(),
+        reason: e.to_string(),
+    })?;
+    let keep = feeds.retention().await?;
+    let fetched = feeds.client.fetch(&url, &state.validators).await;
+    let now = clock::now();
+    let mut tx = store.begin_write().await?;
+    let mut new_items = 0;
+    let (outcome, next) = match &fetched {
+        Ok(ok) => {
+            let feed = ok.feed.as_ref();
+            if let Some(feed) = feed {
+                new_items =
+                    items::store_entries(&mut tx, store, id, &feed.entries, now, keep).await?;
+            }
+            let ttl = feed.and_then(|f| f.ttl_minutes);
+            let outcome = Outcome {
+                health: match feed {
+                    Some(_) => SourceHealth::Working,
+                    None => SourceHealth::NotModified,
+                },
+                error: None,
+                title: feed.and_then(|f| f.title.as_deref()),
+                validators: Some(&ok.validators),
+                ttl_minutes: ttl,
+                failures: 0,
+                next_fetch_at: now,
+                fetched_at: now,
+            };
+            let next = NextFetch {
+                ttl_minutes: ttl.or(state.ttl_minutes),
+                max_age: ok.max_age,
+                ..NextFetch::default()
+            };
+            (outcome, next)
+        }
+        Err(err) => {
+            tracing::info!(source = id, code = err.code(), "feed refresh failed");
+            let failures = state.failures.saturating_add(1);
+            let outcome = Outcome {
+                health: err.health(),
+                error: Some(err.to_string()),
+                title: None,
+                validators: None,
+                ttl_minutes: None,
+                failures,
+                next_fetch_at: now,
+                fetched_at: now,
+            };
+            let next = NextFetch {
+                retry_at: err.retry_at(),
+                failures,
+                ..NextFetch::default()
+            };
+            (outcome, next)
+        }
+    };
+    let outcome = Outcome {
+        next_fetch_at: next.at(now),
+        ..outcome
+    };
+    sources::record(&mut tx, store, id, &outcome).await?;
+    tx.commit().await.map_err(|e| store.db_err(e))?;
+    Ok(RefreshReport {
+        source_id: id.to_owned(),
+        url: state.url,
+        health: outcome.health,
+        new_items,
+        error: outcome.error,
+        next_fetch_at: outcome.next_fetch_at,
+    })
+}

@@ -1,0 +1,217 @@
+//! The `feed_sources` table: adding, reading, removing sources and recording refreshes.
+
+use chrono::{DateTime, Utc};
+use ferry_networks::rss::{SourceHealth, Validators};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+use super::error::FeedError;
+use super::model::{FeedSource, SourceKind};
+use crate::Store;
+use crate::clock;
+use crate::error::StoreError;
+
+const COLUMNS: &str = "s.id, s.kind, s.url, s.title, s.health, s.http_status, s.last_error, \
+     s.failures, s.next_fetch_at, s.last_fetched_at, s.created_at, \
+     (SELECT count(*) FROM feed_items i WHERE i.source_id = s.id) AS items";
+
+/// What a refresh needs from the row besides the URL.
+pub(super) struct FetchState {
+    pub url: String,
+    pub validators: Validators,
+    pub failures: u32,
+    pub ttl_minutes: Option<u32>,
+}
+
+/// What a refresh writes back.
+pub(super) struct Outcome<'a> {
+    pub health: SourceHealth,
+    pub error: Option<String>,
+    pub title: Option<&'a str>,
+    pub validators: Option<&'a Validators>,
+    pub ttl_minutes: Option<u32>,
+    pub failures: u32,
+    pub next_fetch_at: DateTime<Utc>,
+    pub fetched_at: DateTime<Utc>,
+}
+
+pub(super) async fn insert(
+    store: &Store,
+    kind: SourceKind,
+    url: &str,
+    title: Option<&str>,
+) -> Result<FeedSource, FeedError> {
+    if let Some(id) = sqlx::query_scalar::<_, String>("SELECT id FROM feed_sources WHERE url = ?")
+        .bind(url)
+        .fetch_optional(&store.pool)
+        .await
+        .map_err(|e| store.db_err(e))?
+    {
+        return Err(FeedError::Duplicate {
+            url: url.to_owned(),
+            id,
+        });
+    }
+    let id = uuid::Uuid::now_v7().to_string();
+    let now = clock::to_db(clock::now());
+    sqlx::query(
+        "INSERT INTO feed_sources (id, kind, url, title, next_fetch_at, created_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&id)
+    .bind(kind.as_str())
+    .bind(url)
+    .bind(title)
+    .bind(&now)
+    .bind(&now)
+    .bind(&now)
+    .execute(&store.pool)
+    .await
+    .map_err(|e| store.db_err(e))?;
+    get(store, &id).await
+}
+
+pub(super) async fn list(store: &Store) -> Result<Vec<FeedSource>, FeedError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM feed_sources s ORDER BY s.created_at, s.id"
+    ))
+    .fetch_all(&store.pool)
+    .await
+    .map_err(|e| store.db_err(e))?;
+    rows.iter().map(|row| from_row(store, row)).collect()
+}
+
+pub(super) async fn get(store: &Store, id: &str) -> Result<FeedSource, FeedError> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM feed_sources s WHERE s.id = ?"
+    ))
+    .bind(id)
+    .fetch_optional(&store.pool)
+    .await
+    .map_err(|e| store.db_err(e))?;
+    match row {
+        Some(row) => from_row(store, &row),
+        None => Err(FeedError::NotFound { id: id.to_owned() }),
+    }
+}
+
+/// The ids of sources due at `now`, the longest-waiting first.
+pub(super) async fn due(store: &Store, now: DateTime<Utc>) -> Result<Vec<String>, FeedError> {
+    sqlx::query_scalar(
+        "SELECT id FROM feed_sources WHERE next_fetch_at <= ? ORDER BY next_fetch_at, id",
+    )
+    .bind(clock::to_db(now))
+    .fetch_all(&store.pool)
+    .await
+    .map_err(|e| store.db_err(e).into())
+}
+
+pub(super) async fn fetch_state(store: &Store, id: &str) -> Result<FetchState, FeedError> {
+    let row = sqlx::query(
+        "SELECT url, etag, last_modified, failures, ttl_minutes FROM feed_sources WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&store.pool)
+    .await
+    .map_err(|e| store.db_err(e))?
+    .ok_or_else(|| FeedError::NotFound { id: id.to_owned() })?;
+    let failures: i64 = row.get("failures");
+    let ttl: Option<i64> = row.get("ttl_minutes");
+    Ok(FetchState {
+        url: row.get("url"),
+        validators: Validators {
+            etag: row.get("etag"),
+            last_modified: row.get("last_modified"),
+        },
+        failures: u32::try_from(failures).unwrap_or(0),
+        ttl_minutes: ttl.and_then(|t| u32::try_from(t).ok()),
+    })
+}
+
+/// Records a refresh on the source, inside the caller's transaction.
+pub(super) async fn record(
+    tx: &mut sqlx::SqliteConnection,
+    store: &Store,
+    id: &str,
+    outcome: &Outcome<'_>,
+) -> Result<(), StoreError> {
+    let (etag, last_modified) = match outcome.validators {
+        Some(v) => (v.etag.as_deref(), v.last_modified.as_deref()),
+        None => (None, None),
+    };
+    sqlx::query(
+        "UPDATE feed_sources SET health = ?, http_status = ?, last_error = ?, \
+         title = coalesce(?, title), \
+         etag = CASE WHEN ? THEN ? ELSE etag END, \
+         last_modified = CASE WHEN ? THEN ? ELSE last_modified END, \
+         ttl_minutes = coalesce(?, ttl_minutes), failures = ?, next_fetch_at = ?, \
+         last_fetched_at = ?, updated_at = ? WHERE id = ?",
+    )
+    .bind(outcome.health.as_str())
+    .bind(outcome.health.status().map(i64::from))
+    .bind(&outcome.error)
+    .bind(outcome.title)
+    .bind(outcome.validators.is_some())
+    .bind(etag)
+    .bind(outcome.validators.is_some())
+    .bind(last_modified)
+    .bind(outcome.ttl_minutes.map(i64::from))
+    .bind(i64::from(outcome.failures))
+    .bind(clock::to_db(outcome.next_fetch_at))
+    .bind(clock::to_db(outcome.fetched_at))
+    .bind(clock::to_db(outcome.fetched_at))
+    .bind(id)
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| store.db_err(e))?;
+    Ok(())
+}
+
+/// Deletes the source and (by the foreign key's cascade) its items; false when there was none.
+pub(super) async fn delete(store: &Store, id: &str) -> Result<bool, FeedError> {
+    let done = sqlx::query("DELETE FROM feed_sources WHERE id = ?")
+        .bind(id)
+        .execute(&store.pool)
+        .await
+        .map_err(|e| store.db_err(e))?;
+    Ok(done.rows_affected() > 0)
+}
+
+fn from_row(store: &Store, row: &SqliteRow) -> Result<FeedSource, FeedError> {
+    let bad = |detail: String| -> FeedError {
+        StoreError::Sqlite {
+            path: store.db_path().to_path_buf(),
+            detail,
+        }
+        .into()
+    };
+    let time = |column: &str| -> Result<DateTime<Utc>, FeedError> {
+        clock::from_db(&row.get::<String, _>(column)).map_err(bad)
+    };
+    let kind: String = row.get("kind");
+    let status: Option<i64> = row.get("http_status");
+    let health: Option<String> = row.get("health");
+    let last_fetched: Option<String> = row.get("last_fetched_at");
+    let failures: i64 = row.get("failures");
+    let items: i64 = row.get("items");
+    Ok(FeedSource {
+        id: row.get("id"),
+        kind: SourceKind::parse(&kind)
+            .ok_or_else(|| bad(format!("unknown feed source kind {kind:?}")))?,
+        url: row.get("url"),
+        title: row.get("title"),
+        health: health
+            .as_deref()
+            .and_then(|h| SourceHealth::parse(h, status.and_then(|s| u16::try_from(s).ok()))),
+        last_error: row.get("last_error"),
+        failures: u32::try_from(failures).unwrap_or(0),
+        next_fetch_at: time("next_fetch_at")?,
+        last_fetched_at: last_fetched
+            .as_deref()
+            .map(clock::from_db)
+            .transpose()
+            .map_err(bad)?,
+        items: u64::try_from(items).unwrap_or(0),
+        created_at: time("created_at")?,
+    })
+}
