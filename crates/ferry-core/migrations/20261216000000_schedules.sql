@@ -20,6 +20,11 @@ CREATE TABLE schedules (
     job_id        TEXT,                   -- the outbox job it became
     error_code    TEXT,                   -- why it failed, or why a target was left out
     error_message TEXT,
+    -- What the last check before its time found would stop a target (an account to sign in
+    -- again, a text over a limit …), so the user hears it before the time, not at it.
+    warning_code    TEXT,
+    warning_message TEXT,
+    checked_at      TEXT,
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL
 ) STRICT;

@@ -104,4 +104,8 @@ pub enum ScheduleError {
     #[error("not sent to every account: {detail}")]
     #[code("schedule.targets_left_out")]
     TargetsLeftOut { detail: String },
+
+    #[error("at its time this will not go out to every account: {detail}")]
+    #[code("schedule.preflight")]
+    WontSend { detail: String },
 }

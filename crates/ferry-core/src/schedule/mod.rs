@@ -25,6 +25,7 @@
 //! - `claim.rs`: how loops share a database (claims under a lease) and the heartbeat.
 //! - `scheduler.rs`: the loop (never sleeps over 30 s; compares the wall clock).
 //! - `dispatch.rs`: where a claimed item goes (the outbox's hand-over, `outbox/hand_over.rs`).
+//! - `preflight.rs`: the check in the 30 minutes before an item's time (warnings, not sends).
 //! - `slots.rs`: weekly queue slots per account; "add to queue".
 //! - `zones.rs`: each account's audience zone.
 //!
@@ -36,6 +37,7 @@ mod claim;
 mod dispatch;
 mod error;
 mod model;
+mod preflight;
 mod rows;
 mod scheduler;
 #[cfg(test)]
@@ -48,6 +50,7 @@ pub use claim::{CATCH_UP_SETTING, DEFAULT_CATCH_UP_MINUTES};
 pub use dispatch::Dispatch;
 pub use error::ScheduleError;
 pub use model::{NewSchedule, QueueSlot, Schedule, ScheduleState, ScheduleTarget, SchedulerStatus};
+pub use preflight::{PREFLIGHT_AHEAD, Preflight, problems};
 pub use rows::{ScheduleFilter, StoredSchedule};
 pub use scheduler::{
     MAX_SLEEP, RunnerKind, Scheduler, SchedulerEvent, SchedulerWake, SystemClock, WallClock,

@@ -88,6 +88,9 @@ pub struct Schedule {
     pub job_id: Option<String>,
     /// Why it failed, or which targets were left out and why.
     pub error: Option<ErrorPayload>,
+    /// Found by the check in the 30 minutes before its time: what would stop a target then
+    /// (an account to sign in again, a text over a network's limit …). Cleared once fixed.
+    pub warning: Option<ErrorPayload>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

@@ -17,26 +17,31 @@ use crate::error::ErrorPayload;
 use crate::outbox::{AudienceMapping, PublishRequest};
 
 pub(crate) const COLUMNS: &str = "id, draft_id, due_at, tz, wall_time, utc_offset, accounts_json, \
-     mapping_json, state, late_ok, version, job_id, error_code, error_message, created_at, updated_at";
+     mapping_json, state, late_ok, version, job_id, error_code, error_message, warning_code, \
+     warning_message, created_at, updated_at";
 
-pub(crate) type Row = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    i64,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    String,
-    String,
-);
+/// A row of `schedules` as [`COLUMNS`] reads it.
+#[derive(sqlx::FromRow)]
+pub(crate) struct Row {
+    id: String,
+    draft_id: String,
+    due_at: String,
+    tz: String,
+    wall_time: String,
+    utc_offset: String,
+    accounts_json: String,
+    mapping_json: String,
+    state: String,
+    late_ok: i64,
+    version: i64,
+    job_id: Option<String>,
+    error_code: Option<String>,
+    error_message: Option<String>,
+    warning_code: Option<String>,
+    warning_message: Option<String>,
+    created_at: String,
+    updated_at: String,
+}
 
 /// A row as stored, before its targets are looked up.
 #[derive(Debug, Clone)]
@@ -95,7 +100,7 @@ impl Store {
         let now = clock::to_db(clock::now());
         sqlx::query(&format!(
             "INSERT INTO schedules ({COLUMNS}) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', 0, 1, NULL, NULL, NULL, ?, ?)"
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', 0, 1, NULL, NULL, NULL, NULL, NULL, ?, ?)"
         ))
         .bind(&id)
         .bind(&draft.id)
@@ -323,31 +328,37 @@ pub(crate) fn accounts_of(
 }
 
 pub(crate) fn decode(row: Row) -> Result<StoredSchedule, sqlx::Error> {
-    let (
+    let Row {
         id,
         draft_id,
         due_at,
         tz,
         wall_time,
         utc_offset,
-        accounts,
-        mapping,
+        accounts_json: accounts,
+        mapping_json: mapping,
         state,
         late_ok,
         version,
         job_id,
         error_code,
         error_message,
+        warning_code,
+        warning_message,
         created_at,
         updated_at,
-    ) = row;
+    } = row;
     let at = |t: &str| clock::from_db(t).map_err(decode_err);
     let state = ScheduleState::parse(&state)
         .ok_or_else(|| decode_err(format!("unknown schedule state {state:?}")))?;
-    let error = error_code.map(|code| ErrorPayload {
-        code,
-        message: error_message.unwrap_or_default(),
-    });
+    let payload = |code: Option<String>, message: Option<String>| {
+        code.map(|code| ErrorPayload {
+            code,
+            message: message.unwrap_or_default(),
+        })
+    };
+    let error = payload(error_code, error_message);
+    let warning = payload(warning_code, warning_message);
     Ok(StoredSchedule {
         schedule: Schedule {
             id,
@@ -362,6 +373,7 @@ pub(crate) fn decode(row: Row) -> Result<StoredSchedule, sqlx::Error> {
             targets: Vec::new(),
             job_id,
             error,
+            warning,
             created_at: at(&created_at)?,
             updated_at: at(&updated_at)?,
         },

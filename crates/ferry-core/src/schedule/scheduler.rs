@@ -94,6 +94,11 @@ pub enum SchedulerEvent {
         schedule_id: String,
         error: ErrorPayload,
     },
+    /// The check before its time found what would stop a target (or found it fixed: `None`).
+    Warning {
+        schedule_id: String,
+        warning: Option<ErrorPayload>,
+    },
     /// Progress of a handed item's job, as "Post now" reports it.
     Publish { event: PublishEvent },
 }
@@ -177,6 +182,12 @@ impl<D: Dispatch> Scheduler<D> {
                 // The claim stays and expires; the item is tried again then, never lost.
                 Err(err) => tracing::warn!(schedule = %schedule_id, "hand-over failed: {err}"),
             }
+        }
+        for change in store.preflight(now).await? {
+            let _ = events.send(SchedulerEvent::Warning {
+                schedule_id: change.schedule_id,
+                warning: change.warning,
+            });
         }
         if full {
             return Ok(Some(now));

@@ -1,18 +1,20 @@
 //! Scheduled items against the real servers: two scheduler loops, each on its own connection
 //! to one database file as the app and `ferry daemon` would be, send a bilingual draft to the
 //! Bluesky PDS and the Nostr relay exactly once; a cancelled item and one whose draft was
-//! deleted send nothing, and say why.
+//! deleted send nothing, and say why; the check before an item's time names the account that
+//! would fail, and forgets it once fixed.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
 use ferry_core::Store;
-use ferry_core::accounts::Accounts;
+use ferry_core::accounts::{AccountState, Accounts};
 use ferry_core::outbox::{PublishEvent, Publisher, TargetState};
 use ferry_core::schedule::{
-    NewSchedule, RunnerKind, ScheduleFilter, ScheduleState, Scheduler, SchedulerEvent, wall_in,
-    zone,
+    NewSchedule, RunnerKind, ScheduleFilter, ScheduleState, Scheduler, SchedulerEvent, WallClock,
+    wall_in, zone,
 };
 use ferry_core::secrets::{KeychainStore, Secrets};
 use ferry_test_support::keyring;
@@ -206,5 +208,99 @@ async fn two_loops_on_one_database_post_each_scheduled_item_once() {
     assert!(!status.running, "both loops stopped and said so");
     assert_eq!(status.pending, 0);
     other.close().await;
+    env.cleanup().await;
+}
+
+/// A clock the test moves by hand.
+struct HandClock(std::sync::Mutex<chrono::DateTime<Utc>>);
+
+impl WallClock for HandClock {
+    fn now(&self) -> chrono::DateTime<Utc> {
+        *self.0.lock().unwrap()
+    }
+}
+
+#[tokio::test]
+async fn the_check_before_its_time_says_which_account_needs_signing_in_then_clears() {
+    let Some((pds, relay, _)) = all_peers() else {
+        return;
+    };
+    let Some(env) = env("schedule_preflight").await else {
+        return;
+    };
+    let bsky = add_bluesky(&env.accounts, &pds, &["en"]).await;
+    let nostr = add_nostr(&env.accounts, &relay, &["en"]).await;
+    let draft = env
+        .draft(
+            &[("en", "Preflight: see you at the ferry")],
+            &[&bsky, &nostr],
+        )
+        .await;
+    let store = env.accounts.store();
+    let item = store
+        .add_schedule(&NewSchedule {
+            draft_id: draft.id.clone(),
+            at: in_seconds(20 * 60, "Europe/London"),
+            tz: "Europe/London".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    store
+        .set_account_state(&bsky.id, AccountState::NeedsReauth, Some("token expired"))
+        .await
+        .unwrap();
+    let clock = Arc::new(HandClock(std::sync::Mutex::new(Utc::now())));
+    let scheduler = Scheduler::new(
+        Publisher::new(env.accounts.clone(), fast_config()),
+        RunnerKind::App,
+    )
+    .with_clock(clock.clone());
+    let (events, mut received) = mpsc::unbounded_channel();
+    scheduler.tick(&events).await.unwrap();
+    let Ok(SchedulerEvent::Warning {
+        schedule_id,
+        warning: Some(warning),
+    }) = received.try_recv()
+    else {
+        panic!("no warning event");
+    };
+    assert_eq!(
+        (schedule_id.as_str(), warning.code.as_str()),
+        (item.id.as_str(), "schedule.preflight")
+    );
+    assert!(
+        warning.message.contains("alice.test") && warning.message.contains("signed in again"),
+        "{}",
+        warning.message
+    );
+    assert!(
+        !warning.message.contains(&nostr.handle),
+        "only the account that would fail: {}",
+        warning.message
+    );
+    assert_eq!(
+        store.get_schedule(&item.id).await.unwrap().warning,
+        Some(warning)
+    );
+    // Fixed: the next check (a minute or more later) clears it, and the item still waits.
+    store
+        .set_account_state(&bsky.id, AccountState::Active, None)
+        .await
+        .unwrap();
+    *clock.0.lock().unwrap() += chrono::Duration::minutes(2);
+    scheduler.tick(&events).await.unwrap();
+    assert_eq!(
+        received.try_recv().unwrap(),
+        SchedulerEvent::Warning {
+            schedule_id: item.id.clone(),
+            warning: None
+        }
+    );
+    let after = store.get_schedule(&item.id).await.unwrap();
+    assert_eq!(
+        (after.state, after.warning),
+        (ScheduleState::Scheduled, None)
+    );
     env.cleanup().await;
 }

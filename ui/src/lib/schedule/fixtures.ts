@@ -26,6 +26,7 @@ export function scheduled(fields: Partial<Schedule> = {}): Schedule {
     ],
     job_id: null,
     error: null,
+    warning: null,
     created_at: "2027-03-01T00:00:00Z",
     updated_at: "2027-03-01T00:00:00Z",
     ...fields,

@@ -38,4 +38,9 @@ job_id: string | null,
 /**
  * Why it failed, or which targets were left out and why.
  */
-error: ErrorPayload | null, created_at: string, updated_at: string, };
+error: ErrorPayload | null, 
+/**
+ * Found by the check in the 30 minutes before its time: what would stop a target then
+ * (an account to sign in again, a text over a network's limit …). Cleared once fixed.
+ */
+warning: ErrorPayload | null, created_at: string, updated_at: string, };

@@ -5,4 +5,4 @@ import type { PublishEvent } from "./PublishEvent";
 /**
  * What the loop did, as it happens.
  */
-export type SchedulerEvent = { "kind": "handed", schedule_id: string, job_id: string, } | { "kind": "held", schedule_id: string, } | { "kind": "failed", schedule_id: string, error: ErrorPayload, } | { "kind": "publish", event: PublishEvent, };
+export type SchedulerEvent = { "kind": "handed", schedule_id: string, job_id: string, } | { "kind": "held", schedule_id: string, } | { "kind": "failed", schedule_id: string, error: ErrorPayload, } | { "kind": "warning", schedule_id: string, warning: ErrorPayload | null, } | { "kind": "publish", event: PublishEvent, };
