@@ -12,7 +12,7 @@ use tauri::{AppHandle, ExitRequestApi, Manager, Runtime, WebviewWindowBuilder};
 
 use crate::close_guard::MAIN_WINDOW;
 use crate::database::Database;
-use crate::preferences::{AppSettings, LocalePreference};
+use crate::native_text::NativeText;
 
 const TRAY: &str = "ferry-tray";
 
@@ -30,8 +30,8 @@ pub fn on_exit_requested<R: Runtime>(app: &AppHandle<R>, code: Option<i32>, api:
     };
     api.prevent_exit();
     tracing::info!("window closed with posts scheduled: running on in the background");
-    let words = tauri::async_runtime::block_on(Words::load(&store));
-    if let Err(err) = show_tray(app, &words, &next) {
+    let words = tauri::async_runtime::block_on(NativeText::load(&store));
+    if let Err(err) = show_tray(app, words, &next) {
         // Without a tray host the app still runs and sends; starting Ferry again reopens it.
         tracing::warn!("no tray icon: {err}");
     }
@@ -74,13 +74,13 @@ async fn next_post(store: &Store) -> Option<String> {
     ))
 }
 
-fn show_tray<R: Runtime>(app: &AppHandle<R>, words: &Words, next: &str) -> tauri::Result<()> {
-    let tooltip = format!("{} {next}", words.next);
+fn show_tray<R: Runtime>(app: &AppHandle<R>, words: &NativeText, next: &str) -> tauri::Result<()> {
+    let tooltip = format!("{} {next}", words.tray_next);
     if let Some(tray) = app.tray_by_id(TRAY) {
         return tray.set_tooltip(Some(tooltip));
     }
-    let open = MenuItem::with_id(app, "open", words.open, true, None::<&str>)?;
-    let quit = MenuItem::with_id(app, "quit", words.quit, true, None::<&str>)?;
+    let open = MenuItem::with_id(app, "open", words.tray_open, true, None::<&str>)?;
+    let quit = MenuItem::with_id(app, "quit", words.tray_quit, true, None::<&str>)?;
     let menu = Menu::with_items(app, &[&open, &quit])?;
     let mut tray = TrayIconBuilder::with_id(TRAY)
         .tooltip(tooltip)
@@ -95,55 +95,4 @@ fn show_tray<R: Runtime>(app: &AppHandle<R>, words: &Words, next: &str) -> tauri
     }
     tray.build(app)?;
     Ok(())
-}
-
-/// The tray's words in the UI's language (the one chosen in Settings, else the OS's).
-struct Words {
-    next: &'static str,
-    open: &'static str,
-    quit: &'static str,
-}
-
-impl Words {
-    async fn load(store: &Store) -> Words {
-        let chosen = AppSettings::load(store)
-            .await
-            .map(|s| s.locale)
-            .unwrap_or_default();
-        let locale = match chosen {
-            LocalePreference::System => crate::os_locale::os_languages()
-                .into_iter()
-                .find_map(|tag| {
-                    let tag = tag.to_ascii_lowercase();
-                    if tag.starts_with("en") {
-                        Some(LocalePreference::En)
-                    } else if tag.contains("hant") || tag.contains("tw") || tag.contains("hk") {
-                        Some(LocalePreference::ZhHant)
-                    } else if tag.starts_with("zh") {
-                        Some(LocalePreference::ZhHans)
-                    } else {
-                        None
-                    }
-                })
-                .unwrap_or(LocalePreference::En),
-            other => other,
-        };
-        match locale {
-            LocalePreference::ZhHans => Words {
-                next: "Ferry · 下一条：",
-                open: "打开 Ferry",
-                quit: "退出 Ferry（排程暂停）",
-            },
-            LocalePreference::ZhHant => Words {
-                next: "Ferry · 下一則：",
-                open: "開啟 Ferry",
-                quit: "結束 Ferry（排程暫停）",
-            },
-            _ => Words {
-                next: "Ferry · next post:",
-                open: "Open Ferry",
-                quit: "Quit Ferry (scheduling stops)",
-            },
-        }
-    }
 }

@@ -9,7 +9,8 @@
 //! last autosave before the window closes), `publishing` (the accounts and the outbox, the
 //! keychain opened on first use), `scheduling` (the scheduler loop, started on the first
 //! scheduling call), `mastodon_sign_ins` (Mastodon sign-ins waiting for the
-//! browser), `browser` (web pages opened in the system browser), `events` (what the shell
+//! browser), `browser` (web pages opened in the system browser), `notifications` and `native_text`
+//! (OS notifications for scheduled posts, and the words shown outside the webview), `events` (what the shell
 //! emits, with its payloads), `contract` (the commands and events described for the UI) and
 //! `bindings` (the TypeScript the UI imports, generated from these declarations).
 
@@ -25,6 +26,8 @@ pub mod events;
 pub mod keychain;
 pub mod mastodon_sign_ins;
 pub mod media_protocol;
+pub mod native_text;
+pub mod notifications;
 pub mod open_store;
 pub mod os_locale;
 pub mod preferences;
@@ -52,6 +55,7 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(Database::from_env())
         .manage(CloseGuard::default())
         .manage(publishing::Publishing::default())

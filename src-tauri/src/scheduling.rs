@@ -16,7 +16,11 @@ use ferry_core::schedule::{
 };
 use tauri::{AppHandle, Manager, Runtime};
 
+use tauri_plugin_notification::NotificationExt;
+
 use crate::events::{self, Event};
+use crate::native_text::NativeText;
+use crate::notifications::Notices;
 use crate::publishing::Publishing;
 
 /// Managed state: the waker of the running loop, once started.
@@ -43,8 +47,22 @@ impl Scheduling {
         *slot = Some(scheduler.waker());
         let (events, mut received) = tokio::sync::mpsc::unbounded_channel();
         let emitter = app.clone();
+        let text_store = store.clone();
         tauri::async_runtime::spawn(async move {
+            let mut notices = Notices::default();
             while let Some(event) = received.recv().await {
+                let text = NativeText::load(&text_store).await;
+                if let Some(notice) = notices.on(&event, text) {
+                    let shown = emitter
+                        .notification()
+                        .builder()
+                        .title(&notice.title)
+                        .body(&notice.body)
+                        .show();
+                    if let Err(err) = shown {
+                        tracing::warn!("could not show a notification: {err}");
+                    }
+                }
                 let sent = match &event {
                     SchedulerEvent::Publish { event } => events::Publish::emit(&emitter, event),
                     other => events::Schedule::emit(&emitter, other),

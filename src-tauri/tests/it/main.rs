@@ -5,5 +5,6 @@ mod accounts_publish_commands;
 mod commands;
 mod contract;
 mod hints_commands;
+mod notifications;
 mod rules_commands;
 mod translation_commands;
