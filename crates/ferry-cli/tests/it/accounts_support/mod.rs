@@ -101,7 +101,11 @@ pub fn ok_json(data: &Path, args: &[&str], stdin: &[u8]) -> Value {
 pub fn fail_json(data: &Path, args: &[&str], stdin: &[u8]) -> Value {
     let mut with_json = args.to_vec();
     with_json.push("--json");
-    let out = ferry(data, &with_json, stdin);
+    failure(args, ferry(data, &with_json, stdin))
+}
+
+/// The `{code, message}` of a failed `--json` run (exit status 1, nothing on stdout).
+pub fn failure(args: &[&str], out: Output) -> Value {
     assert_eq!(
         out.status.code(),
         Some(1),

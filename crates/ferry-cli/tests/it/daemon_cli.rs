@@ -1,0 +1,210 @@
+//! `ferry daemon` as real processes: two daemons on one database send a scheduled item to the
+//! real Nostr relay exactly once and exit 0 on SIGTERM; an idle one exits 0 on SIGINT; a
+//! secrets file it cannot open stops it at once with the reason; the systemd unit runs this
+//! binary. The daemons keep secrets in the encrypted file, as on a machine with no keychain.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use ferry_test_support::peers;
+use serde_json::Value;
+
+use crate::schedule_support::*;
+
+fn daemon(data: &std::path::Path) -> Child {
+    command(data, &["daemon", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start ferry daemon")
+}
+
+fn signal(child: &Child, name: &str) {
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Waits for the daemon to end; its exit code and its log lines (JSON).
+fn finish(child: Child) -> (Option<i32>, Vec<Value>, String) {
+    let out = child.wait_with_output().unwrap();
+    let lines = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect();
+    (
+        out.status.code(),
+        lines,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn kinds(lines: &[Value], kind: &str) -> usize {
+    lines.iter().filter(|l| l["kind"] == kind).count()
+}
+
+#[tokio::test]
+async fn two_daemons_send_a_scheduled_item_once_and_stop_on_sigterm() {
+    let Some(relay) = peers::nostr_relay() else {
+        return;
+    };
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    let account = nostr_account(d, &relay);
+    let marker = format!(
+        "ferrydaemon{}x{}",
+        std::process::id(),
+        Utc::now().timestamp_nanos_opt().unwrap_or_default()
+    );
+    let draft_id = draft(d, &format!("Scheduled through ferry daemon 🚢 {marker}"));
+    let at = (Utc::now() + chrono::Duration::seconds(3))
+        .format("%Y-%m-%dT%H:%M:%S")
+        .to_string();
+    let item = ok_json(
+        d,
+        &[
+            "schedule",
+            "add",
+            &draft_id,
+            "--at",
+            &at,
+            "--tz",
+            "UTC",
+            "--to",
+            &id(&account),
+        ],
+    );
+
+    let first = daemon(d);
+    let second = daemon(d);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let now = ok_json(d, &["schedule", "list"]);
+        let target = &now[0]["targets"][0];
+        if target["state"] == "posted" {
+            assert!(target["remote_url"].is_string(), "{now}");
+            break;
+        }
+        assert!(
+            target["state"] != "failed",
+            "the scheduled post failed: {now}"
+        );
+        assert!(Instant::now() < deadline, "not posted within 20 s: {now}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    signal(&first, "TERM");
+    signal(&second, "TERM");
+    let (code_a, log_a, err_a) = finish(first);
+    let (code_b, log_b, err_b) = finish(second);
+    assert_eq!(code_a, Some(0), "first daemon: {err_a}");
+    assert_eq!(code_b, Some(0), "second daemon: {err_b}");
+    for log in [&log_a, &log_b] {
+        assert_eq!(kinds(log, "started"), 1, "{log:?}");
+        assert_eq!(log.last().unwrap()["kind"], "stopped", "{log:?}");
+        assert!(
+            log.iter()
+                .any(|l| l["kind"] == "stopping" && l["signal"] == "SIGTERM")
+        );
+    }
+    // One of them handed it over, once; its log says the target was posted.
+    let both: Vec<Value> = log_a.iter().chain(&log_b).cloned().collect();
+    let handed: Vec<&Value> = both.iter().filter(|l| l["kind"] == "handed").collect();
+    assert_eq!(handed.len(), 1, "{both:?}");
+    assert_eq!(handed[0]["schedule_id"], item["id"]);
+    assert!(
+        both.iter().any(|l| l["kind"] == "publish"
+            && l["event"]["kind"] == "target"
+            && l["event"]["state"] == "posted"),
+        "{both:?}"
+    );
+    let status = ok_json(d, &["schedule", "status"]);
+    assert_eq!(status["running"], false, "both said they stopped: {status}");
+    assert_eq!(status["last_run_by"], "daemon");
+
+    // On the relay: exactly one note with the marker.
+    let pubkey = account["remoteId"].as_str().unwrap().to_owned();
+    let filter = serde_json::json!({ "authors": [pubkey], "kinds": [1], "limit": 100 });
+    let notes = ferry_networks::nostr::client::query_events(
+        std::slice::from_ref(&relay),
+        filter,
+        Duration::from_secs(10),
+    )
+    .await;
+    let mine = notes.iter().filter(|e| e.content.contains(&marker)).count();
+    assert_eq!(mine, 1, "posted exactly once");
+}
+
+#[test]
+fn an_idle_daemon_exits_0_on_sigint() {
+    let data = tempfile::tempdir().unwrap();
+    let mut child = daemon(data.path());
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    let started: Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(started["kind"], "started", "{first}");
+    assert_eq!(started["pending"], 0);
+    signal(&child, "INT");
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{rest}");
+    assert!(rest.contains(r#""signal":"SIGINT""#), "{rest}");
+    assert!(rest.trim_end().ends_with(r#""kind":"stopped"}"#), "{rest}");
+}
+
+#[test]
+fn a_secrets_file_it_cannot_open_stops_the_daemon_with_the_reason() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    nostr_account(d, NO_RELAY);
+    let wrong = command(d, &["daemon", "--json"])
+        .env("FERRY_SECRETS_PASSPHRASE", "not-the-passphrase")
+        .output()
+        .unwrap();
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(wrong.stdout.is_empty());
+    let err: Value = serde_json::from_slice(&wrong.stderr).unwrap();
+    assert_eq!(err["code"], "secrets.bad_passphrase", "{err}");
+
+    let none = command(d, &["daemon"])
+        .env_remove("FERRY_SECRETS_PASSPHRASE")
+        .output()
+        .unwrap();
+    assert_eq!(none.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&none.stderr);
+    assert!(
+        text.starts_with("error[secrets.no_passphrase]")
+            && text.contains("FERRY_SECRETS_PASSPHRASE"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_systemd_unit_runs_this_binary_on_this_data_folder() {
+    let data = tempfile::tempdir().unwrap();
+    let unit = ok_text(data.path(), &["daemon", "--print-systemd-unit"]);
+    let exe = std::fs::canonicalize(env!("CARGO_BIN_EXE_ferry")).unwrap();
+    assert!(
+        unit.contains(&format!("\nExecStart={} daemon\n", exe.display())),
+        "{unit}"
+    );
+    assert!(
+        unit.contains(&format!(
+            "\nEnvironment=FERRY_DATA_DIR={}\n",
+            data.path().display()
+        )),
+        "{unit}"
+    );
+    assert!(unit.contains("\nRestart=on-failure\n"));
+    assert!(unit.contains("systemctl --user enable --now"));
+    assert!(!unit.contains(PASSPHRASE), "never the passphrase");
+    assert!(
+        !data.path().join("ferry.db").exists(),
+        "printing the unit opens nothing"
+    );
+}
