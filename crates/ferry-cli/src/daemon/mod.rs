@@ -58,6 +58,9 @@ pub async fn run(args: Args) -> ExitCode {
 
 async fn daemon(json: bool, data_dir: Option<PathBuf>) -> Result<(), Failure> {
     init_tracing();
+    // Listening before anything is logged: a signal right after "started" must stop the loop
+    // cleanly, not kill the process by the default action.
+    let shutdown = shutdown_signal()?;
     // Secrets are opened (and a passphrase checked) before the loop starts, so a locked
     // secrets file is an error now, not a failed post at 09:00.
     let accounts = open_accounts(data_dir).await?;
@@ -83,7 +86,6 @@ async fn daemon(json: bool, data_dir: Option<PathBuf>) -> Result<(), Failure> {
         });
     }
 
-    let shutdown = shutdown_signal()?;
     let scheduler = Scheduler::new(publisher, RunnerKind::Daemon);
     scheduler
         .run(events, async move {

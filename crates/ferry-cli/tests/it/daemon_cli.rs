@@ -1,5 +1,5 @@
 //! `ferry daemon` as real processes: two daemons on one database send a scheduled item to the
-//! real Nostr relay exactly once and exit 0 on SIGTERM; an idle one exits 0 on SIGINT; a
+//! real Nostr relay and Bluesky PDS exactly once and exit 0 on SIGTERM; an idle one exits 0 on SIGINT; a
 //! secrets file it cannot open stops it at once with the reason; the systemd unit runs this
 //! binary. The daemons keep secrets in the encrypted file, as on a machine with no keychain.
 
@@ -49,12 +49,14 @@ fn kinds(lines: &[Value], kind: &str) -> usize {
 
 #[tokio::test]
 async fn two_daemons_send_a_scheduled_item_once_and_stop_on_sigterm() {
-    let Some(relay) = peers::nostr_relay() else {
+    let (Some(relay), Some(pds)) = (peers::nostr_relay(), peers::bluesky_pds()) else {
         return;
     };
     let data = tempfile::tempdir().unwrap();
     let d = data.path();
     let account = nostr_account(d, &relay);
+    let alice = bluesky_alice(d, &pds);
+    let to = format!("{},{}", id(&account), id(&alice["account"]));
     let marker = format!(
         "ferrydaemon{}x{}",
         std::process::id(),
@@ -67,15 +69,7 @@ async fn two_daemons_send_a_scheduled_item_once_and_stop_on_sigterm() {
     let item = ok_json(
         d,
         &[
-            "schedule",
-            "add",
-            &draft_id,
-            "--at",
-            &at,
-            "--tz",
-            "UTC",
-            "--to",
-            &id(&account),
+            "schedule", "add", &draft_id, "--at", &at, "--tz", "UTC", "--to", &to,
         ],
     );
 
@@ -84,13 +78,14 @@ async fn two_daemons_send_a_scheduled_item_once_and_stop_on_sigterm() {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let now = ok_json(d, &["schedule", "list"]);
-        let target = &now[0]["targets"][0];
-        if target["state"] == "posted" {
-            assert!(target["remote_url"].is_string(), "{now}");
+        let targets = now[0]["targets"].as_array().unwrap();
+        assert_eq!(targets.len(), 2);
+        if targets.iter().all(|t| t["state"] == "posted") {
+            assert!(targets.iter().all(|t| t["remote_url"].is_string()), "{now}");
             break;
         }
         assert!(
-            target["state"] != "failed",
+            targets.iter().all(|t| t["state"] != "failed"),
             "the scheduled post failed: {now}"
         );
         assert!(Instant::now() < deadline, "not posted within 20 s: {now}");
@@ -116,16 +111,21 @@ async fn two_daemons_send_a_scheduled_item_once_and_stop_on_sigterm() {
     assert_eq!(handed.len(), 1, "{both:?}");
     assert_eq!(handed[0]["schedule_id"], item["id"]);
     assert!(
-        both.iter().any(|l| l["kind"] == "publish"
-            && l["event"]["kind"] == "target"
-            && l["event"]["state"] == "posted"),
+        both.iter()
+            .filter(|l| l["kind"] == "publish"
+                && l["event"]["kind"] == "target"
+                && l["event"]["state"] == "posted")
+            .count()
+            == 2,
         "{both:?}"
     );
     let status = ok_json(d, &["schedule", "status"]);
     assert_eq!(status["running"], false, "both said they stopped: {status}");
     assert_eq!(status["last_run_by"], "daemon");
 
-    // On the relay: exactly one note with the marker.
+    // On the PDS and on the relay: exactly one post with the marker.
+    let posts = crate::accounts_support::bluesky_texts(&pds, &alice, &marker).await;
+    assert_eq!(posts.len(), 1, "{posts:?}");
     let pubkey = account["remoteId"].as_str().unwrap().to_owned();
     let filter = serde_json::json!({ "authors": [pubkey], "kinds": [1], "limit": 100 });
     let notes = ferry_networks::nostr::client::query_events(

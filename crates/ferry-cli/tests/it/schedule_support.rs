@@ -82,6 +82,27 @@ pub fn nostr_account(data: &Path, relay: &str) -> Value {
     added["account"].clone()
 }
 
+/// The PDS's seeded alice, password on stdin, audience `en`. Returns what `accounts add`
+/// printed (`{account, warnings}`).
+pub fn bluesky_alice(data: &Path, pds: &str) -> Value {
+    let args = crate::accounts_support::add_alice(pds, &["--audience", "en", "--json"]);
+    let mut child = command(data, &args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run ferry");
+    let password = ferry_test_support::peers::BSKY_ALICE.1;
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), password.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "adding alice failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 /// A relay address nobody listens on, for accounts that never post.
 pub const NO_RELAY: &str = "ws://127.0.0.1:9";
 
