@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use ferry_test_support::peers;
 use serde_json::Value;
+use sqlx::Connection;
 
 use crate::schedule_support::*;
 
@@ -155,6 +156,110 @@ fn an_idle_daemon_exits_0_on_sigint() {
     assert_eq!(status.code(), Some(0), "{rest}");
     assert!(rest.contains(r#""signal":"SIGINT""#), "{rest}");
     assert!(rest.trim_end().ends_with(r#""kind":"stopped"}"#), "{rest}");
+}
+
+/// Runs a daemon until it has made its first pass, then stops it; its log.
+fn one_pass(data: &std::path::Path) -> Vec<Value> {
+    let child = daemon(data);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    // The heartbeat is written at the start of each pass: once it is there, the pass ran.
+    while ok_json(data, &["schedule", "status"])["running"] != true {
+        assert!(Instant::now() < deadline, "the daemon never ran a pass");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    signal(&child, "TERM");
+    let (code, log, err) = finish(child);
+    assert_eq!(code, Some(0), "{err}");
+    log
+}
+
+#[tokio::test]
+async fn held_items_wait_for_post_now_or_skip() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    let account = id(&nostr_account(d, NO_RELAY));
+    // Only a Chinese variant for an English audience: once handed, the outbox refuses the
+    // target at once (no network, no retries that a stop would wait for).
+    let draft_id = ok_text(
+        d,
+        &[
+            "drafts",
+            "new",
+            "--lang",
+            "zh-Hans",
+            "--text",
+            "机器关着时到期",
+        ],
+    )
+    .trim()
+    .to_owned();
+    let mut items = Vec::new();
+    for day in ["15", "16"] {
+        let at = format!("2027-03-{day}T09:00");
+        let args = [
+            "schedule", "add", &draft_id, "--at", &at, "--tz", "UTC", "--to", &account,
+        ];
+        items.push(id(&ok_json(d, &args)));
+    }
+    // Both fell due an hour ago, as if the machine had been off: past the catch-up window.
+    let db = d.join("ferry.db");
+    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
+        .await
+        .unwrap();
+    let hour_ago = (Utc::now() - chrono::Duration::hours(1))
+        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+        .to_string();
+    sqlx::query("UPDATE schedules SET due_at = ?")
+        .bind(&hour_ago)
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
+
+    let log = one_pass(d);
+    let held: Vec<&Value> = log.iter().filter(|l| l["kind"] == "held").collect();
+    assert_eq!(held.len(), 2, "{log:?}");
+    assert_eq!(
+        kinds(&log, "handed"),
+        0,
+        "a held item is never sent on its own"
+    );
+    let status = ok_json(d, &["schedule", "status"]);
+    assert_eq!(status["held"], 2);
+    let listed = ok_json(d, &["schedule", "list", "--state", "held"]);
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+
+    let released = ok_json(d, &["schedule", "post-now", &items[0]]);
+    assert_eq!(
+        (&released["state"], &released["late_ok"]),
+        (&"scheduled".into(), &true.into())
+    );
+    let skipped = ok_json(d, &["schedule", "skip", &items[1]]);
+    assert_eq!(skipped["state"], "skipped");
+
+    // The next daemon sends the released one however late, and never the skipped one.
+    let log = one_pass(d);
+    let handed: Vec<&Value> = log.iter().filter(|l| l["kind"] == "handed").collect();
+    assert_eq!(handed.len(), 1, "{log:?}");
+    assert_eq!(handed[0]["schedule_id"], items[0].as_str());
+    // Its target was refused by the outbox; the log gives the reason.
+    let finished = log
+        .iter()
+        .find(|l| l["kind"] == "publish" && l["event"]["kind"] == "finished")
+        .unwrap_or_else(|| panic!("{log:?}"));
+    assert_eq!(
+        finished["event"]["targets"][0]["error"]["code"],
+        "outbox.no_variant"
+    );
+    let after = ok_json(d, &["schedule", "list"]);
+    let states: Vec<&Value> = after
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| &i["state"])
+        .collect();
+    assert_eq!(states, vec!["handed", "skipped"]);
 }
 
 #[test]
