@@ -34,6 +34,13 @@ use crate::cli_error::CliError;
 use crate::output::{Failure, fail};
 
 #[derive(clap::Args)]
+#[command(
+    after_help = "Logs one line per event on stdout; engine warnings go to stderr (FERRY_LOG=info \
+    for more). Exit status 0 after SIGTERM or SIGINT, 1 when the database or the secrets cannot \
+    be opened (no keychain: FERRY_SECRETS_BACKEND=file with FERRY_SECRETS_PASSPHRASE). It looks \
+    for due items at least every 30 s, so an item added by another process is sent at most 30 s \
+    after its time."
+)]
 pub struct Args {
     /// Log events as JSON lines (each with `at` and the event's `kind`).
     #[arg(long)]
@@ -58,12 +65,13 @@ pub async fn run(args: Args) -> ExitCode {
 
 async fn daemon(json: bool, data_dir: Option<PathBuf>) -> Result<(), Failure> {
     init_tracing();
-    // Listening before anything is logged: a signal right after "started" must stop the loop
-    // cleanly, not kill the process by the default action.
-    let shutdown = shutdown_signal()?;
     // Secrets are opened (and a passphrase checked) before the loop starts, so a locked
-    // secrets file is an error now, not a failed post at 09:00.
+    // secrets file is an error now, not a failed post at 09:00. Until then a signal stops the
+    // process by its default action (a keychain that never answers cannot hold it up).
     let accounts = open_accounts(data_dir).await?;
+    // Listening before anything is logged: a signal right after "started" must stop the loop
+    // cleanly, not kill the process.
+    let shutdown = shutdown_signal()?;
     let store = accounts.store().clone();
     let publisher = Publisher::new(accounts, PublishConfig::default());
     let log = log::Log { json };

@@ -34,7 +34,7 @@ use crate::output::{Failure, Out, exit};
 #[command(
     after_help = "Errors go to stderr as `error[code]: message`, or with --json as \
     {\"code\",\"message\"}; the exit status is 1 (a refused time stores nothing). Items go out \
-    only while the desktop app or `ferry daemon` runs."
+    only while the desktop app or `ferry daemon` runs; a running one looks at least every 30 s."
 )]
 pub struct Args {
     #[command(flatten)]
@@ -135,8 +135,8 @@ async fn dispatch(out: Out, args: Args) -> Result<ExitCode, Failure> {
             let item = store.release_held(&a.id).await?;
             Ok(out.emit(&item, || {
                 format!(
-                    "released {}; it goes out at the scheduler's next pass (the app or \
-                     `ferry daemon` must be running)",
+                    "released {}; it goes out at the scheduler's next pass (within 30 s while \
+                     the app or `ferry daemon` runs)",
                     item.id
                 )
             }))
