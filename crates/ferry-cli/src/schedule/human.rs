@@ -93,9 +93,13 @@ fn target(t: &ScheduleTarget, due: DateTime<Utc>, date: &str) -> String {
     }
 }
 
-/// `@alice.test`, `npub1…` as it is, or the account id when the account was removed.
+/// `@alice.test`, `npub1jsez02h4…k9y3q`, or the account id when the account was removed.
 fn handle(t: &ScheduleTarget) -> String {
     match &t.handle {
+        // An npub is 63 characters; its ends are enough to tell accounts apart.
+        Some(h) if h.starts_with("npub") && h.is_ascii() && h.len() > 20 => {
+            format!("{}…{}", &h[..12], &h[h.len() - 6..])
+        }
         Some(h) if h.starts_with('@') || h.starts_with("npub") => h.clone(),
         Some(h) => format!("@{h}"),
         None => format!("{} (removed account)", t.account_id),
