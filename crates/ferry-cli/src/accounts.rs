@@ -9,6 +9,7 @@
 //! ferry accounts add mastodon --instance https://mastodon.social --code-stdin < code.txt
 //! ferry accounts list --json
 //! ferry accounts audience "$id" en,zh-Hant
+//! ferry accounts zone "$id" America/New_York   # its audience zone (slots, times shown)
 //! ferry accounts remove "$id"        # its keychain secrets too
 //! ```
 //!
@@ -57,6 +58,27 @@ enum Command {
     /// Set which variants of a draft an account gets, e.g. `zh-Hans` or `en,zh-Hant`
     /// (an empty list: the draft's main variant).
     Audience(AudienceArgs),
+    /// Show or set the zone an account's audience lives in: its queue slots are kept there
+    /// and schedules show its time there (default: Asia/Shanghai for a zh-Hans audience,
+    /// this computer's zone otherwise).
+    Zone(ZoneArgs),
+}
+
+#[derive(clap::Args)]
+struct ZoneArgs {
+    id: String,
+    /// An IANA zone, e.g. America/New_York; none: print the current one.
+    #[arg(conflicts_with = "default")]
+    zone: Option<String>,
+    /// Go back to the default zone.
+    #[arg(long)]
+    default: bool,
+}
+
+#[derive(Serialize)]
+struct AccountZone<'a> {
+    id: &'a str,
+    zone: String,
 }
 
 #[derive(clap::Args)]
@@ -88,6 +110,7 @@ async fn dispatch(out: Out, args: Args) -> Result<ExitCode, Failure> {
         Command::List => list(out, &accounts).await,
         Command::Remove(a) => remove(out, &accounts, &a.id).await,
         Command::Audience(a) => audience(out, &accounts, a).await,
+        Command::Zone(a) => zone(out, &accounts, a).await,
     };
     accounts.store().close().await;
     result
@@ -147,4 +170,27 @@ async fn audience(out: Out, accounts: &Accounts, args: AudienceArgs) -> Result<E
     let langs = parse_audience(&args.languages)?;
     let account = accounts.set_audience(&args.id, langs).await?;
     Ok(out.emit(&account, || describe(&account)))
+}
+
+async fn zone(out: Out, accounts: &Accounts, args: ZoneArgs) -> Result<ExitCode, Failure> {
+    let store = accounts.store();
+    let zone = if args.default || args.zone.is_some() {
+        store
+            .set_account_zone(&args.id, args.zone.as_deref())
+            .await?
+    } else {
+        store.account(&args.id).await?;
+        store
+            .account_zones()
+            .await?
+            .remove(&args.id)
+            .unwrap_or_else(ferry_core::schedule::system_zone)
+    };
+    Ok(out.emit(
+        &AccountZone {
+            id: &args.id,
+            zone: zone.clone(),
+        },
+        || format!("{}: audience zone {zone}", args.id),
+    ))
 }

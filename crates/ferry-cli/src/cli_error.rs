@@ -25,6 +25,11 @@ pub enum CliError {
     #[code("input.utf8")]
     NotUtf8(String),
 
+    /// A value the command cannot use (an unknown `--state`, …), naming the option.
+    #[error("{0}")]
+    #[code("input.invalid")]
+    Invalid(String),
+
     #[error("no {what} on stdin")]
     #[code("input.empty")]
     Empty { what: String },

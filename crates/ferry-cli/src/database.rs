@@ -9,6 +9,18 @@ use ferry_core::Store;
 
 use crate::output::Failure;
 
+/// The options of every subcommand on the database: `--json` and `--data-dir`, accepted
+/// before or after the sub-subcommand.
+#[derive(clap::Args)]
+pub struct DataArgs {
+    /// Print results as one line of JSON on stdout.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// The data folder holding ferry.db [default: $FERRY_DATA_DIR, else the OS data folder].
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
 pub async fn open_store(data_dir: Option<PathBuf>) -> Result<Store, Failure> {
     Ok(match data_dir {
         Some(dir) => Store::open(&dir).await?,

@@ -10,10 +10,13 @@ mod output;
 mod accounts;
 mod check;
 mod check_draft;
+mod daemon;
 mod drafts;
 mod feed;
 mod hints;
 mod post;
+mod schedule;
+mod slots;
 mod translate;
 
 use std::process::ExitCode;
@@ -51,6 +54,12 @@ enum Command {
     Accounts(accounts::Args),
     /// Post a draft to its targets exactly once; `--retry-failed` finishes an earlier post.
     Post(post::Args),
+    /// Schedule drafts at a time in a zone or in queue slots; list, move, cancel them.
+    Schedule(schedule::Args),
+    /// Weekly queue slots per account, for `ferry schedule add --next-slot`.
+    Slots(slots::Args),
+    /// Run the scheduler in the foreground without the app; stops cleanly on SIGTERM/Ctrl-C.
+    Daemon(daemon::Args),
     /// Machine translation through the providers you configure (off until you add one).
     Translate(translate::Args),
     /// RSS / Atom / JSON Feed sources (and RSSHub routes), cached and merged, newest first.
@@ -77,6 +86,9 @@ fn main() -> ExitCode {
             Command::Convert(args) => hints::run_convert(args).await,
             Command::Accounts(args) => accounts::run(args).await,
             Command::Post(args) => post::run(args).await,
+            Command::Schedule(args) => schedule::run(args).await,
+            Command::Slots(args) => slots::run(args).await,
+            Command::Daemon(args) => daemon::run(args).await,
             Command::Translate(args) => translate::run(args).await,
             Command::Feed(args) => feed::run(args).await,
         }

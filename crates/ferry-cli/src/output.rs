@@ -40,6 +40,11 @@ pub fn fail(json: bool, failure: &Failure) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// A subcommand's result as its exit code: the failure reported on stderr.
+pub fn exit(json: bool, result: Result<ExitCode, Failure>) -> ExitCode {
+    result.unwrap_or_else(|failure| fail(json, &failure))
+}
+
 pub fn fail_plain(message: &str) -> ExitCode {
     fail(false, &CliError::Internal(message.to_owned()).into())
 }

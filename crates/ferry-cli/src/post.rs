@@ -18,7 +18,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use ferry_core::outbox::{
-    JobStatus, PublishConfig, PublishEvent, PublishRequest, Publisher, RetryPolicy, TargetState,
+    JobStatus, PublishConfig, PublishEvent, PublishRequest, Publisher, RetryPolicy, TargetEvent,
+    TargetState,
 };
 
 use crate::accounts::open_accounts;
@@ -106,23 +107,27 @@ fn show_progress(out: Out, event: &PublishEvent) {
     let PublishEvent::Target(t) = event else {
         return;
     };
-    out.note(event, || {
-        let part = t
-            .part
-            .map(|p| format!(" part {p}/{}", t.parts))
-            .unwrap_or_default();
-        let detail = match (&t.remote_url, &t.error) {
-            (Some(url), _) if t.state == TargetState::Posted => url.clone(),
-            (_, Some(err)) => format!("[{}] {}", err.code, err.message),
-            _ => String::new(),
-        };
-        format!(
-            "{:<8} {:<8} {:<8}{part} {detail}",
-            t.state.as_str(),
-            t.network.name(),
-            t.lang
-        )
-    });
+    out.note(event, || progress_line(t));
+}
+
+/// A target's state change in one line: state, network, language, thread part, then the URL
+/// or the reason. `ferry daemon` logs the same line.
+pub(crate) fn progress_line(t: &TargetEvent) -> String {
+    let part = t
+        .part
+        .map(|p| format!(" part {p}/{}", t.parts))
+        .unwrap_or_default();
+    let detail = match (&t.remote_url, &t.error) {
+        (Some(url), _) if t.state == TargetState::Posted => url.clone(),
+        (_, Some(err)) => format!("[{}] {}", err.code, err.message),
+        _ => String::new(),
+    };
+    format!(
+        "{:<8} {:<8} {:<8}{part} {detail}",
+        t.state.as_str(),
+        t.network.name(),
+        t.lang
+    )
 }
 
 /// One line per target: state, network, language, account, then the URL or the reason.

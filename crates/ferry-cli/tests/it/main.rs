@@ -3,13 +3,16 @@
 //! names keep their file as a prefix (`accounts_cli::…`, `drafts::…`).
 
 mod accounts_support;
+mod schedule_support;
 
 mod accounts_cli;
 mod check_cli;
 mod check_draft_cli;
+mod daemon_cli;
 mod drafts;
 mod drafts_failures;
 mod feed_cli;
 mod hints_cli;
 mod post_cli;
+mod schedule_cli;
 mod translate_cli;

@@ -35,23 +35,6 @@ fn id(added: &Value) -> String {
     added["id"].as_str().unwrap().to_owned()
 }
 
-/// The texts of the Bluesky account's posts that contain `marker`, read from the PDS.
-async fn bluesky_texts(pds: &str, added: &Value, marker: &str) -> Vec<String> {
-    let did = added["account"]["remoteId"].as_str().unwrap();
-    let url = format!(
-        "{pds}/xrpc/com.atproto.repo.listRecords?repo={did}&collection=app.bsky.feed.post&limit=100"
-    );
-    let records: Value = reqwest::get(url).await.unwrap().json().await.unwrap();
-    records["records"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|r| r["value"]["text"].as_str())
-        .filter(|t| t.contains(marker))
-        .map(str::to_owned)
-        .collect()
-}
-
 /// A string only this run posts, to find its posts on the servers.
 fn tag() -> String {
     let nanos = std::time::SystemTime::now()

@@ -101,7 +101,11 @@ pub fn ok_json(data: &Path, args: &[&str], stdin: &[u8]) -> Value {
 pub fn fail_json(data: &Path, args: &[&str], stdin: &[u8]) -> Value {
     let mut with_json = args.to_vec();
     with_json.push("--json");
-    let out = ferry(data, &with_json, stdin);
+    failure(args, ferry(data, &with_json, stdin))
+}
+
+/// The `{code, message}` of a failed `--json` run (exit status 1, nothing on stdout).
+pub fn failure(args: &[&str], out: Output) -> Value {
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -132,4 +136,21 @@ pub fn remove_all(data: &Path) {
             b"",
         );
     }
+}
+
+/// The texts of the Bluesky account's posts that contain `marker`, read from the PDS.
+pub async fn bluesky_texts(pds: &str, added: &Value, marker: &str) -> Vec<String> {
+    let did = added["account"]["remoteId"].as_str().unwrap();
+    let url = format!(
+        "{pds}/xrpc/com.atproto.repo.listRecords?repo={did}&collection=app.bsky.feed.post&limit=100"
+    );
+    let records: Value = reqwest::get(url).await.unwrap().json().await.unwrap();
+    records["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["value"]["text"].as_str())
+        .filter(|t| t.contains(marker))
+        .map(str::to_owned)
+        .collect()
 }
