@@ -97,6 +97,18 @@ fn prose(event: &SchedulerEvent) -> String {
             "failed    {schedule_id}: error[{}]: {}",
             error.code, error.message
         ),
+        // Found before its time, while there is still time to fix it.
+        SchedulerEvent::Warning {
+            schedule_id,
+            warning: Some(warning),
+        } => format!(
+            "warning   {schedule_id}: error[{}]: {}",
+            warning.code, warning.message
+        ),
+        SchedulerEvent::Warning {
+            schedule_id,
+            warning: None,
+        } => format!("ok        {schedule_id}: the earlier warning no longer applies"),
         SchedulerEvent::Publish {
             event: PublishEvent::Target(t),
         } => {
