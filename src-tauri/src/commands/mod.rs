@@ -85,6 +85,7 @@ commands![
     schedule::cancel_schedule,
     schedule::post_held_now,
     schedule::skip_held,
+    schedule::set_catch_up_minutes,
     schedule::account_zones,
     schedule::set_account_zone,
     schedule::system_zone,

@@ -111,6 +111,12 @@ pub async fn skip_held(store: OpenStore, id: String) -> CommandResult<Schedule> 
     Ok(store.skip_held(&id).await?)
 }
 
+/// The catch-up window: items at most this many minutes late go out by themselves.
+#[ferry_macros::command]
+pub async fn set_catch_up_minutes(store: OpenStore, minutes: u32) -> CommandResult<u32> {
+    Ok(store.set_catch_up_minutes(minutes).await?)
+}
+
 #[ferry_macros::command]
 pub async fn account_zones(store: OpenStore) -> CommandResult<Vec<AccountZone>> {
     let mut zones: Vec<AccountZone> = store

@@ -28,6 +28,7 @@ pub(crate) const ALIVE_WITHIN: Duration = Duration::seconds(90);
 /// The catch-up window's setting and its default.
 pub const CATCH_UP_SETTING: &str = "schedule.catch_up_minutes";
 pub const DEFAULT_CATCH_UP_MINUTES: u32 = 15;
+pub const MAX_CATCH_UP_MINUTES: u32 = 24 * 60;
 
 impl Store {
     /// Claims up to `limit` items due at `now` for `owner`, first holding those later than
@@ -160,6 +161,21 @@ impl Store {
             .await?
             .and_then(|v| v.parse().ok())
             .unwrap_or(DEFAULT_CATCH_UP_MINUTES))
+    }
+
+    /// Sets the catch-up window: items at most this many minutes late are still sent by
+    /// themselves (0: none; every late item waits for the user). At most a day.
+    pub async fn set_catch_up_minutes(&self, minutes: u32) -> Result<u32, ScheduleError> {
+        if minutes > MAX_CATCH_UP_MINUTES {
+            return Err(ScheduleError::BadSetting {
+                reason: format!(
+                    "the catch-up window is {minutes} minutes; at most {MAX_CATCH_UP_MINUTES} (a day)"
+                ),
+            });
+        }
+        self.set_setting(CATCH_UP_SETTING, &minutes.to_string())
+            .await?;
+        Ok(minutes)
     }
 
     /// Is a scheduler running on this database, what is next, and what waits for the user.

@@ -108,4 +108,8 @@ pub enum ScheduleError {
     #[error("at its time this will not go out to every account: {detail}")]
     #[code("schedule.preflight")]
     WontSend { detail: String },
+
+    #[error("{reason}")]
+    #[code("schedule.bad_setting")]
+    BadSetting { reason: String },
 }

@@ -46,7 +46,7 @@ mod slots;
 mod wall_time;
 mod zones;
 
-pub use claim::{CATCH_UP_SETTING, DEFAULT_CATCH_UP_MINUTES};
+pub use claim::{CATCH_UP_SETTING, DEFAULT_CATCH_UP_MINUTES, MAX_CATCH_UP_MINUTES};
 pub use dispatch::Dispatch;
 pub use error::ScheduleError;
 pub use model::{NewSchedule, QueueSlot, Schedule, ScheduleState, ScheduleTarget, SchedulerStatus};

@@ -353,3 +353,34 @@ fn the_loop_never_sleeps_past_thirty_seconds_or_past_the_next_item() {
         std::time::Duration::ZERO
     );
 }
+
+#[tokio::test]
+async fn the_catch_up_window_is_the_users_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, draft) = store(dir.path()).await;
+    let t = start();
+    let ids = insert_items(&store, &draft, &[(t, "Asia/Shanghai")]).await;
+    assert_eq!(
+        store.catch_up_minutes().await.unwrap(),
+        DEFAULT_CATCH_UP_MINUTES
+    );
+    // Zero: anything late at all waits for the user.
+    store.set_catch_up_minutes(0).await.unwrap();
+    let claimed = store
+        .claim_due(
+            "loop-a",
+            t + Duration::seconds(61),
+            Duration::minutes(0),
+            10,
+        )
+        .await
+        .unwrap();
+    assert_eq!(claimed.held, ids);
+    let err = store.set_catch_up_minutes(24 * 60 + 1).await.unwrap_err();
+    assert_eq!(err.code(), "schedule.bad_setting");
+    assert_eq!(
+        store.catch_up_minutes().await.unwrap(),
+        0,
+        "a refused value is not stored"
+    );
+}
