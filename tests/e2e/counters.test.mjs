@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
-import { find, screenshot, waitFor } from "./window.mjs";
+import { clickInView, find, screenshot, waitFor } from "./window.mjs";
 
 const APP = process.env.FERRY_APP_BINARY;
 
@@ -71,7 +71,7 @@ test("counters, previews and the RedNote kit", async (t) => {
     });
 
     await t.test("Bluesky's preview marks the hashtags and the link", async () => {
-      await (await find(window, "[data-testid=preview-tab-bluesky]")).click();
+      await clickInView(window, "[data-testid=preview-tab-bluesky]");
       const preview = await find(window, "[data-testid=preview-en-bluesky] [data-testid=preview-text]");
       // The tab's spans are asked for when it is shown: wait for them.
       const tags = await waitFor(window, "Bluesky's hashtags", async () => {
@@ -85,7 +85,7 @@ test("counters, previews and the RedNote kit", async (t) => {
     });
 
     await t.test("X's preview is the thread the text becomes", async () => {
-      await (await find(window, "[data-testid=preview-tab-x]")).click();
+      await clickInView(window, "[data-testid=preview-tab-x]");
       const parts = await (await find(window, "[data-testid=preview-en-x] [data-testid=thread-parts]")).findElements(By.css("li"));
       assert.ok(parts.length >= 2, `${parts.length} parts`);
       assert.match(await parts[0].getText(), new RegExp(` 1/${parts.length}$`));
@@ -98,7 +98,7 @@ test("counters, previews and the RedNote kit", async (t) => {
     });
 
     await t.test("the RedNote kit copies its body to the clipboard", async () => {
-      await (await find(window, "[data-testid=preview-tab-rednote]")).click();
+      await clickInView(window, "[data-testid=preview-tab-rednote]");
       const kit = await find(window, "[data-testid=rednote-kit-en]");
       assert.equal(await text(window, "[data-testid=rednote-kit-en] [data-testid=kit-body-count]"), `${BLUESKY_LENGTH} / 1000`);
       await window.executeScript("arguments[0].scrollIntoView({ block: 'end' })", kit);

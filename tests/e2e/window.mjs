@@ -36,6 +36,17 @@ export async function waitFor(window, what, check, timeout = TIMEOUT) {
   }
 }
 
+/**
+ * Scrolls an element to the middle of its scrolling box, then clicks it: WebDriver scrolls only
+ * elements outside the window, and one inside it but under the status strip is not clickable.
+ */
+export async function clickInView(window, css) {
+  const element = await find(window, css);
+  await window.executeScript("arguments[0].scrollIntoView({ block: 'center' })", element);
+  await element.click();
+  return element;
+}
+
 export const value = (element) => element.getAttribute("value");
 
 export async function screenshot(window, name) {
