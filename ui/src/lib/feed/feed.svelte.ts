@@ -46,6 +46,8 @@ export class Feed {
   online = $state(true);
 
   #reads = 0;
+  /** Runs finished so far (`finished` events seen). */
+  #finished = 0;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly backend: Backend) {}
@@ -143,14 +145,16 @@ export class Feed {
 
   /** Starts refreshing every due source, or one source now; returns once it has started. */
   async refresh(sourceId: string | null = null): Promise<void> {
+    const finishedBefore = this.#finished;
     const started = await this.backend.call("refresh_feeds", { sourceId });
     if (started.already_running) {
       this.note = { kind: "already_running" };
     } else if (started.sources.length === 0) {
       this.note = { kind: "nothing_due" };
-    } else {
-      this.note = null;
-      this.progress = { total: started.sources.length, done: 0 };
+    } else if (this.#finished === finishedBefore) {
+      // Events can overtake the answer (fast feeds): a run already started keeps its count,
+      // and one already finished is not started again.
+      this.progress ??= { total: started.sources.length, done: 0 };
     }
   }
 
@@ -182,6 +186,7 @@ export class Feed {
 
   #onEvent(event: FeedEvent): void {
     if (event.kind === "started") {
+      this.note = null;
       this.progress ??= { total: event.sources.length, done: 0 };
     } else if (event.kind === "source") {
       if (this.progress) this.progress = { ...this.progress, done: this.progress.done + 1 };
@@ -193,6 +198,7 @@ export class Feed {
         );
       }
     } else {
+      this.#finished += 1;
       this.progress = null;
       this.note = { kind: "done", sources: event.sources, newItems: event.new_items };
       void this.readItems();

@@ -108,3 +108,34 @@ describe("Feed", () => {
     expect(feed.settings?.rsshub_base).toBe("https://hub.example.org");
   });
 });
+
+describe("Feed, when events overtake the answer", () => {
+  it("does not start a run again that already finished", async () => {
+    const fake = backend();
+    const feed = new Feed(fake);
+    await feed.start();
+    fake.answer("refresh_feeds", () => {
+      // A fast refresh: every event arrives before the command's answer.
+      fake.emit(EVENT.feed, { kind: "started", sources: ["s1"] });
+      fake.emit(EVENT.feed, { kind: "source", source_id: "s1", report: null, error: null });
+      fake.emit(EVENT.feed, { kind: "finished", sources: 1, new_items: 2 });
+      return { sources: ["s1"], already_running: false };
+    });
+    await feed.refresh();
+    expect(feed.refreshing).toBe(false);
+    expect(feed.note).toEqual({ kind: "done", sources: 1, newItems: 2 });
+  });
+
+  it("keeps the count of a run whose first events came first", async () => {
+    const fake = backend();
+    const feed = new Feed(fake);
+    fake.answer("refresh_feeds", () => {
+      fake.emit(EVENT.feed, { kind: "started", sources: ["s1", "s2"] });
+      fake.emit(EVENT.feed, { kind: "source", source_id: "s1", report: null, error: null });
+      return { sources: ["s1", "s2"], already_running: false };
+    });
+    await feed.start();
+    await feed.refresh();
+    expect(feed.progress).toEqual({ total: 2, done: 1 });
+  });
+});
