@@ -114,7 +114,7 @@ test("the Feed screen: add sources, refresh, read CJK items, search in Chinese, 
       await (await find(window, "[data-testid=feed-add-creator]")).click();
       await sourceCount(window, 4);
       const urls = await window.executeScript(
-        `return [...document.querySelectorAll("[data-testid=feed-source] .url")].map((u) => u.textContent);`,
+        `return [...document.querySelectorAll("[data-testid=feed-source]")].map((s) => s.dataset.url);`,
       );
       assert.ok(urls.includes(`${FEEDS}/weibo/user/1195230310`), urls.join("\n"));
       // A duplicate is refused with its reason, and nothing is added.
