@@ -79,6 +79,7 @@ impl AppError {
 /// data in an answer, not rejections, so their codes are not here.)
 pub fn codes() -> Vec<&'static str> {
     use ferry_core::accounts::AccountError;
+    use ferry_core::feed::FeedError;
     use ferry_core::outbox::PublishError;
     use ferry_core::schedule::ScheduleError;
     use ferry_core::translation::TranslationError;
@@ -89,6 +90,7 @@ pub fn codes() -> Vec<&'static str> {
         PublishError::codes(),
         TranslationError::codes(),
         ScheduleError::codes(),
+        FeedError::codes(),
         ferry_hints::HintsError::codes(),
         ferry_networks::rules::RulesError::codes(),
         AppError::codes(),
@@ -142,6 +144,9 @@ mod tests {
             "outbox.already_published",
             "convert.unknown_target",
             "schedule.dst_fold",
+            "feed.not_found",
+            "feed.bad_profile",
+            "feed.unreachable",
         ] {
             assert!(codes.contains(&code), "{code} missing from {codes:?}");
         }

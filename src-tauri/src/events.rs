@@ -16,6 +16,7 @@ use tauri::{Emitter, EventTarget, Runtime};
 use ts_rs::TS;
 
 use crate::contract::TsType;
+use crate::feeding::FeedEvent;
 
 /// An event the shell emits.
 pub trait Event {
@@ -78,6 +79,9 @@ events! {
     /// The scheduler handed an item to the outbox, held it, or could not send it
     /// (`scheduling.rs`); the job's own progress still comes as `Publish` events.
     Schedule = "ferry://schedule", payload SchedulerEvent;
+    /// A feed refresh started, finished one source (with its health), or finished them all
+    /// (`feeding.rs`).
+    Feed = "ferry://feed", payload FeedEvent;
 }
 
 fn lower_first(name: &str) -> String {

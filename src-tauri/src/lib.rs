@@ -8,11 +8,12 @@
 //! preferred languages), `media_protocol` (thumbnails from the data folder), `close_guard` (a
 //! last autosave before the window closes), `publishing` (the accounts and the outbox, the
 //! keychain opened on first use), `scheduling` (the scheduler loop, started on the first
-//! scheduling call), `mastodon_sign_ins` (Mastodon sign-ins waiting for the
-//! browser), `browser` (web pages opened in the system browser), `notifications` and `native_text`
-//! (OS notifications for scheduled posts, and the words shown outside the webview), `events` (what the shell
-//! emits, with its payloads), `contract` (the commands and events described for the UI) and
-//! `bindings` (the TypeScript the UI imports, generated from these declarations).
+//! scheduling call), `feeding` (feed refreshes in the background), `mastodon_sign_ins`
+//! (Mastodon sign-ins waiting for the browser), `browser` (web pages opened in the system
+//! browser), `notifications` and `native_text` (OS notifications for scheduled posts, and the
+//! words shown outside the webview), `events` (what the shell emits, with its payloads),
+//! `contract` (the commands and events described for the UI) and `bindings` (the TypeScript
+//! the UI imports, generated from these declarations).
 
 pub mod background;
 pub mod bindings;
@@ -23,6 +24,7 @@ pub mod contract;
 pub mod database;
 pub mod error;
 pub mod events;
+pub mod feeding;
 pub mod keychain;
 pub mod mastodon_sign_ins;
 pub mod media_protocol;
@@ -60,6 +62,7 @@ pub fn run() {
         .manage(CloseGuard::default())
         .manage(publishing::Publishing::default())
         .manage(scheduling::Scheduling::default())
+        .manage(feeding::Feeding::default())
         .manage(mastodon_sign_ins::MastodonSignIns::default())
         .register_asynchronous_uri_scheme_protocol(media_protocol::SCHEME, media_protocol::handle)
         .on_window_event(close_guard::on_window_event)

@@ -11,6 +11,7 @@
 pub mod accounts;
 pub mod database;
 pub mod drafts;
+pub mod feed;
 pub mod hints;
 pub mod media;
 pub mod publish;
@@ -92,4 +93,12 @@ commands![
     schedule::list_slots,
     schedule::add_slot,
     schedule::remove_slot,
+    feed::list_feed_sources,
+    feed::add_feed,
+    feed::add_feed_creator,
+    feed::remove_feed_source,
+    feed::refresh_feeds,
+    feed::list_feed_items,
+    feed::feed_settings,
+    feed::set_feed_retention,
 ];

@@ -4,6 +4,7 @@
 mod accounts_publish_commands;
 mod commands;
 mod contract;
+mod feed_commands;
 mod hints_commands;
 mod notifications;
 mod rules_commands;

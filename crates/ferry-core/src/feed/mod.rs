@@ -24,6 +24,10 @@
 //!   Cache-Control, Retry-After, backoff after failures). [`Feeds::refresh_due`] fetches only
 //!   sources whose time has come; [`Feeds::refresh`] one source now.
 //! - Item HTML is sanitized (ammonia) before it is stored; `text` is its plain text.
+//! - Progress: [`Feeds::due_sources`] then [`Feeds::refresh_each`], which reports each
+//!   source as it finishes (the desktop window shows it while it happens).
+//! - The user's RSSHub address is remembered by [`Feeds::add_rsshub_remembered`]
+//!   (setting `feed.rsshub_base`).
 //! - Retention: the newest [`DEFAULT_RETENTION`] items per source, changed with
 //!   [`Feeds::set_retention`] (setting `feed.retention`).
 //! - Errors: [`FeedError`] with stable codes (`feed.not_found`, `feed.bad_url`,
@@ -49,6 +53,7 @@ pub const DEFAULT_RETENTION: u32 = 1000;
 /// The most items per source the setting allows.
 pub const MAX_RETENTION: u32 = 100_000;
 const RETENTION_KEY: &str = "feed.retention";
+const RSSHUB_BASE_KEY: &str = "feed.rsshub_base";
 
 /// Feed sources and their cache in one data folder. Cheap to clone.
 #[derive(Debug, Clone)]
@@ -88,6 +93,24 @@ impl Feeds {
     ) -> Result<FeedSource, FeedError> {
         let url = rsshub_route(base, platform, user)?;
         sources::insert(&self.store, SourceKind::Rsshub, url.as_str(), None).await
+    }
+
+    /// The RSSHub address last used to add a creator, so the window can offer it again.
+    pub async fn rsshub_base(&self) -> Result<Option<String>, FeedError> {
+        Ok(self.store.get_setting(RSSHUB_BASE_KEY).await?)
+    }
+
+    /// [`Feeds::add_rsshub`], then remembers `base` for [`Feeds::rsshub_base`] (only once a
+    /// route was built from it, so a mistyped address is not kept).
+    pub async fn add_rsshub_remembered(
+        &self,
+        base: &str,
+        platform: Platform,
+        user: &str,
+    ) -> Result<FeedSource, FeedError> {
+        let added = self.add_rsshub(base, platform, user).await?;
+        self.store.set_setting(RSSHUB_BASE_KEY, base.trim()).await?;
+        Ok(added)
     }
 
     /// Every source, oldest first, with its health and item count.

@@ -4,10 +4,12 @@
 use chrono::{DateTime, Utc};
 use ferry_networks::rss::SourceHealth;
 use serde::Serialize;
+use ts_rs::TS;
 
 /// Where a source's items come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum SourceKind {
     /// An RSS, Atom or JSON Feed URL.
     Rss,
@@ -33,7 +35,8 @@ impl SourceKind {
 }
 
 /// A feed source and how its last refresh went.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct FeedSource {
     pub id: String,
     pub kind: SourceKind,
@@ -49,13 +52,16 @@ pub struct FeedSource {
     pub next_fetch_at: DateTime<Utc>,
     pub last_fetched_at: Option<DateTime<Utc>>,
     /// Items kept in the cache.
+    #[ts(type = "number")]
     pub items: u64,
     pub created_at: DateTime<Utc>,
 }
 
 /// One cached item of the merged feed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct FeedItem {
+    #[ts(type = "number")]
     pub id: i64,
     /// `rss` for now; Mastodon, Bluesky and Nostr timelines will share this shape.
     pub network: String,
@@ -73,14 +79,16 @@ pub struct FeedItem {
     pub fetched_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct ItemSource {
     pub id: String,
     pub title: Option<String>,
     pub url: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct ItemAuthor {
     pub name: Option<String>,
     /// Feeds have no handles; social timelines will fill this.
@@ -88,7 +96,8 @@ pub struct ItemAuthor {
 }
 
 /// What refreshing one source did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct RefreshReport {
     pub source_id: String,
     pub url: String,

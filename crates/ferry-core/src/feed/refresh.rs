@@ -28,15 +28,39 @@ impl Feeds {
     /// Refreshes every source whose `next_fetch_at` has come, a few at a time, and reports
     /// on each. Sources not due are left alone (they show in `sources()` with their time).
     pub async fn refresh_due(&self) -> Result<Vec<RefreshReport>, FeedError> {
-        let due = sources::due(&self.store, clock::now()).await?;
+        let due = self.due_sources().await?;
+        self.refresh_each(due, |_, _| {})
+            .await
+            .into_iter()
+            .collect()
+    }
+
+    /// The ids of the sources due now, the longest-waiting first: what
+    /// [`Feeds::refresh_due`] would fetch.
+    pub async fn due_sources(&self) -> Result<Vec<String>, FeedError> {
+        sources::due(&self.store, clock::now()).await
+    }
+
+    /// Refreshes these sources, a few at a time, calling `on_done` as each one finishes (so
+    /// a window can show progress), and returns every outcome in the order of `ids`. One
+    /// source's failure (even a vanished source) never stops the others.
+    pub async fn refresh_each(
+        &self,
+        ids: Vec<String>,
+        on_done: impl Fn(&str, &Result<RefreshReport, FeedError>) + Send + Sync + 'static,
+    ) -> Vec<Result<RefreshReport, FeedError>> {
         let gate = Arc::new(Semaphore::new(PARALLEL));
+        let on_done = Arc::new(on_done);
         let mut tasks = JoinSet::new();
-        for (n, id) in due.into_iter().enumerate() {
+        for (n, id) in ids.into_iter().enumerate() {
             let feeds = self.clone();
             let gate = gate.clone();
+            let on_done = on_done.clone();
             tasks.spawn(async move {
                 let _permit = gate.acquire_owned().await;
-                (n, refresh_one(&feeds, &id).await)
+                let report = refresh_one(&feeds, &id).await;
+                on_done(&id, &report);
+                (n, report)
             });
         }
         let mut done = Vec::new();

@@ -29,6 +29,7 @@ describe("shortcutFor", () => {
   it("switches screens with Alt+1/2, apart from the variants' Ctrl+1/2", () => {
     expect(shortcutFor(press("1", { altKey: true }), false)).toBe("composeScreen");
     expect(shortcutFor(press("2", { altKey: true }), false)).toBe("scheduleScreen");
+    expect(shortcutFor(press("3", { altKey: true }), false)).toBe("feedScreen");
     expect(shortcutFor(press("2", { ctrlKey: true }), false)).toBe("secondary");
   });
 

@@ -15,6 +15,7 @@ export type ShortcutAction =
   | "help"
   | "composeScreen"
   | "scheduleScreen"
+  | "feedScreen"
   | "escape";
 
 interface Chord {
@@ -43,6 +44,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   // The navigation rail's screens (Mod+1/2 are taken by the two variants).
   { action: "composeScreen", chords: [{ key: "1", alt: true }] },
   { action: "scheduleScreen", chords: [{ key: "2", alt: true }] },
+  { action: "feedScreen", chords: [{ key: "3", alt: true }] },
   { action: "escape", chords: [{ key: "Escape" }] },
 ];
 

@@ -12,6 +12,10 @@ import type { DatabaseStatus } from "./DatabaseStatus";
 import type { Draft } from "./Draft";
 import type { DraftEdit } from "./DraftEdit";
 import type { DraftSummary } from "./DraftSummary";
+import type { FeedEvent } from "./FeedEvent";
+import type { FeedItem } from "./FeedItem";
+import type { FeedSettings } from "./FeedSettings";
+import type { FeedSource } from "./FeedSource";
 import type { Hints } from "./Hints";
 import type { JobStatus } from "./JobStatus";
 import type { LangTag } from "./LangTag";
@@ -20,12 +24,14 @@ import type { MastodonSignInView } from "./MastodonSignInView";
 import type { NetworkCheck } from "./NetworkCheck";
 import type { NewDraft } from "./NewDraft";
 import type { NewSchedule } from "./NewSchedule";
+import type { Platform } from "./Platform";
 import type { ProviderChange } from "./ProviderChange";
 import type { ProviderConfig } from "./ProviderConfig";
 import type { ProviderInput } from "./ProviderInput";
 import type { PublishEvent } from "./PublishEvent";
 import type { PublishRequest } from "./PublishRequest";
 import type { QueueSlot } from "./QueueSlot";
+import type { RefreshStarted } from "./RefreshStarted";
 import type { Revision } from "./Revision";
 import type { RevisionSummary } from "./RevisionSummary";
 import type { SaveOutcome } from "./SaveOutcome";
@@ -95,6 +101,14 @@ export type Commands = {
   list_slots: { args: Record<string, never>; result: Array<QueueSlot> };
   add_slot: { args: { accountId: string; day: string; time: string; tz: string | null }; result: QueueSlot };
   remove_slot: { args: { id: string }; result: void };
+  list_feed_sources: { args: Record<string, never>; result: Array<FeedSource> };
+  add_feed: { args: { url: string }; result: FeedSource };
+  add_feed_creator: { args: { base: string; platform: Platform; user: string }; result: FeedSource };
+  remove_feed_source: { args: { id: string }; result: void };
+  refresh_feeds: { args: { sourceId: string | null }; result: RefreshStarted };
+  list_feed_items: { args: { limit: number; offset: number; search: string | null }; result: Array<FeedItem> };
+  feed_settings: { args: Record<string, never>; result: FeedSettings };
+  set_feed_retention: { args: { keep: number }; result: FeedSettings };
 };
 export type CommandName = keyof Commands;
 
@@ -103,12 +117,14 @@ export type Events = {
   "ferry://publish": PublishEvent;
   "ferry://close-requested": null;
   "ferry://schedule": SchedulerEvent;
+  "ferry://feed": FeedEvent;
 };
 /** The event names, for `listen`. */
 export const EVENT = {
   publish: "ferry://publish",
   closeRequested: "ferry://close-requested",
   schedule: "ferry://schedule",
+  feed: "ferry://feed",
 } as const;
 
 /** The shell's URI scheme serving stored media (src-tauri/src/media_protocol.rs). */
@@ -119,4 +135,4 @@ export const IMAGE_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "webp"] as const;
 export const NETWORKS = ["x", "bluesky", "mastodon", "threads", "telegram", "nostr", "rednote", "weibo"] as const;
 
 /** Every error code a command can reject with (`BackendError.code`). */
-export type ErrorCode = "account.invalid" | "account.missing_secret" | "account.not_found" | "account.sign_in_busy" | "account.sign_in_cancelled" | "account.sign_in_gone" | "account.unsupported_network" | "account.wrong_network" | "app.bad_link" | "app.browser" | "app.no_database" | "app.unexpected" | "app.window" | "convert.unavailable" | "convert.unknown_target" | "db.corrupt" | "db.error" | "db.locked" | "db.migrate" | "db.no_data_dir" | "db.not_broken" | "db.not_ferry" | "db.not_open" | "db.set_aside" | "db.too_new" | "db.unwritable" | "dict.format" | "dict.loading" | "dict.missing" | "dict.read" | "draft.conflict" | "draft.invalid" | "draft.invalid_language" | "draft.not_found" | "draft.revision_not_found" | "draft.too_large" | "draft.unknown_network" | "hints.table_invalid" | "internal" | "limits.invalid" | "media.missing" | "media.not_found" | "media.too_large" | "media.unreadable" | "media.unsupported" | "net.auth" | "net.invalid_input" | "net.invalid_response" | "net.rate_limited" | "net.rejected" | "net.server_error" | "net.timeout" | "net.tls" | "net.unknown_outcome" | "net.unreachable" | "network.unknown" | "outbox.already_published" | "outbox.busy" | "outbox.empty_draft" | "outbox.internal" | "outbox.job_not_found" | "outbox.never_published" | "outbox.no_account" | "outbox.no_targets" | "outbox.unavailable" | "schedule.bad_offset" | "schedule.bad_setting" | "schedule.bad_slot" | "schedule.bad_time" | "schedule.draft_deleted" | "schedule.dst_fold" | "schedule.dst_gap" | "schedule.no_free_slot" | "schedule.no_targets" | "schedule.not_editable" | "schedule.not_found" | "schedule.past" | "schedule.preflight" | "schedule.slot_not_found" | "schedule.targets_left_out" | "schedule.unknown_zone" | "secrets.bad_config" | "secrets.bad_key" | "secrets.bad_passphrase" | "secrets.bad_value" | "secrets.corrupt" | "secrets.internal" | "secrets.io" | "secrets.keychain" | "secrets.no_keychain" | "secrets.no_passphrase" | "settings.invalid" | "split.impossible" | "split.no_threads" | "translate.bad_key" | "translate.bad_request" | "translate.bad_response" | "translate.cache" | "translate.disabled" | "translate.missing_key" | "translate.provider_invalid" | "translate.provider_not_found" | "translate.quota_exhausted" | "translate.rate_limited" | "translate.rejected" | "translate.unreachable";
+export type ErrorCode = "account.invalid" | "account.missing_secret" | "account.not_found" | "account.sign_in_busy" | "account.sign_in_cancelled" | "account.sign_in_gone" | "account.unsupported_network" | "account.wrong_network" | "app.bad_link" | "app.browser" | "app.no_database" | "app.unexpected" | "app.window" | "convert.unavailable" | "convert.unknown_target" | "db.corrupt" | "db.error" | "db.locked" | "db.migrate" | "db.no_data_dir" | "db.not_broken" | "db.not_ferry" | "db.not_open" | "db.set_aside" | "db.too_new" | "db.unwritable" | "dict.format" | "dict.loading" | "dict.missing" | "dict.read" | "draft.conflict" | "draft.invalid" | "draft.invalid_language" | "draft.not_found" | "draft.revision_not_found" | "draft.too_large" | "draft.unknown_network" | "feed.bad_profile" | "feed.bad_query" | "feed.bad_retention" | "feed.bad_url" | "feed.duplicate" | "feed.http_error" | "feed.not_a_feed" | "feed.not_found" | "feed.too_large" | "feed.unreachable" | "hints.table_invalid" | "internal" | "limits.invalid" | "media.missing" | "media.not_found" | "media.too_large" | "media.unreadable" | "media.unsupported" | "net.auth" | "net.invalid_input" | "net.invalid_response" | "net.rate_limited" | "net.rejected" | "net.server_error" | "net.timeout" | "net.tls" | "net.unknown_outcome" | "net.unreachable" | "network.unknown" | "outbox.already_published" | "outbox.busy" | "outbox.empty_draft" | "outbox.internal" | "outbox.job_not_found" | "outbox.never_published" | "outbox.no_account" | "outbox.no_targets" | "outbox.unavailable" | "schedule.bad_offset" | "schedule.bad_setting" | "schedule.bad_slot" | "schedule.bad_time" | "schedule.draft_deleted" | "schedule.dst_fold" | "schedule.dst_gap" | "schedule.no_free_slot" | "schedule.no_targets" | "schedule.not_editable" | "schedule.not_found" | "schedule.past" | "schedule.preflight" | "schedule.slot_not_found" | "schedule.targets_left_out" | "schedule.unknown_zone" | "secrets.bad_config" | "secrets.bad_key" | "secrets.bad_passphrase" | "secrets.bad_value" | "secrets.corrupt" | "secrets.internal" | "secrets.io" | "secrets.keychain" | "secrets.no_keychain" | "secrets.no_passphrase" | "settings.invalid" | "split.impossible" | "split.no_threads" | "translate.bad_key" | "translate.bad_request" | "translate.bad_response" | "translate.cache" | "translate.disabled" | "translate.missing_key" | "translate.provider_invalid" | "translate.provider_not_found" | "translate.quota_exhausted" | "translate.rate_limited" | "translate.rejected" | "translate.unreachable";

@@ -5,6 +5,7 @@ import { hintsEn } from "./hints.en";
 import { publishEn } from "./publish.en";
 import { countersEn } from "./counters.en";
 import { scheduleEn } from "./schedule.en";
+import { feedEn } from "./feed.en";
 export const en = {
   "app.tagline": "Compose once, post to both audiences",
 
@@ -141,6 +142,7 @@ export const en = {
   "error.dismiss": "Dismiss",
   "time.justNow": "just now",
   ...scheduleEn,
+  ...feedEn,
   ...publishEn,
   ...countersEn,
   ...hintsEn,

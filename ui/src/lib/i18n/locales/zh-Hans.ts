@@ -4,6 +4,7 @@ import { publishZhHans } from "./publish.zh-Hans";
 import { countersZhHans } from "./counters.zh-Hans";
 import type { Messages } from "./en";
 import { scheduleZhHans } from "./schedule.zh-Hans";
+import { feedZhHans } from "./feed.zh-Hans";
 
 export const zhHans: Messages = {
   "app.tagline": "写一次，发给两边的读者",
@@ -141,6 +142,7 @@ export const zhHans: Messages = {
   "error.dismiss": "知道了",
   "time.justNow": "刚刚",
   ...scheduleZhHans,
+  ...feedZhHans,
   ...publishZhHans,
   ...countersZhHans,
   ...hintsZhHans,

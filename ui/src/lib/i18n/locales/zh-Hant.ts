@@ -4,6 +4,7 @@ import { publishZhHant } from "./publish.zh-Hant";
 import { countersZhHant } from "./counters.zh-Hant";
 import type { Messages } from "./en";
 import { scheduleZhHant } from "./schedule.zh-Hant";
+import { feedZhHant } from "./feed.zh-Hant";
 
 export const zhHant: Messages = {
   "app.tagline": "寫一次，發給兩邊的讀者",
@@ -141,6 +142,7 @@ export const zhHant: Messages = {
   "error.dismiss": "知道了",
   "time.justNow": "剛剛",
   ...scheduleZhHant,
+  ...feedZhHant,
   ...publishZhHant,
   ...countersZhHant,
   ...hintsZhHant,

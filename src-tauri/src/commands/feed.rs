@@ -1,0 +1,134 @@
+//! The Feed screen: sources (a feed URL, or a RedNote / Weibo / Douyin creator through the
+//! user's own RSSHub), the merged items from the cache (readable offline), retention, and
+//! refreshing in the background with progress as [`events::Feed`] events (see
+//! [`crate::feeding`]).
+
+use ferry_core::feed::{FeedItem, FeedSource, Feeds, ItemQuery};
+use ferry_networks::rss::Platform;
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+use ts_rs::TS;
+
+use crate::error::CommandResult;
+use crate::events::{self, Event};
+use crate::feeding::{FeedEvent, Feeding, RefreshStarted};
+use crate::open_store::OpenStore;
+
+/// The feed's settings the Sources panel shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FeedSettings {
+    /// Items kept per source.
+    pub retention: u32,
+    /// The RSSHub address last used to add a creator.
+    pub rsshub_base: Option<String>,
+}
+
+/// Every source, oldest first, with its health and item count.
+#[ferry_macros::command]
+pub async fn list_feed_sources(
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+) -> CommandResult<Vec<FeedSource>> {
+    Ok(feeding.feeds(&store)?.sources().await?)
+}
+
+/// Adds an RSS, Atom or JSON Feed URL; it is fetched on the next refresh.
+#[ferry_macros::command]
+pub async fn add_feed(
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+    url: String,
+) -> CommandResult<FeedSource> {
+    Ok(feeding.feeds(&store)?.add_source(&url).await?)
+}
+
+/// Adds a RedNote, Weibo or Douyin creator (an id or a profile link) through the user's
+/// RSSHub at `base`, and remembers `base` for next time.
+#[ferry_macros::command]
+pub async fn add_feed_creator(
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+    base: String,
+    platform: Platform,
+    user: String,
+) -> CommandResult<FeedSource> {
+    let feeds = feeding.feeds(&store)?;
+    Ok(feeds.add_rsshub_remembered(&base, platform, &user).await?)
+}
+
+/// Removes a source and its cached items.
+#[ferry_macros::command]
+pub async fn remove_feed_source(
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+    id: String,
+) -> CommandResult<()> {
+    Ok(feeding.feeds(&store)?.remove_source(&id).await?)
+}
+
+/// Starts refreshing one source (now, due or not) or every due source, in the background.
+#[ferry_macros::command]
+pub async fn refresh_feeds<R: Runtime>(
+    app: AppHandle<R>,
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+    source_id: Option<String>,
+) -> CommandResult<RefreshStarted> {
+    let feeds = feeding.feeds(&store)?;
+    feeding
+        .refresh(&feeds, source_id.as_deref(), emitter(app))
+        .await
+}
+
+/// A page of the merged feed, newest first; `search` words must all match (Chinese words of
+/// any length, Latin letters in any case).
+#[ferry_macros::command]
+pub async fn list_feed_items(
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+    limit: u32,
+    offset: u32,
+    search: Option<String>,
+) -> CommandResult<Vec<FeedItem>> {
+    let query = ItemQuery {
+        limit,
+        offset,
+        search: search.filter(|s| !s.trim().is_empty()),
+    };
+    Ok(feeding.feeds(&store)?.items(&query).await?)
+}
+
+#[ferry_macros::command]
+pub async fn feed_settings(
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+) -> CommandResult<FeedSettings> {
+    settings(&feeding.feeds(&store)?).await
+}
+
+/// Keeps `keep` items per source, trimming the cache at once; returns the settings as stored.
+#[ferry_macros::command]
+pub async fn set_feed_retention(
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+    keep: u32,
+) -> CommandResult<FeedSettings> {
+    let feeds = feeding.feeds(&store)?;
+    feeds.set_retention(keep).await?;
+    settings(&feeds).await
+}
+
+async fn settings(feeds: &Feeds) -> CommandResult<FeedSettings> {
+    Ok(FeedSettings {
+        retention: feeds.retention().await?,
+        rsshub_base: feeds.rsshub_base().await?,
+    })
+}
+
+fn emitter<R: Runtime>(app: AppHandle<R>) -> impl Fn(&FeedEvent) + Send + Sync + 'static {
+    move |event| {
+        if let Err(err) = events::Feed::emit(&app, event) {
+            tracing::warn!("could not send feed progress to the window: {err}");
+        }
+    }
+}

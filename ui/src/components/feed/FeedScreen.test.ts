@@ -1,0 +1,83 @@
+// The Feed screen mounted under an in-memory backend: the empty state, links handed to the
+// system browser instead of navigating, and j/k between items. The state's logic is tested
+// in lib/feed/feed.test.ts.
+import { flushSync, mount, unmount } from "svelte";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { backendContext } from "../../lib/backend/context";
+import { FakeBackend } from "../../lib/backend/fake";
+import { Feed } from "../../lib/feed/feed.svelte";
+import { item, source } from "../../lib/feed/fixtures";
+import { setLocalePreference } from "../../lib/i18n/index.svelte";
+import FeedScreen from "./FeedScreen.svelte";
+
+let mounted: ReturnType<typeof mount>[] = [];
+afterEach(() => {
+  for (const m of mounted) unmount(m);
+  mounted = [];
+  document.body.innerHTML = "";
+});
+
+async function show(fake: FakeBackend) {
+  setLocalePreference("en");
+  const feed = new Feed(fake);
+  await feed.start();
+  const target = document.body.appendChild(document.createElement("div"));
+  mounted.push(mount(FeedScreen, { target, props: { feed, active: true }, context: backendContext(fake) }));
+  flushSync();
+  return target;
+}
+
+const settings = () => ({ retention: 1000, rsshub_base: null });
+
+describe("FeedScreen", () => {
+  it("explains how to add a source when there is none", async () => {
+    const target = await show(
+      new FakeBackend({ list_feed_items: () => [], list_feed_sources: () => [], feed_settings: settings }),
+    );
+    const empty = target.querySelector("[data-testid=feed-empty]");
+    expect(empty?.textContent).toContain("RSSHub");
+    expect(empty?.textContent).toContain("Refresh");
+  });
+
+  it("opens links in the system browser, never in the webview", async () => {
+    const fake = new FakeBackend({
+      list_feed_items: () => [
+        item({ html: '<p>Read <a href="https://ferry.example/a" rel="noopener noreferrer nofollow">this</a></p>' }),
+      ],
+      list_feed_sources: () => [source()],
+      feed_settings: settings,
+      open_link: () => undefined,
+    });
+    const target = await show(fake);
+    const link = [...target.querySelectorAll<HTMLAnchorElement>("[data-testid=feed-item-body] a")][0];
+    const click = new MouseEvent("click", { bubbles: true, cancelable: true });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(fake.called("open_link")).toEqual([{ url: "https://ferry.example/a" }]));
+  });
+
+  it("moves between items with j and k and opens the selected one with Enter", async () => {
+    const fake = new FakeBackend({
+      list_feed_items: () => [item(), item({ id: 2, title: "Dawn", url: "https://ferry.example/dawn" })],
+      list_feed_sources: () => [source()],
+      feed_settings: settings,
+      open_link: () => undefined,
+    });
+    const target = await show(fake);
+    const press = (key: string) => {
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+      flushSync();
+    };
+    const selected = () => target.querySelector(".selected")?.getAttribute("data-id");
+    press("j");
+    await vi.waitFor(() => expect(selected()).toBe("1"));
+    press("j");
+    await vi.waitFor(() => expect(selected()).toBe("2"));
+    press("k");
+    press("j");
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute("data-id")).toBe("2"));
+    press("Enter");
+    await vi.waitFor(() => expect(fake.called("open_link")).toEqual([{ url: "https://ferry.example/dawn" }]));
+  });
+});

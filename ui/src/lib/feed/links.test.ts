@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { clickedLink, isWebAddress, sourceName } from "./links";
+
+describe("clickedLink", () => {
+  it("finds the link a click landed in, however deep", () => {
+    const body = document.createElement("div");
+    body.innerHTML = '<p>Read <a href="https://ferry.example/a"><strong>this</strong></a> and <a href="mailto:x@y.z">me</a>.</p>';
+    const strong = body.querySelector("strong")!;
+    expect(clickedLink(strong)).toEqual({ href: "https://ferry.example/a", web: true });
+    expect(clickedLink(strong.firstChild)).toEqual({ href: "https://ferry.example/a", web: true });
+    expect(clickedLink(body.querySelector('a[href^="mailto"]'))).toEqual({ href: "mailto:x@y.z", web: false });
+    expect(clickedLink(body.querySelector("p"))).toBeNull();
+    expect(clickedLink(null)).toBeNull();
+  });
+
+  it("hands on only web addresses", () => {
+    expect(isWebAddress("http://127.0.0.1:8080/x")).toBe(true);
+    expect(isWebAddress("javascript:alert(1)")).toBe(false);
+    expect(isWebAddress("/relative")).toBe(false);
+    expect(isWebAddress("file:///etc/passwd")).toBe(false);
+  });
+});
+
+describe("sourceName", () => {
+  it("is the feed's title, else its address", () => {
+    expect(sourceName({ title: "渡口日报", url: "https://x.example/feed" })).toBe("渡口日报");
+    expect(sourceName({ title: null, url: "https://x.example/feed" })).toBe("x.example/feed");
+    expect(sourceName({ title: "  ", url: "http://x.example/" })).toBe("x.example/");
+  });
+});

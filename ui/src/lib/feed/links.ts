@@ -1,0 +1,25 @@
+// Links inside feed items open in the system browser, never in the webview: a click anywhere
+// in an item's text is looked at here, and only web addresses are handed on.
+
+/** The web address a click landed on (inside an `<a href>`), or null when it was not a link. */
+export function clickedLink(target: EventTarget | null): { href: string; web: boolean } | null {
+  const element = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
+  const anchor = element?.closest("a[href]");
+  if (!anchor) return null;
+  const href = anchor.getAttribute("href") ?? "";
+  return { href, web: isWebAddress(href) };
+}
+
+export function isWebAddress(href: string): boolean {
+  try {
+    const url = new URL(href);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** A source's name for lists: its title once fetched, else its address without the scheme. */
+export function sourceName(source: { title: string | null; url: string }): string {
+  return source.title?.trim() || source.url.replace(/^https?:\/\//, "");
+}
