@@ -31,11 +31,15 @@ async function freePort() {
   });
 }
 
+const LOG_LIMIT = 2 * 1024 * 1024;
+
 export class TauriDriver {
   #child;
   #url;
   #app;
   #log = [];
+  #logChars = 0;
+  #logDropped = 0;
   #fresh;
 
   static async start({ app, env = {}, binary = "tauri-driver", readyTimeoutMs = 30_000 }) {
@@ -65,7 +69,7 @@ export class TauriDriver {
       { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env }, detached: true },
     );
     for (const stream of [driver.#child.stdout, driver.#child.stderr]) {
-      stream.on("data", (chunk) => driver.#log.push(chunk.toString()));
+      stream.on("data", (chunk) => driver.#keep(chunk.toString()));
     }
     const exited = new Promise((resolve) => driver.#child.once("exit", resolve));
     const deadline = Date.now() + readyTimeoutMs;
@@ -94,7 +98,19 @@ export class TauriDriver {
   }
 
   log() {
-    return this.#log.join("");
+    const dropped = this.#logDropped ? `[… ${this.#logDropped} earlier characters of log dropped]\n` : "";
+    return dropped + this.#log.join("");
+  }
+
+  /** Keeps the last 2 MB of output: a process logging in a loop must not exhaust the test's memory. */
+  #keep(text) {
+    this.#log.push(text);
+    this.#logChars += text.length;
+    while (this.#logChars > LOG_LIMIT && this.#log.length > 1) {
+      const first = this.#log.shift();
+      this.#logChars -= first.length;
+      this.#logDropped += first.length;
+    }
   }
 
   /** Ends tauri-driver, WebKitWebDriver and any app process a session left behind. */
