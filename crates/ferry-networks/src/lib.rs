@@ -4,7 +4,8 @@
 //! its facets, how a long post splits into a thread) and, beside them, its client.
 //! [`rules`] is the one entry point over all networks (measure, split, topics, preview);
 //! [`text`] holds the shared text primitives; [`rss`] reads RSS, Atom and JSON Feed sources
-//! (and RSSHub routes) for the merged feed.
+//! (and RSSHub routes) for the merged feed; [`timeline`] is the shape every social timeline
+//! reader returns.
 
 pub mod bluesky;
 pub mod http;
@@ -17,5 +18,6 @@ pub mod rules;
 pub mod telegram;
 pub mod text;
 pub mod threads;
+pub mod timeline;
 pub mod weibo;
 pub mod x;

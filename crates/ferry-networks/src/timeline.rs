@@ -1,0 +1,100 @@
+//! What every social timeline reader returns (Mastodon's home timeline, Nostr follows; Bluesky's
+//! following timeline is planned), so the feed cache in ferry-core stores them all in one table
+//! beside RSS entries.
+//!
+//! A reader is asked for what is new since the cursor it returned last time, at most
+//! `max_posts`; it answers with posts newest first, the cursor to keep, and whether it reached
+//! that old cursor. When it did not (more was new than the cap allowed, or a relay or page
+//! failed part-way), the cache records a gap the user can load later instead of pretending the
+//! timeline is whole.
+//!
+//! ```
+//! use chrono::{TimeZone, Utc};
+//! use ferry_networks::timeline::{PostAuthor, TimelinePost};
+//! let post = TimelinePost {
+//!     remote_id: "109".into(),
+//!     author: PostAuthor { name: Some("Lin 林".into()), handle: Some("lin@example.social".into()), avatar_url: None },
+//!     text: "渡轮 ferry".into(),
+//!     html: Some("<p>渡轮 ferry</p>".into()),
+//!     url: Some("https://example.social/@lin/109".into()),
+//!     lang: Some("zh".into()),
+//!     published_at: Utc.with_ymd_and_hms(2026, 12, 5, 9, 0, 0).unwrap(),
+//!     ..TimelinePost::default()
+//! };
+//! assert!(post.boosted_by.is_none());
+//! ```
+//!
+//! Everything in a [`TimelinePost`] came from the network and is already made safe by the reader:
+//! `html` is sanitized ([`crate::rss::sanitize_html`], Mastodon's allowlist), `text` is plain
+//! text, URLs are http(s) only, and times in the future are clamped to the fetch time.
+
+use chrono::{DateTime, Utc};
+
+/// One post as a timeline shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TimelinePost {
+    /// The network's id of the post itself (Mastodon status id, Nostr event id in hex). For a
+    /// boost it is the boosted post's id, so a post seen directly and boosted is one item.
+    pub remote_id: String,
+    pub author: PostAuthor,
+    /// Plain text, for search, language detection and the CLI.
+    pub text: String,
+    /// Sanitized HTML, or `None` when the network gives plain text.
+    pub html: Option<String>,
+    /// Where the post is read on the web (http or https), when there is such a page.
+    pub url: Option<String>,
+    /// The language the author or their client declared, when one did.
+    pub lang: Option<String>,
+    pub published_at: DateTime<Utc>,
+    /// Who boosted or reposted it into this timeline, when that is why it is here.
+    pub boosted_by: Option<PostAuthor>,
+    /// The post this one answers, when it is a reply.
+    pub reply_to: Option<ReplyTo>,
+    /// Images and videos attached, with the author's alt text.
+    pub media: Vec<PostMedia>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PostAuthor {
+    /// The display name.
+    pub name: Option<String>,
+    /// `user@server` on Mastodon, the handle on Bluesky, NIP-05 or a short npub on Nostr.
+    pub handle: Option<String>,
+    /// http(s) only.
+    pub avatar_url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReplyTo {
+    pub remote_id: String,
+    /// Whom it answers, when the network says.
+    pub handle: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PostMedia {
+    /// http(s) only; the engine fetches it, never the webview.
+    pub url: String,
+    pub alt: Option<String>,
+    /// `image`, `video`, `gifv`, `audio` or `unknown`.
+    pub kind: String,
+}
+
+/// What to fetch: everything newer than `since` (a cursor a reader returned before; `None` on
+/// the first refresh), at most `max_posts`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineRequest {
+    pub since: Option<String>,
+    pub max_posts: usize,
+}
+
+/// What a refresh brought.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TimelineFetch {
+    /// Newest first, no two with the same `remote_id`.
+    pub posts: Vec<TimelinePost>,
+    /// To pass as `since` next time (unchanged when nothing was new).
+    pub cursor: Option<String>,
+    /// `false` when posts between `since` and the oldest post returned may be missing.
+    pub reached_since: bool,
+}
