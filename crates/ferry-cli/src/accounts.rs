@@ -27,7 +27,7 @@ use ferry_core::accounts::{Account, Accounts, parse_audience};
 use serde::Serialize;
 
 use crate::output::{Failure, Out, fail};
-pub(crate) use open::open_accounts;
+pub(crate) use open::{accounts_of, open_accounts};
 
 #[derive(clap::Args)]
 #[command(

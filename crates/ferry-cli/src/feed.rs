@@ -69,6 +69,15 @@ enum Command {
         /// Words that must all appear (Chinese words of any length work: 渡, 日出).
         #[arg(long, value_name = "TEXT")]
         search: Option<String>,
+        /// Only this network's items: rss, mastodon, nostr.
+        #[arg(long)]
+        network: Option<String>,
+        /// Only items in this language (`zh` matches zh-Hans, zh-Hant, zh-CN …).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Only this source's items (an id from `ferry feed sources`).
+        #[arg(long)]
+        source: Option<String>,
     },
     /// Show, or with N change, how many items are kept per source.
     Retention { keep: Option<u32> },
@@ -106,11 +115,31 @@ pub async fn run(args: Args) -> ExitCode {
         Err(failure) => return fail(out.json, &failure),
     };
     let result = match Feeds::new(store.clone()) {
-        Ok(feeds) => dispatch(out, &feeds, args.command).await,
+        Ok(feeds) => {
+            let feeds = if matches!(args.command, Command::Sources | Command::Refresh { .. }) {
+                with_accounts(feeds, &store).await
+            } else {
+                feeds
+            };
+            dispatch(out, &feeds, args.command).await
+        }
         Err(err) => Err(err.into()),
     };
     store.close().await;
     result.unwrap_or_else(|failure| fail(out.json, &failure))
+}
+
+/// The feeds with the user's accounts as sources. Without a keychain (or the secrets file's
+/// passphrase) the accounts' timelines can't be read, but the feeds can: said on stderr, not
+/// refused.
+async fn with_accounts(feeds: Feeds, store: &ferry_core::Store) -> Feeds {
+    match crate::accounts::accounts_of(store.clone()).await {
+        Ok(accounts) => feeds.with_accounts(accounts),
+        Err(failure) => {
+            eprintln!("note: accounts' timelines skipped: {}", failure.message);
+            feeds
+        }
+    }
 }
 
 async fn dispatch(out: Out, feeds: &Feeds, command: Command) -> Result<ExitCode, Failure> {
@@ -192,12 +221,18 @@ async fn dispatch(out: Out, feeds: &Feeds, command: Command) -> Result<ExitCode,
             limit,
             offset,
             search,
+            network,
+            lang,
+            source,
         } => {
             let items = feeds
                 .items(&ItemQuery {
                     limit,
                     offset,
                     search,
+                    network,
+                    lang,
+                    source,
                 })
                 .await?;
             Ok(out.emit(&items, || {

@@ -13,6 +13,7 @@ use crate::error::CommandResult;
 use crate::events::{self, Event};
 use crate::feeding::{FeedEvent, Feeding, RefreshStarted};
 use crate::open_store::OpenStore;
+use crate::publishing::Publishing;
 
 /// The feed's settings the Sources panel shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -28,8 +29,25 @@ pub struct FeedSettings {
 pub async fn list_feed_sources(
     store: OpenStore,
     feeding: State<'_, Feeding>,
+    publishing: State<'_, Publishing>,
 ) -> CommandResult<Vec<FeedSource>> {
-    Ok(feeding.feeds(&store)?.sources().await?)
+    let feeds = with_accounts(feeding.feeds(&store)?, &store, &publishing).await;
+    Ok(feeds.sources().await?)
+}
+
+/// The feeds with the user's accounts as sources. Without a keychain the accounts can't be
+/// read, but the feeds still can: that is logged, not refused.
+async fn with_accounts(feeds: Feeds, store: &OpenStore, publishing: &Publishing) -> Feeds {
+    match publishing.publisher(store).await {
+        Ok(publisher) => feeds.with_accounts(publisher.accounts().clone()),
+        Err(err) => {
+            tracing::warn!(
+                code = err.code,
+                "feed without accounts: the keychain did not open"
+            );
+            feeds
+        }
+    }
 }
 
 /// Adds an RSS, Atom or JSON Feed URL; it is fetched on the next refresh.
@@ -72,28 +90,37 @@ pub async fn refresh_feeds<R: Runtime>(
     app: AppHandle<R>,
     store: OpenStore,
     feeding: State<'_, Feeding>,
+    publishing: State<'_, Publishing>,
     source_id: Option<String>,
 ) -> CommandResult<RefreshStarted> {
-    let feeds = feeding.feeds(&store)?;
+    let feeds = with_accounts(feeding.feeds(&store)?, &store, &publishing).await;
     feeding
         .refresh(&feeds, source_id.as_deref(), emitter(app))
         .await
 }
 
 /// A page of the merged feed, newest first; `search` words must all match (Chinese words of
-/// any length, Latin letters in any case).
+/// any length, Latin letters in any case); `network`, `lang` (`zh` matches every Chinese tag)
+/// and `source` narrow it.
 #[ferry_macros::command]
+#[allow(clippy::too_many_arguments)]
 pub async fn list_feed_items(
     store: OpenStore,
     feeding: State<'_, Feeding>,
     limit: u32,
     offset: u32,
     search: Option<String>,
+    network: Option<String>,
+    lang: Option<String>,
+    source: Option<String>,
 ) -> CommandResult<Vec<FeedItem>> {
     let query = ItemQuery {
         limit,
         offset,
         search: search.filter(|s| !s.trim().is_empty()),
+        network,
+        lang,
+        source,
     };
     Ok(feeding.feeds(&store)?.items(&query).await?)
 }

@@ -98,6 +98,7 @@ async fn feed_sources_refresh_in_the_background_and_items_search_in_chinese() {
                 limit: 50,
                 offset: 0,
                 search: Some(word.into()),
+                ..ItemQuery::default()
             })
             .await
             .unwrap();

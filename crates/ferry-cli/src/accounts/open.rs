@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use ferry_core::Store;
 use ferry_core::accounts::Accounts;
 use ferry_core::secrets::{self, PassphraseSource, SecretsConfig};
 
@@ -12,7 +13,11 @@ use crate::database::open_store;
 use crate::output::Failure;
 
 pub(crate) async fn open_accounts(data_dir: Option<PathBuf>) -> Result<Accounts, Failure> {
-    let store = open_store(data_dir).await?;
+    accounts_of(open_store(data_dir).await?).await
+}
+
+/// The accounts of an already open database.
+pub(crate) async fn accounts_of(store: Store) -> Result<Accounts, Failure> {
     let config = SecretsConfig::from_env(store.data_dir())?;
     // Opening the keychain talks to D-Bus (or derives a file key): off the async threads.
     let secrets =

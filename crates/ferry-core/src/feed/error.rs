@@ -7,6 +7,7 @@
 use ferry_macros::Coded;
 use ferry_networks::rss::{FetchError, RouteError};
 
+use crate::accounts::AccountError;
 use crate::error::StoreError;
 
 #[derive(Debug, thiserror::Error, Coded)]
@@ -18,6 +19,10 @@ pub enum FeedError {
     #[error(transparent)]
     #[code(transparent)]
     Route(#[from] RouteError),
+
+    #[error(transparent)]
+    #[code(transparent)]
+    Account(#[from] AccountError),
 
     #[error(transparent)]
     #[code(transparent)]
@@ -38,6 +43,10 @@ pub enum FeedError {
     #[error("feed retention {value}: {reason}")]
     #[code("feed.bad_retention")]
     BadRetention { value: String, reason: String },
+
+    #[error("source {id} is an account's timeline; it goes when the account is removed")]
+    #[code("feed.account_source")]
+    AccountSource { id: String },
 
     #[error("{0}")]
     #[code("feed.bad_query")]

@@ -1,30 +1,82 @@
-//! The `feed_items` table: storing fetched entries once, keeping the newest N per source, and
-//! reading the merged feed back newest first.
+//! The `feed_items` table: storing fetched entries and posts once (with their language), and
+//! keeping the newest N per source. Reading is in `listing`.
 
 use chrono::{DateTime, Utc};
 use ferry_networks::rss::FeedEntry;
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use ferry_networks::timeline::{PostAuthor, PostMedia, ReplyTo, TimelinePost};
 
 use super::error::FeedError;
-use super::model::{FeedItem, ItemAuthor, ItemQuery, ItemSource};
+use super::model::ItemMedia;
 use crate::Store;
 use crate::clock;
 use crate::error::StoreError;
 
-/// How many words a search may have (each is one LIKE over three columns).
-const MAX_SEARCH_WORDS: usize = 8;
+/// One row to insert, from a feed entry or a timeline post.
+pub(super) struct NewItem<'a> {
+    pub remote_id: &'a str,
+    pub author: Option<&'a str>,
+    pub handle: Option<&'a str>,
+    pub avatar: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub text: &'a str,
+    pub html: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub lang: Option<&'a str>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub boosted_by: Option<&'a PostAuthor>,
+    pub reply_to: Option<&'a ReplyTo>,
+    pub media: &'a [PostMedia],
+}
 
-/// Inserts the entries not cached yet and trims the source to its newest `keep` items, inside
+impl<'a> NewItem<'a> {
+    pub fn from_entry(entry: &'a FeedEntry) -> Self {
+        NewItem {
+            remote_id: &entry.remote_id,
+            author: entry.author.as_deref(),
+            handle: None,
+            avatar: None,
+            title: entry.title.as_deref(),
+            text: &entry.text,
+            html: entry.html.as_deref(),
+            url: entry.url.as_deref(),
+            lang: entry.lang.as_deref(),
+            published_at: entry.published_at,
+            boosted_by: None,
+            reply_to: None,
+            media: &[],
+        }
+    }
+
+    pub fn from_post(post: &'a TimelinePost) -> Self {
+        NewItem {
+            remote_id: &post.remote_id,
+            author: post.author.name.as_deref(),
+            handle: post.author.handle.as_deref(),
+            avatar: post.author.avatar_url.as_deref(),
+            title: None,
+            text: &post.text,
+            html: post.html.as_deref(),
+            url: post.url.as_deref(),
+            lang: post.lang.as_deref(),
+            published_at: Some(post.published_at),
+            boosted_by: post.boosted_by.as_ref(),
+            reply_to: post.reply_to.as_ref(),
+            media: &post.media,
+        }
+    }
+}
+
+/// Inserts the items not cached yet and trims the source to its newest `keep` items, inside
 /// the caller's transaction. Returns how many new items are still there afterwards.
 ///
 /// A feed keeps listing entries that retention already dropped; they are skipped when older
 /// than the oldest kept item, so they don't come back as "new" on every refresh.
-pub(super) async fn store_entries(
+pub(super) async fn store_items(
     tx: &mut sqlx::SqliteConnection,
     store: &Store,
     source_id: &str,
-    entries: &[FeedEntry],
+    network: &str,
+    items: &[NewItem<'_>],
     fetched_at: DateTime<Utc>,
     keep: u32,
 ) -> Result<u32, StoreError> {
@@ -44,17 +96,23 @@ pub(super) async fn store_entries(
         None
     };
     let fetched = clock::to_db(fetched_at);
-    // Only the newest `keep` entries can survive the trim below; a feed of 100,000 tiny
+    // Rows inserted now get ids above every existing one (SQLite's rowid is max + 1), which
+    // is how the new ones are counted after the trim.
+    let max_before: i64 = sqlx::query_scalar("SELECT ifnull(max(id), 0) FROM feed_items")
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(db)?;
+    // Only the newest `keep` items can survive the trim below; a feed of 100,000 tiny
     // entries must not cost 100,000 inserts.
-    let mut newest: Vec<&FeedEntry> = entries.iter().collect();
+    let mut newest: Vec<&NewItem> = items.iter().collect();
     if newest.len() > keep as usize {
         newest.sort_by_key(|e| std::cmp::Reverse(e.published_at.unwrap_or(fetched_at)));
         newest.truncate(keep as usize);
     }
-    for entry in newest {
+    for item in newest {
         // A date in the future (a wrong clock, or a feed pinning itself to the top) is
-        // clamped to the fetch; an entry with no date gets the fetch time.
-        let published = entry
+        // clamped to the fetch; an item with no date gets the fetch time.
+        let published = item
             .published_at
             .map(|p| p.min(fetched_at))
             .unwrap_or(fetched_at);
@@ -65,22 +123,54 @@ pub(super) async fn store_entries(
         {
             continue;
         }
-        sqlx::query(
-            "INSERT INTO feed_items (network, source_id, remote_id, author_name, title, text, \
-             html, url, lang, published_at, fetched_at) \
-             VALUES ('rss', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
-             ON CONFLICT (source_id, remote_id) DO NOTHING",
+        let exists: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM feed_items WHERE source_id = ? AND remote_id = ?")
+                .bind(source_id)
+                .bind(item.remote_id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
+        if exists.is_some() {
+            // Detecting the language is the costly part of storing; a known item skips it.
+            continue;
+        }
+        let lang = item_lang(item.lang, item.text);
+        let media = serde_json::to_string(
+            &item
+                .media
+                .iter()
+                .map(|m| ItemMedia {
+                    url: m.url.clone(),
+                    alt: m.alt.clone(),
+                    kind: m.kind.clone(),
+                })
+                .collect::<Vec<_>>(),
         )
+        .unwrap_or_else(|_| "[]".to_owned());
+        sqlx::query(
+            "INSERT INTO feed_items (network, source_id, remote_id, author_name, author_handle, \
+             author_avatar, title, text, html, url, lang, published_at, fetched_at, \
+             boosted_by_name, boosted_by_handle, reply_to_id, reply_to_handle, media_json) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(network)
         .bind(source_id)
-        .bind(&entry.remote_id)
-        .bind(&entry.author)
-        .bind(&entry.title)
-        .bind(&entry.text)
-        .bind(&entry.html)
-        .bind(&entry.url)
-        .bind(&entry.lang)
+        .bind(item.remote_id)
+        .bind(item.author)
+        .bind(item.handle)
+        .bind(item.avatar)
+        .bind(item.title)
+        .bind(item.text)
+        .bind(item.html)
+        .bind(item.url)
+        .bind(lang)
         .bind(&published)
         .bind(&fetched)
+        .bind(item.boosted_by.and_then(|b| b.name.as_deref()))
+        .bind(item.boosted_by.and_then(|b| b.handle.as_deref()))
+        .bind(item.reply_to.map(|r| r.remote_id.as_str()))
+        .bind(item.reply_to.and_then(|r| r.handle.as_deref()))
+        .bind(media)
         .execute(&mut *tx)
         .await
         .map_err(db)?;
@@ -94,16 +184,27 @@ pub(super) async fn store_entries(
     .execute(&mut *tx)
     .await
     .map_err(db)?;
-    // This refresh's rows are the ones stamped with its fetch time.
-    let new: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM feed_items WHERE source_id = ? AND fetched_at = ?",
-    )
-    .bind(source_id)
-    .bind(&fetched)
-    .fetch_one(&mut *tx)
-    .await
-    .map_err(db)?;
+    let new: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM feed_items WHERE source_id = ? AND id > ?")
+            .bind(source_id)
+            .bind(max_before)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(db)?;
     Ok(u32::try_from(new).unwrap_or(0))
+}
+
+/// The language an item declares, else the one Ferry's detector hears in its text (so the
+/// language filter and chips work for feeds and posts that say nothing).
+fn item_lang(declared: Option<&str>, text: &str) -> Option<String> {
+    if let Some(tag) = declared.map(str::trim).filter(|t| !t.is_empty()) {
+        return Some(tag.to_owned());
+    }
+    // A long article is judged by its opening; detection of the whole would cost the most
+    // and say the same.
+    let head: String = text.chars().take(600).collect();
+    let lang = ferry_hints::detect::detect(&head).lang;
+    (lang != ferry_hints::Lang::Undetermined).then(|| lang.tag().to_owned())
 }
 
 /// Trims every source to its newest `keep` items (after the retention setting shrinks).
@@ -118,93 +219,4 @@ pub(super) async fn trim_all(store: &Store, keep: u32) -> Result<u64, FeedError>
     .await
     .map_err(|e| store.db_err(e))?;
     Ok(done.rows_affected())
-}
-
-/// The merged feed, newest first, optionally filtered by search words.
-pub(super) async fn list(store: &Store, query: &ItemQuery) -> Result<Vec<FeedItem>, FeedError> {
-    if query.limit == 0 || query.limit > crate::MAX_PAGE {
-        return Err(FeedError::BadQuery(format!(
-            "the limit must be 1 to {}, not {}",
-            crate::MAX_PAGE,
-            query.limit
-        )));
-    }
-    let words: Vec<&str> = query
-        .search
-        .as_deref()
-        .unwrap_or("")
-        .split_whitespace()
-        .collect();
-    if words.len() > MAX_SEARCH_WORDS {
-        return Err(FeedError::BadQuery(format!(
-            "search for at most {MAX_SEARCH_WORDS} words at once, not {}",
-            words.len()
-        )));
-    }
-    let mut sql = String::from(
-        "SELECT i.id, i.network, i.source_id, s.title AS source_title, s.url AS source_url, \
-         i.author_name, i.title, i.text, i.html, i.url, i.lang, i.published_at, i.fetched_at \
-         FROM feed_items i JOIN feed_sources s ON s.id = i.source_id WHERE 1",
-    );
-    for _ in &words {
-        sql.push_str(
-            " AND (i.text LIKE ? ESCAPE '\\' OR ifnull(i.title, '') LIKE ? ESCAPE '\\' \
-             OR ifnull(i.author_name, '') LIKE ? ESCAPE '\\')",
-        );
-    }
-    sql.push_str(" ORDER BY i.published_at DESC, i.id DESC LIMIT ? OFFSET ?");
-    let mut q = sqlx::query(&sql);
-    for word in &words {
-        let pattern = format!("%{}%", like_escape(word));
-        q = q.bind(pattern.clone()).bind(pattern.clone()).bind(pattern);
-    }
-    let rows = q
-        .bind(i64::from(query.limit))
-        .bind(i64::from(query.offset))
-        .fetch_all(&store.pool)
-        .await
-        .map_err(|e| store.db_err(e))?;
-    rows.iter().map(|row| from_row(store, row)).collect()
-}
-
-fn like_escape(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn from_row(store: &Store, row: &SqliteRow) -> Result<FeedItem, FeedError> {
-    let time = |column: &str| -> Result<DateTime<Utc>, FeedError> {
-        clock::from_db(&row.get::<String, _>(column)).map_err(|detail| {
-            FeedError::from(StoreError::Sqlite {
-                path: store.db_path().to_path_buf(),
-                detail,
-            })
-        })
-    };
-    Ok(FeedItem {
-        id: row.get("id"),
-        network: row.get("network"),
-        source: ItemSource {
-            id: row.get("source_id"),
-            title: row.get("source_title"),
-            url: row.get("source_url"),
-        },
-        author: ItemAuthor {
-            name: row.get("author_name"),
-            handle: None,
-        },
-        title: row.get("title"),
-        text: row.get("text"),
-        html: row.get("html"),
-        url: row.get("url"),
-        lang: row.get("lang"),
-        published_at: time("published_at")?,
-        fetched_at: time("fetched_at")?,
-    })
 }

@@ -1,6 +1,7 @@
-//! The merged feed, first slice: RSS, Atom and JSON Feed sources (and RedNote, Weibo, Douyin
-//! through the user's own RSSHub), cached in SQLite and read back as one timeline, newest
-//! first. Reading works offline: it only reads the cache.
+//! The merged feed: RSS, Atom and JSON Feed sources (and RedNote, Weibo, Douyin through the
+//! user's own RSSHub) and the user's accounts (Mastodon home timelines, Nostr follows), cached
+//! in SQLite and read back as one timeline, newest first. Reading works offline: it only
+//! reads the cache.
 //!
 //! ```no_run
 //! # async fn demo(store: ferry_core::Store) -> Result<(), ferry_core::feed::FeedError> {
@@ -12,7 +13,7 @@
 //! for report in feeds.refresh_due().await? {
 //!     println!("{}: {:?}, {} new", report.url, report.health, report.new_items);
 //! }
-//! let page = feeds.items(&ItemQuery { limit: 50, offset: 0, search: Some("日出".into()) }).await?;
+//! let page = feeds.items(&ItemQuery { limit: 50, search: Some("日出".into()), ..ItemQuery::default() }).await?;
 //! feeds.set_retention(500).await?;      // keep the newest 500 items per source
 //! feeds.remove_source(&blog.id).await?; // and its items
 //! # let _ = page; Ok(()) }
@@ -24,6 +25,12 @@
 //!   Cache-Control, Retry-After, backoff after failures). [`Feeds::refresh_due`] fetches only
 //!   sources whose time has come; [`Feeds::refresh`] one source now.
 //! - Item HTML is sanitized (ammonia) before it is stored; `text` is its plain text.
+//! - Accounts are sources automatically once [`Feeds::with_accounts`] is given: each
+//!   refresh asks the network for what is new since the cursor it returned last, at most
+//!   200 posts; when that did not reach the previous posts, the source gets a [`FeedGap`].
+//! - Each post shows once (the same id from two sources; the user's own cross-post folded
+//!   into one item with `also_on`), filtered by network, language (declared, else
+//!   detected) and source ([`ItemQuery`]).
 //! - Progress: [`Feeds::due_sources`] then [`Feeds::refresh_each`], which reports each
 //!   source as it finishes (the desktop window shows it while it happens).
 //! - The user's RSSHub address is remembered by [`Feeds::add_rsshub_remembered`]
@@ -33,20 +40,27 @@
 //! - Errors: [`FeedError`] with stable codes (`feed.not_found`, `feed.bad_url`,
 //!   `feed.duplicate`, `feed.bad_profile` …).
 
+mod account_refresh;
 mod error;
 mod items;
+mod listing;
+#[cfg(test)]
+mod listing_tests;
 mod model;
 mod refresh;
 mod sources;
+mod timelines;
 
 use ferry_networks::rss::{FeedClient, Platform, redacted_url, rsshub_route};
 
 pub use error::FeedError;
 pub use model::{
-    FeedItem, FeedSource, ItemAuthor, ItemQuery, ItemSource, RefreshReport, SourceKind,
+    AlsoOn, FeedGap, FeedItem, FeedSource, ItemAuthor, ItemMedia, ItemQuery, ItemReply, ItemSource,
+    RefreshReport, SourceKind,
 };
 
 use crate::Store;
+use crate::accounts::Accounts;
 
 /// Items kept per source unless the user changes it.
 pub const DEFAULT_RETENTION: u32 = 1000;
@@ -60,6 +74,8 @@ const RSSHUB_BASE_KEY: &str = "feed.rsshub_base";
 pub struct Feeds {
     store: Store,
     client: FeedClient,
+    /// Set with [`Feeds::with_accounts`]: the accounts whose timelines are sources.
+    accounts: Option<Accounts>,
 }
 
 impl Feeds {
@@ -69,7 +85,18 @@ impl Feeds {
 
     /// The same with another HTTP client (other limits, in tests).
     pub fn with_client(store: Store, client: FeedClient) -> Feeds {
-        Feeds { store, client }
+        Feeds {
+            store,
+            client,
+            accounts: None,
+        }
+    }
+
+    /// The same, with the user's accounts as sources too: each Mastodon account's home
+    /// timeline and each Nostr account's follows (read with the keys in the keychain).
+    pub fn with_accounts(mut self, accounts: Accounts) -> Feeds {
+        self.accounts = Some(accounts);
+        self
     }
 
     pub fn store(&self) -> &Store {
@@ -113,17 +140,31 @@ impl Feeds {
         Ok(added)
     }
 
-    /// Every source, oldest first, with its health and item count.
+    /// Every source, oldest first, with its health and item count (the accounts' own
+    /// sources included once [`Feeds::with_accounts`] was given).
     pub async fn sources(&self) -> Result<Vec<FeedSource>, FeedError> {
+        self.add_account_sources().await?;
         sources::list(&self.store).await
+    }
+
+    /// Accounts added since the last look become sources, due at once.
+    pub(crate) async fn add_account_sources(&self) -> Result<(), FeedError> {
+        if self.accounts.is_some() {
+            sources::add_account_sources(&self.store).await?;
+        }
+        Ok(())
     }
 
     pub async fn source(&self, id: &str) -> Result<FeedSource, FeedError> {
         sources::get(&self.store, id).await
     }
 
-    /// Removes a source and its cached items.
+    /// Removes a source and its cached items. An account's own source goes with the
+    /// account (`ferry accounts remove`), not here.
     pub async fn remove_source(&self, id: &str) -> Result<(), FeedError> {
+        if self.source(id).await?.kind == SourceKind::Account {
+            return Err(FeedError::AccountSource { id: id.to_owned() });
+        }
         if sources::delete(&self.store, id).await? {
             Ok(())
         } else {
@@ -133,7 +174,7 @@ impl Feeds {
 
     /// A page of the merged feed from the cache, newest first.
     pub async fn items(&self, query: &ItemQuery) -> Result<Vec<FeedItem>, FeedError> {
-        items::list(&self.store, query).await
+        listing::list(&self.store, query).await
     }
 
     /// Items kept per source.

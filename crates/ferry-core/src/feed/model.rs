@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use ferry_networks::rss::SourceHealth;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Where a source's items come from.
@@ -15,6 +15,9 @@ pub enum SourceKind {
     Rss,
     /// A route on the user's own RSSHub (RedNote, Weibo, Douyin).
     Rsshub,
+    /// One of the user's accounts: its Mastodon home timeline, its Nostr follows. Added and
+    /// removed with the account.
+    Account,
 }
 
 impl SourceKind {
@@ -22,6 +25,7 @@ impl SourceKind {
         match self {
             SourceKind::Rss => "rss",
             SourceKind::Rsshub => "rsshub",
+            SourceKind::Account => "account",
         }
     }
 
@@ -29,6 +33,7 @@ impl SourceKind {
         match text {
             "rss" => Some(SourceKind::Rss),
             "rsshub" => Some(SourceKind::Rsshub),
+            "account" => Some(SourceKind::Account),
             _ => None,
         }
     }
@@ -40,8 +45,13 @@ impl SourceKind {
 pub struct FeedSource {
     pub id: String,
     pub kind: SourceKind,
+    /// `rss` for feeds and RSSHub routes, else the account's network (`mastodon`, `nostr`).
+    pub network: String,
+    /// For an account source: the account.
+    pub account_id: Option<String>,
+    /// The feed's address; for an account, its profile address (or `nostr:npub…`).
     pub url: String,
-    /// The feed's own title, once it has been fetched.
+    /// The feed's own title, once it has been fetched; for an account, its handle.
     pub title: Option<String>,
     /// `None` until the first refresh.
     pub health: Option<SourceHealth>,
@@ -54,7 +64,18 @@ pub struct FeedSource {
     /// Items kept in the cache.
     #[ts(type = "number")]
     pub items: u64,
+    /// Places where a refresh could not reach the posts it had before, so some may be
+    /// missing (newest first).
+    pub gaps: Vec<FeedGap>,
     pub created_at: DateTime<Utc>,
+}
+
+/// Posts published between `newer_than` and `older_than` may be missing from the cache.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FeedGap {
+    pub newer_than: Option<DateTime<Utc>>,
+    pub older_than: DateTime<Utc>,
 }
 
 /// One cached item of the merged feed.
@@ -63,8 +84,10 @@ pub struct FeedSource {
 pub struct FeedItem {
     #[ts(type = "number")]
     pub id: i64,
-    /// `rss` for now; Mastodon, Bluesky and Nostr timelines will share this shape.
+    /// `rss`, `mastodon` or `nostr` (Bluesky's timeline is planned).
     pub network: String,
+    /// The network's id of the post (for a feed entry, its identity hashed).
+    pub remote_id: String,
     pub source: ItemSource,
     pub author: ItemAuthor,
     pub title: Option<String>,
@@ -73,10 +96,43 @@ pub struct FeedItem {
     /// Sanitized HTML, safe for the webview; `None` when the entry had no body.
     pub html: Option<String>,
     pub url: Option<String>,
-    /// The language the feed declares, when it does.
+    /// The language the feed or post declares, else the one Ferry's detector heard (BCP 47:
+    /// `en`, `zh-Hans` …); `None` when neither knows.
     pub lang: Option<String>,
     pub published_at: DateTime<Utc>,
     pub fetched_at: DateTime<Utc>,
+    /// Who boosted or reposted it into the timeline, when that is why it is here.
+    pub boosted_by: Option<ItemAuthor>,
+    /// The post it answers.
+    pub reply_to: Option<ItemReply>,
+    /// Attached images and videos with their alt text (addresses only: the webview never
+    /// loads them itself).
+    pub media: Vec<ItemMedia>,
+    /// The same post elsewhere: the user's own cross-post, found exactly through the outbox
+    /// (this item is the newest copy in the cache; the others are folded into it).
+    pub also_on: Vec<AlsoOn>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ItemMedia {
+    pub url: String,
+    pub alt: Option<String>,
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ItemReply {
+    pub remote_id: String,
+    pub handle: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct AlsoOn {
+    pub network: String,
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -91,8 +147,10 @@ pub struct ItemSource {
 #[ts(export)]
 pub struct ItemAuthor {
     pub name: Option<String>,
-    /// Feeds have no handles; social timelines will fill this.
+    /// `user@server`, a Nostr NIP-05 name or short npub; feeds have none.
     pub handle: Option<String>,
+    /// http(s); feeds have none.
+    pub avatar_url: Option<String>,
 }
 
 /// What refreshing one source did.
@@ -118,4 +176,10 @@ pub struct ItemQuery {
     /// Words that must all appear in the title, text or author (any case for Latin letters;
     /// Chinese words of any length, 渡 or 日出, match as substrings).
     pub search: Option<String>,
+    /// Only items of this network (`rss`, `mastodon`, `nostr`).
+    pub network: Option<String>,
+    /// Only items in this language: `zh` matches `zh-Hans`, `zh-Hant` and `zh-CN`.
+    pub lang: Option<String>,
+    /// Only items of this source.
+    pub source: Option<String>,
 }

@@ -10,7 +10,7 @@ use tokio::task::JoinSet;
 
 use super::Feeds;
 use super::error::FeedError;
-use super::items;
+use super::items::{self, NewItem};
 use super::model::RefreshReport;
 use super::sources::{self, Outcome};
 use crate::clock;
@@ -38,6 +38,7 @@ impl Feeds {
     /// The ids of the sources due now, the longest-waiting first: what
     /// [`Feeds::refresh_due`] would fetch.
     pub async fn due_sources(&self) -> Result<Vec<String>, FeedError> {
+        self.add_account_sources().await?;
         sources::due(&self.store, clock::now()).await
     }
 
@@ -79,6 +80,9 @@ impl Feeds {
 async fn refresh_one(feeds: &Feeds, id: &str) -> Result<RefreshReport, FeedError> {
     let store = &feeds.store;
     let state = sources::fetch_state(store, id).await?;
+    if let Some(account_id) = state.account_id.clone() {
+        return super::account_refresh::refresh(feeds, id, &account_id, state).await;
+    }
     let url = url::Url::parse(&state.url).map_err(|e| FeedError::BadUrl {
         url: state.url.clone(),
         reason: e.to_string(),
@@ -92,8 +96,8 @@ async fn refresh_one(feeds: &Feeds, id: &str) -> Result<RefreshReport, FeedError
         Ok(ok) => {
             let feed = ok.feed.as_ref();
             if let Some(feed) = feed {
-                new_items =
-                    items::store_entries(&mut tx, store, id, &feed.entries, now, keep).await?;
+                let rows: Vec<_> = feed.entries.iter().map(NewItem::from_entry).collect();
+                new_items = items::store_items(&mut tx, store, id, "rss", &rows, now, keep).await?;
             }
             let ttl = feed.and_then(|f| f.ttl_minutes);
             let outcome = Outcome {

@@ -6,18 +6,23 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::error::FeedError;
-use super::model::{FeedSource, SourceKind};
+use super::model::{FeedGap, FeedSource, SourceKind};
 use crate::Store;
 use crate::clock;
 use crate::error::StoreError;
 
-const COLUMNS: &str = "s.id, s.kind, s.url, s.title, s.health, s.http_status, s.last_error, \
-     s.failures, s.next_fetch_at, s.last_fetched_at, s.created_at, \
+const COLUMNS: &str = "s.id, s.kind, s.url, s.account_id, s.title, s.health, s.http_status, \
+     s.last_error, s.failures, s.next_fetch_at, s.last_fetched_at, s.created_at, \
+     ifnull((SELECT a.network FROM accounts a WHERE a.id = s.account_id), 'rss') AS network, \
      (SELECT count(*) FROM feed_items i WHERE i.source_id = s.id) AS items";
 
 /// What a refresh needs from the row besides the URL.
 pub(super) struct FetchState {
     pub url: String,
+    /// Set for an account source, whose refresh asks its network's reader instead.
+    pub account_id: Option<String>,
+    /// What the reader returned last time.
+    pub cursor: Option<String>,
     pub validators: Validators,
     pub failures: u32,
     pub ttl_minutes: Option<u32>,
@@ -78,7 +83,104 @@ pub(super) async fn list(store: &Store) -> Result<Vec<FeedSource>, FeedError> {
     .fetch_all(&store.pool)
     .await
     .map_err(|e| store.db_err(e))?;
-    rows.iter().map(|row| from_row(store, row)).collect()
+    let mut list = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let mut source = from_row(store, row)?;
+        source.gaps = gaps(store, &source.id).await?;
+        list.push(source);
+    }
+    Ok(list)
+}
+
+/// Gives each account that has a timeline reader (Mastodon, Nostr) its source, due at once.
+/// Accounts are sources automatically; removing one removes its source (foreign key).
+pub(super) async fn add_account_sources(store: &Store) -> Result<(), FeedError> {
+    let accounts = store.list_accounts().await?;
+    for account in accounts {
+        let Some(url) = super::timelines::source_url(&account) else {
+            continue;
+        };
+        let now = clock::to_db(clock::now());
+        sqlx::query(
+            "INSERT INTO feed_sources (id, kind, url, account_id, title, next_fetch_at, \
+             created_at, updated_at) VALUES (?, 'account', ?, ?, ?, ?, ?, ?) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(uuid::Uuid::now_v7().to_string())
+        .bind(url)
+        .bind(&account.id)
+        .bind(&account.handle)
+        .bind(&now)
+        .bind(&now)
+        .bind(&now)
+        .execute(&store.pool)
+        .await
+        .map_err(|e| store.db_err(e))?;
+    }
+    Ok(())
+}
+
+/// Stores what an account's reader returned to pass next time, inside the caller's
+/// transaction, and a gap when the reader could not reach what the cache had before.
+pub(super) async fn record_timeline(
+    tx: &mut sqlx::SqliteConnection,
+    store: &Store,
+    id: &str,
+    cursor: Option<&str>,
+    gap: Option<(Option<DateTime<Utc>>, DateTime<Utc>)>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let db = |e| store.db_err(e);
+    sqlx::query("UPDATE feed_sources SET cursor = coalesce(?, cursor) WHERE id = ?")
+        .bind(cursor)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    if let Some((newer_than, older_than)) = gap {
+        sqlx::query(
+            "INSERT INTO feed_gaps (source_id, newer_than, older_than, found_at) \
+             VALUES (?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(newer_than.map(clock::to_db))
+        .bind(clock::to_db(older_than))
+        .bind(clock::to_db(now))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    }
+    Ok(())
+}
+
+async fn gaps(store: &Store, id: &str) -> Result<Vec<FeedGap>, FeedError> {
+    let rows: Vec<(Option<String>, String)> = sqlx::query_as(
+        "SELECT newer_than, older_than FROM feed_gaps WHERE source_id = ? \
+         ORDER BY older_than DESC LIMIT 20",
+    )
+    .bind(id)
+    .fetch_all(&store.pool)
+    .await
+    .map_err(|e| store.db_err(e))?;
+    let bad = |detail: String| -> FeedError {
+        StoreError::Sqlite {
+            path: store.db_path().to_path_buf(),
+            detail,
+        }
+        .into()
+    };
+    rows.into_iter()
+        .map(|(newer, older)| {
+            Ok(FeedGap {
+                newer_than: newer
+                    .as_deref()
+                    .map(clock::from_db)
+                    .transpose()
+                    .map_err(bad)?,
+                older_than: clock::from_db(&older).map_err(bad)?,
+            })
+        })
+        .collect()
 }
 
 pub(super) async fn get(store: &Store, id: &str) -> Result<FeedSource, FeedError> {
@@ -90,7 +192,11 @@ pub(super) async fn get(store: &Store, id: &str) -> Result<FeedSource, FeedError
     .await
     .map_err(|e| store.db_err(e))?;
     match row {
-        Some(row) => from_row(store, &row),
+        Some(row) => {
+            let mut source = from_row(store, &row)?;
+            source.gaps = gaps(store, id).await?;
+            Ok(source)
+        }
         None => Err(FeedError::NotFound { id: id.to_owned() }),
     }
 }
@@ -108,7 +214,8 @@ pub(super) async fn due(store: &Store, now: DateTime<Utc>) -> Result<Vec<String>
 
 pub(super) async fn fetch_state(store: &Store, id: &str) -> Result<FetchState, FeedError> {
     let row = sqlx::query(
-        "SELECT url, etag, last_modified, failures, ttl_minutes FROM feed_sources WHERE id = ?",
+        "SELECT url, account_id, cursor, etag, last_modified, failures, ttl_minutes \
+         FROM feed_sources WHERE id = ?",
     )
     .bind(id)
     .fetch_optional(&store.pool)
@@ -119,6 +226,8 @@ pub(super) async fn fetch_state(store: &Store, id: &str) -> Result<FetchState, F
     let ttl: Option<i64> = row.get("ttl_minutes");
     Ok(FetchState {
         url: row.get("url"),
+        account_id: row.get("account_id"),
+        cursor: row.get("cursor"),
         validators: Validators {
             etag: row.get("etag"),
             last_modified: row.get("last_modified"),
@@ -198,6 +307,8 @@ fn from_row(store: &Store, row: &SqliteRow) -> Result<FeedSource, FeedError> {
         id: row.get("id"),
         kind: SourceKind::parse(&kind)
             .ok_or_else(|| bad(format!("unknown feed source kind {kind:?}")))?,
+        network: row.get("network"),
+        account_id: row.get("account_id"),
         url: row.get("url"),
         title: row.get("title"),
         health: health
@@ -212,6 +323,7 @@ fn from_row(store: &Store, row: &SqliteRow) -> Result<FeedSource, FeedError> {
             .transpose()
             .map_err(bad)?,
         items: u64::try_from(items).unwrap_or(0),
+        gaps: Vec::new(),
         created_at: time("created_at")?,
     })
 }

@@ -19,6 +19,7 @@ fn page(limit: u32, search: Option<&str>) -> ItemQuery {
         limit,
         offset: 0,
         search: search.map(str::to_owned),
+        ..ItemQuery::default()
     }
 }
 
@@ -120,6 +121,7 @@ async fn add_refresh_dedupe_merge_and_remove() {
             limit: 4,
             offset: 4,
             search: None,
+            ..ItemQuery::default()
         })
         .await
         .unwrap();

@@ -27,6 +27,8 @@ pub enum SourceHealth {
     RateLimited,
     /// The answer was larger than Ferry reads from a feed.
     TooLarge,
+    /// An account source whose sign-in expired or was revoked: sign in again.
+    SignedOut,
 }
 
 impl SourceHealth {
@@ -40,6 +42,7 @@ impl SourceHealth {
             SourceHealth::Blocked => "blocked",
             SourceHealth::RateLimited => "rate_limited",
             SourceHealth::TooLarge => "too_large",
+            SourceHealth::SignedOut => "signed_out",
         }
     }
 
@@ -56,6 +59,7 @@ impl SourceHealth {
             "blocked" => SourceHealth::Blocked,
             "rate_limited" => SourceHealth::RateLimited,
             "too_large" => SourceHealth::TooLarge,
+            "signed_out" => SourceHealth::SignedOut,
             _ => return None,
         })
     }

@@ -90,6 +90,9 @@ export class Feed {
         limit: PAGE,
         offset: 0,
         search: this.search.trim() || null,
+        network: null,
+        lang: null,
+        source: null,
       });
       if (read !== this.#reads) return;
       this.items = items;
@@ -110,6 +113,9 @@ export class Feed {
         limit: PAGE,
         offset: this.items.length,
         search: this.search.trim() || null,
+        network: null,
+        lang: null,
+        source: null,
       });
       if (read !== this.#reads) return;
       const known = new Set(this.items.map((i) => i.id));

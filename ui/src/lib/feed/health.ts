@@ -21,6 +21,7 @@ const TONES: Record<SourceHealth["state"], Tone> = {
   http_error: "bad",
   not_a_feed: "bad",
   too_large: "bad",
+  signed_out: "bad",
 };
 
 export function badgeOf(health: SourceHealth | null): Badge {

@@ -2,6 +2,10 @@
 
 export type ItemAuthor = { name: string | null, 
 /**
- * Feeds have no handles; social timelines will fill this.
+ * `user@server`, a Nostr NIP-05 name or short npub; feeds have none.
  */
-handle: string | null, };
+handle: string | null, 
+/**
+ * http(s); feeds have none.
+ */
+avatar_url: string | null, };

@@ -4,4 +4,4 @@
  * The state of a source after its last refresh. Stored as [`SourceHealth::as_str`] (plus the
  * HTTP status for [`SourceHealth::HttpError`]).
  */
-export type SourceHealth = { "state": "working" } | { "state": "not_modified" } | { "state": "unreachable" } | { "state": "http_error", status: number, } | { "state": "not_a_feed" } | { "state": "blocked" } | { "state": "rate_limited" } | { "state": "too_large" };
+export type SourceHealth = { "state": "working" } | { "state": "not_modified" } | { "state": "unreachable" } | { "state": "http_error", status: number, } | { "state": "not_a_feed" } | { "state": "blocked" } | { "state": "rate_limited" } | { "state": "too_large" } | { "state": "signed_out" };

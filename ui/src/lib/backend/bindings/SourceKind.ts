@@ -3,4 +3,4 @@
 /**
  * Where a source's items come from.
  */
-export type SourceKind = "rss" | "rsshub";
+export type SourceKind = "rss" | "rsshub" | "account";

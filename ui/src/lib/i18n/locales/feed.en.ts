@@ -35,6 +35,7 @@ export const feedEn = {
   "feed.health.blocked": "Blocked",
   "feed.health.rate_limited": "Rate limited",
   "feed.health.too_large": "Too large",
+  "feed.health.signed_out": "Signed out",
   "feed.health.new": "Not fetched yet",
 
   "feed.sourcesTitle": "Feed sources",
@@ -63,4 +64,5 @@ export const feedEn = {
   "feed.retentionSaved": "Keeping {count} items per source.",
   "feed.kind.rss": "Feed",
   "feed.kind.rsshub": "RSSHub",
+  "feed.kind.account": "Account",
 } as const;

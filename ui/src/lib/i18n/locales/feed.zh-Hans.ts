@@ -37,6 +37,7 @@ export const feedZhHans: Record<keyof typeof feedEn, string> = {
   "feed.health.blocked": "被拒绝",
   "feed.health.rate_limited": "请求过于频繁",
   "feed.health.too_large": "内容过大",
+  "feed.health.signed_out": "需要重新登录",
   "feed.health.new": "尚未获取",
 
   "feed.sourcesTitle": "动态来源",
@@ -65,4 +66,5 @@ export const feedZhHans: Record<keyof typeof feedEn, string> = {
   "feed.retentionSaved": "每个来源保留 {count} 条。",
   "feed.kind.rss": "订阅",
   "feed.kind.rsshub": "RSSHub",
+  "feed.kind.account": "账号",
 };

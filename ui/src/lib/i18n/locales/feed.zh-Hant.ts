@@ -37,6 +37,7 @@ export const feedZhHant: Record<keyof typeof feedEn, string> = {
   "feed.health.blocked": "被拒絕",
   "feed.health.rate_limited": "請求過於頻繁",
   "feed.health.too_large": "內容過大",
+  "feed.health.signed_out": "需要重新登入",
   "feed.health.new": "尚未取得",
 
   "feed.sourcesTitle": "動態來源",
@@ -65,4 +66,5 @@ export const feedZhHant: Record<keyof typeof feedEn, string> = {
   "feed.retentionSaved": "每個來源保留 {count} 則。",
   "feed.kind.rss": "訂閱",
   "feed.kind.rsshub": "RSSHub",
+  "feed.kind.account": "帳號",
 };

@@ -1,0 +1,140 @@
+//! Refreshing an account's source: ask its network's reader for what is new since the stored
+//! cursor, store the posts, the cursor and any gap in one transaction, and record the health.
+//! A failure is recorded on the source (health, message, backoff), never returned, so other
+//! sources keep going.
+
+use chrono::{DateTime, Utc};
+use ferry_networks::rss::{NextFetch, SourceHealth};
+use sqlx::Row;
+
+use super::Feeds;
+use super::error::FeedError;
+use super::items::{self, NewItem};
+use super::model::RefreshReport;
+use super::sources::{self, FetchState, Outcome};
+use super::timelines::{self, INTERVAL, ReadFailure};
+use crate::clock;
+
+pub(super) async fn refresh(
+    feeds: &Feeds,
+    id: &str,
+    account_id: &str,
+    state: FetchState,
+) -> Result<RefreshReport, FeedError> {
+    let store = &feeds.store;
+    let keep = feeds.retention().await?;
+    let read = match &feeds.accounts {
+        None => Err(ReadFailure {
+            health: SourceHealth::Unreachable,
+            message: "this window was opened without the accounts; restart Ferry".into(),
+            retry_at: None,
+        }),
+        Some(accounts) => match accounts.get(account_id).await {
+            Ok(account) => timelines::read(accounts, &account, state.cursor.clone()).await,
+            Err(e) => Err(ReadFailure {
+                health: SourceHealth::Unreachable,
+                message: e.to_string(),
+                retry_at: None,
+            }),
+        },
+    };
+    let now = clock::now();
+    let network: String = sqlx::query("SELECT network FROM accounts WHERE id = ?")
+        .bind(account_id)
+        .fetch_optional(&store.pool)
+        .await
+        .map_err(|e| store.db_err(e))?
+        .map(|row| row.get("network"))
+        .unwrap_or_else(|| "unknown".to_owned());
+    let mut tx = store.begin_write().await?;
+    let mut new_items = 0;
+    let outcome = match &read {
+        Ok(fetch) => {
+            // What the cache had before: a fetch that did not reach it leaves a gap there.
+            let newest_before: Option<String> =
+                sqlx::query_scalar("SELECT max(published_at) FROM feed_items WHERE source_id = ?")
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(|e| store.db_err(e))?;
+            let rows: Vec<_> = fetch.posts.iter().map(NewItem::from_post).collect();
+            new_items = items::store_items(&mut tx, store, id, &network, &rows, now, keep).await?;
+            let gap = gap(fetch, state.cursor.is_some(), newest_before.as_deref(), now);
+            sources::record_timeline(&mut tx, store, id, fetch.cursor.as_deref(), gap, now).await?;
+            Outcome {
+                health: SourceHealth::Working,
+                error: None,
+                title: None,
+                validators: None,
+                ttl_minutes: None,
+                failures: 0,
+                next_fetch_at: now + INTERVAL,
+                fetched_at: now,
+            }
+        }
+        Err(failure) => {
+            tracing::info!(
+                source = id,
+                health = failure.health.as_str(),
+                "timeline refresh failed"
+            );
+            let failures = state.failures.saturating_add(1);
+            let next = NextFetch {
+                retry_at: failure.retry_at,
+                failures,
+                ..NextFetch::default()
+            };
+            Outcome {
+                health: failure.health,
+                error: Some(failure.message.clone()),
+                title: None,
+                validators: None,
+                ttl_minutes: None,
+                failures,
+                next_fetch_at: next.at(now),
+                fetched_at: now,
+            }
+        }
+    };
+    sources::record(&mut tx, store, id, &outcome).await?;
+    tx.commit().await.map_err(|e| store.db_err(e))?;
+    Ok(RefreshReport {
+        source_id: id.to_owned(),
+        url: state.url,
+        health: outcome.health,
+        new_items,
+        error: outcome.error,
+        next_fetch_at: outcome.next_fetch_at,
+    })
+}
+
+/// Where posts may be missing: between what the cache had and the oldest post this refresh
+/// brought, when the reader says it did not get that far. The first refresh never leaves one
+/// (nothing older was promised).
+fn gap(
+    fetch: &ferry_networks::timeline::TimelineFetch,
+    had_cursor: bool,
+    newest_before: Option<&str>,
+    now: DateTime<Utc>,
+) -> Option<(Option<DateTime<Utc>>, DateTime<Utc>)> {
+    if fetch.reached_since || !had_cursor {
+        return None;
+    }
+    let oldest = fetch
+        .posts
+        .iter()
+        .map(|p| p.published_at.min(now))
+        .min()
+        .unwrap_or(now);
+    let newer_than = newest_before.and_then(|t| clock::from_db(t).ok());
+    Some((newer_than, oldest))
+}
+
+#[cfg(test)]
+pub(super) fn gap_for_test(
+    fetch: &ferry_networks::timeline::TimelineFetch,
+    had_cursor: bool,
+    newest_before: Option<&str>,
+) -> Option<(Option<DateTime<Utc>>, DateTime<Utc>)> {
+    gap(fetch, had_cursor, newest_before, clock::now())
+}

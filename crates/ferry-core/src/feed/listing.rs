@@ -1,0 +1,223 @@
+//! Reading the merged feed back: newest first, filtered, with each post shown once.
+//!
+//! "Once" has two rules, both exact:
+//! - the same post (network + remote id) cached by two sources — two Mastodon accounts on one
+//!   server both following its author, a boost and the post itself — is the newest copy;
+//! - the user's own cross-post is one card: items whose remote ids the outbox recorded for one
+//!   publish job fold into the newest of them, and its `also_on` lists every other target the
+//!   job posted to (with the address the network gave back), cached or not.
+//!
+//! Other people's cross-posts (linked people, zh/en twins) are planned.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+use super::error::FeedError;
+use super::model::{AlsoOn, FeedItem, ItemAuthor, ItemMedia, ItemQuery, ItemReply, ItemSource};
+use crate::Store;
+use crate::clock;
+use crate::error::StoreError;
+
+/// How many words a search may have (each is one LIKE over three columns).
+const MAX_SEARCH_WORDS: usize = 8;
+
+/// Another cached item `j` is a newer copy of `i`.
+const NEWER_J: &str = "(j.published_at > i.published_at \
+     OR (j.published_at = i.published_at AND j.id > i.id))";
+
+/// The outbox job that posted `i`, when the user posted it.
+const OWN_JOB: &str = "(SELECT t.job_id FROM outbox_targets t \
+     WHERE t.network = i.network AND t.remote_id = i.remote_id LIMIT 1)";
+
+/// The merged feed, newest first, filtered by the query.
+pub(super) async fn list(store: &Store, query: &ItemQuery) -> Result<Vec<FeedItem>, FeedError> {
+    if query.limit == 0 || query.limit > crate::MAX_PAGE {
+        return Err(FeedError::BadQuery(format!(
+            "the limit must be 1 to {}, not {}",
+            crate::MAX_PAGE,
+            query.limit
+        )));
+    }
+    let words: Vec<&str> = query
+        .search
+        .as_deref()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    if words.len() > MAX_SEARCH_WORDS {
+        return Err(FeedError::BadQuery(format!(
+            "search for at most {MAX_SEARCH_WORDS} words at once, not {}",
+            words.len()
+        )));
+    }
+    let lang = query
+        .lang
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty());
+    let network = query.network.as_deref().filter(|n| !n.is_empty());
+    let source = query.source.as_deref().filter(|s| !s.is_empty());
+    // The filters apply to the copy that hides another too, so filtering to Nostr never hides
+    // a Nostr item behind its newer Mastodon twin.
+    let filters = |t: &str| {
+        let mut sql = String::new();
+        if network.is_some() {
+            sql.push_str(&format!(" AND {t}.network = ?"));
+        }
+        if source.is_some() {
+            sql.push_str(&format!(" AND {t}.source_id = ?"));
+        }
+        if lang.is_some() {
+            sql.push_str(&format!(
+                " AND (lower({t}.lang) = lower(?) OR lower({t}.lang) LIKE lower(?) || '-%')"
+            ));
+        }
+        sql
+    };
+    let mut sql = format!(
+        "SELECT i.id, i.network, i.source_id, s.title AS source_title, s.url AS source_url, \
+         i.remote_id, i.author_name, i.author_handle, i.author_avatar, i.title, i.text, i.html, \
+         i.url, i.lang, i.published_at, i.fetched_at, i.boosted_by_name, i.boosted_by_handle, \
+         i.reply_to_id, i.reply_to_handle, i.media_json, {OWN_JOB} AS own_job \
+         FROM feed_items i JOIN feed_sources s ON s.id = i.source_id WHERE 1{}",
+        filters("i")
+    );
+    for _ in &words {
+        sql.push_str(
+            " AND (i.text LIKE ? ESCAPE '\\' OR ifnull(i.title, '') LIKE ? ESCAPE '\\' \
+             OR ifnull(i.author_name, '') LIKE ? ESCAPE '\\' \
+             OR ifnull(i.author_handle, '') LIKE ? ESCAPE '\\')",
+        );
+    }
+    sql.push_str(&format!(
+        " AND NOT EXISTS (SELECT 1 FROM feed_items j WHERE j.network = i.network \
+         AND j.remote_id = i.remote_id AND j.id <> i.id AND {NEWER_J}{})",
+        filters("j")
+    ));
+    sql.push_str(&format!(
+        " AND NOT EXISTS (SELECT 1 FROM outbox_targets t \
+         JOIN outbox_targets t2 ON t2.job_id = t.job_id AND t2.id <> t.id \
+         JOIN feed_items j ON j.network = t2.network AND j.remote_id = t2.remote_id \
+         WHERE t.network = i.network AND t.remote_id = i.remote_id AND {NEWER_J}{})",
+        filters("j")
+    ));
+    sql.push_str(" ORDER BY i.published_at DESC, i.id DESC LIMIT ? OFFSET ?");
+    let mut filter_values: Vec<String> = Vec::new();
+    filter_values.extend(network.map(str::to_owned));
+    filter_values.extend(source.map(str::to_owned));
+    if let Some(lang) = lang {
+        filter_values.extend([lang.to_owned(), lang.to_owned()]);
+    }
+    // In the order the placeholders appear: filters on i, search words, filters on j twice.
+    let mut values = filter_values.clone();
+    for word in &words {
+        let pattern = format!("%{}%", like_escape(word));
+        values.extend(std::iter::repeat_n(pattern, 4));
+    }
+    values.extend(filter_values.iter().cloned());
+    values.extend(filter_values);
+    let mut q = sqlx::query(&sql);
+    for value in values {
+        q = q.bind(value);
+    }
+    let rows = q
+        .bind(i64::from(query.limit))
+        .bind(i64::from(query.offset))
+        .fetch_all(&store.pool)
+        .await
+        .map_err(|e| store.db_err(e))?;
+    let mut items = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let mut item = from_row(store, row)?;
+        if let Some(job) = row.get::<Option<String>, _>("own_job") {
+            item.also_on = also_on(store, &job, &item.network, &item.remote_id).await?;
+        }
+        items.push(item);
+    }
+    Ok(items)
+}
+
+/// The other places one publish job posted to.
+async fn also_on(
+    store: &Store,
+    job: &str,
+    network: &str,
+    remote_id: &str,
+) -> Result<Vec<AlsoOn>, FeedError> {
+    let rows: Vec<(String, Option<String>)> = sqlx::query_as(
+        "SELECT network, remote_url FROM outbox_targets WHERE job_id = ? AND state = 'posted' \
+         AND NOT (network = ? AND ifnull(remote_id, '') = ?) ORDER BY position",
+    )
+    .bind(job)
+    .bind(network)
+    .bind(remote_id)
+    .fetch_all(&store.pool)
+    .await
+    .map_err(|e| store.db_err(e))?;
+    Ok(rows
+        .into_iter()
+        .map(|(network, url)| AlsoOn { network, url })
+        .collect())
+}
+
+fn like_escape(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn from_row(store: &Store, row: &SqliteRow) -> Result<FeedItem, FeedError> {
+    let bad = |detail: String| {
+        FeedError::from(StoreError::Sqlite {
+            path: store.db_path().to_path_buf(),
+            detail,
+        })
+    };
+    let time = |column: &str| -> Result<DateTime<Utc>, FeedError> {
+        clock::from_db(&row.get::<String, _>(column)).map_err(bad)
+    };
+    let boosted_name: Option<String> = row.get("boosted_by_name");
+    let boosted_handle: Option<String> = row.get("boosted_by_handle");
+    let reply_id: Option<String> = row.get("reply_to_id");
+    let media: Vec<ItemMedia> = serde_json::from_str(&row.get::<String, _>("media_json"))
+        .map_err(|e| bad(format!("feed item media: {e}")))?;
+    Ok(FeedItem {
+        id: row.get("id"),
+        network: row.get("network"),
+        remote_id: row.get("remote_id"),
+        source: ItemSource {
+            id: row.get("source_id"),
+            title: row.get("source_title"),
+            url: row.get("source_url"),
+        },
+        author: ItemAuthor {
+            name: row.get("author_name"),
+            handle: row.get("author_handle"),
+            avatar_url: row.get("author_avatar"),
+        },
+        title: row.get("title"),
+        text: row.get("text"),
+        html: row.get("html"),
+        url: row.get("url"),
+        lang: row.get("lang"),
+        published_at: time("published_at")?,
+        fetched_at: time("fetched_at")?,
+        boosted_by: (boosted_name.is_some() || boosted_handle.is_some()).then_some(ItemAuthor {
+            name: boosted_name,
+            handle: boosted_handle,
+            avatar_url: None,
+        }),
+        reply_to: reply_id.map(|remote_id| ItemReply {
+            remote_id,
+            handle: row.get("reply_to_handle"),
+        }),
+        media,
+        also_on: Vec::new(),
+    })
+}

