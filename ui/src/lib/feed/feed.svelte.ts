@@ -36,6 +36,10 @@ export class Feed {
   sources = $state<FeedSource[]>([]);
   settings = $state<FeedSettings | null>(null);
   search = $state("");
+  /** Only this network's items (`rss`, `mastodon`, `nostr`), or all. */
+  network = $state<string | null>(null);
+  /** Only items in this language (`zh` or `en`), or all. */
+  lang = $state<string | null>(null);
   loaded = $state(false);
   hasMore = $state(false);
   failure = $state<BackendError | null>(null);
@@ -89,10 +93,7 @@ export class Feed {
       const items = await this.backend.call("list_feed_items", {
         limit: PAGE,
         offset: 0,
-        search: this.search.trim() || null,
-        network: null,
-        lang: null,
-        source: null,
+        ...this.#filters(),
       });
       if (read !== this.#reads) return;
       this.items = items;
@@ -112,10 +113,7 @@ export class Feed {
       const next = await this.backend.call("list_feed_items", {
         limit: PAGE,
         offset: this.items.length,
-        search: this.search.trim() || null,
-        network: null,
-        lang: null,
-        source: null,
+        ...this.#filters(),
       });
       if (read !== this.#reads) return;
       const known = new Set(this.items.map((i) => i.id));
@@ -140,6 +138,24 @@ export class Feed {
     } catch (raw) {
       this.failure = BackendError.from(raw);
     }
+  }
+
+  #filters() {
+    return { search: this.search.trim() || null, network: this.network, lang: this.lang, source: null };
+  }
+
+  /** Narrows the feed to one network and/or language (null: all); reads the first page again. */
+  async setFilter(filter: { network?: string | null; lang?: string | null }): Promise<void> {
+    if (filter.network !== undefined) this.network = filter.network;
+    if (filter.lang !== undefined) this.lang = filter.lang;
+    await this.readItems();
+  }
+
+  /** The networks the sources bring, for the filter buttons (RSS first). */
+  get networks(): string[] {
+    return [...new Set(this.sources.map((s) => s.network))].sort((a, b) =>
+      a === "rss" ? -1 : b === "rss" ? 1 : a.localeCompare(b),
+    );
   }
 
   /** Changes the search; the items are read again once typing pauses. */

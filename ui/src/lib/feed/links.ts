@@ -1,5 +1,6 @@
 // Links inside feed items open in the system browser, never in the webview: a click anywhere
 // in an item's text is looked at here, and only web addresses are handed on.
+import { t, type MessageKey } from "../i18n/index.svelte";
 
 /** The web address a click landed on (inside an `<a href>`), or null when it was not a link. */
 export function clickedLink(target: EventTarget | null): { href: string; web: boolean } | null {
@@ -22,4 +23,17 @@ export function isWebAddress(href: string): boolean {
 /** A source's name for lists: its title once fetched, else its address without the scheme. */
 export function sourceName(source: { title: string | null; url: string }): string {
   return source.title?.trim() || source.url.replace(/^https?:\/\//, "");
+}
+
+const NETWORK_NAMES: Record<string, MessageKey> = {
+  rss: "feed.network.rss",
+  mastodon: "feed.network.mastodon",
+  nostr: "feed.network.nostr",
+  bluesky: "feed.network.bluesky",
+};
+
+/** A network's name in the UI's language; an unknown one (a newer engine) as it is. */
+export function networkName(network: string): string {
+  const key = NETWORK_NAMES[network];
+  return key ? t(key) : network;
 }
