@@ -8,7 +8,7 @@ pub fn web_url(url: &str) -> Option<String> {
         .then(|| parsed.to_string())
 }
 
-/// At most `max` characters of `text`, cut at a character boundary and ending with `…` when
+/// At most `max` (≥ 1) characters of `text`, cut at a character boundary and ending with `…` when
 /// cut (so a reader sees the note was longer).
 pub fn truncate_chars(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
