@@ -21,6 +21,12 @@ pub fn nostr_relay() -> Option<String> {
     peer("FERRY_TEST_NOSTR_RELAY")
 }
 
+/// A second nostr relay with its own database (`ws://127.0.0.1:<port>`), for reads across
+/// relays (the outbox model).
+pub fn nostr_relay2() -> Option<String> {
+    peer("FERRY_TEST_NOSTR_RELAY2")
+}
+
 /// mastodon-mock's base URL (`http://127.0.0.1:<port>`).
 pub fn mastodon() -> Option<String> {
     peer("FERRY_TEST_MASTODON")

@@ -9,6 +9,7 @@ mod client_mastodon;
 mod client_mastodon_recordings;
 mod client_nostr;
 mod media_prepare;
+mod nostr_timeline;
 mod oracle_bluesky;
 mod oracle_data;
 mod oracle_x;

@@ -22,6 +22,7 @@ pub use keys::NostrKeys;
 pub use note::{EventRef, NewNote, NoteThread, RelayUse, sign_note, sign_relay_list};
 pub use publish::{NotePublished, find_event, publish, query_events};
 pub use relay::RelayOutcome;
+pub(crate) use relay::{Subscription, subscribe};
 
 /// The name errors carry.
 pub const NETWORK: &str = "nostr";

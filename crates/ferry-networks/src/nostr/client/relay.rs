@@ -1,5 +1,5 @@
 //! One conversation with one relay over a websocket (NIP-01): send an `EVENT` and wait for its
-//! `OK`, or send a `REQ` and collect events until `EOSE`.
+//! `OK`, or send a `REQ` (one filter or several) and collect events until `EOSE`.
 
 use std::time::Duration;
 
@@ -98,19 +98,51 @@ pub async fn send_event(url: &str, event: &Event, limit: Duration) -> RelayOutco
 /// The events matching `filter` (a NIP-01 filter object) that `url` holds, up to `EOSE`.
 /// Events whose id or signature don't check out are dropped: relays are untrusted.
 pub async fn query(url: &str, filter: Value, limit: Duration) -> Result<Vec<Event>, String> {
+    let answer = subscribe(url, &[filter], limit).await;
+    match answer.failure {
+        None => Ok(answer.events),
+        Some(detail) => Err(detail),
+    }
+}
+
+/// What one relay sent for a subscription.
+#[derive(Debug, Clone, Default)]
+pub struct Subscription {
+    /// Every event that came and checked out (id and signature), in the order it came.
+    pub events: Vec<Event>,
+    /// Why the relay stopped before `EOSE` (unreachable, closed, silent past the time limit),
+    /// or `None` when it said it had sent everything. `events` is kept either way: a relay
+    /// that never sends `EOSE` still sent what it had.
+    pub failure: Option<String>,
+}
+
+/// One `REQ` with several filters (NIP-01 ORs them) to `url`, collected until `EOSE`, a
+/// `CLOSED`, an error or `limit`, whichever comes first.
+pub async fn subscribe(url: &str, filters: &[Value], limit: Duration) -> Subscription {
     let deadline = Instant::now() + limit;
-    let mut socket = connect(url, deadline).await?;
+    let mut answer = Subscription::default();
+    let mut socket = match connect(url, deadline).await {
+        Ok(socket) => socket,
+        Err(detail) => {
+            answer.failure = Some(detail);
+            return answer;
+        }
+    };
     let sub = "ferry";
-    socket
-        .send(Message::text(json!(["REQ", sub, filter]).to_string()))
+    let mut req = vec![json!("REQ"), json!(sub)];
+    req.extend(filters.iter().cloned());
+    if let Err(e) = socket
+        .send(Message::text(Value::Array(req).to_string()))
         .await
-        .map_err(|e| chain_text(&e))?;
-    let mut events = Vec::new();
-    loop {
+    {
+        answer.failure = Some(chain_text(&e));
+        return answer;
+    }
+    answer.failure = loop {
         let frame = match timeout_at(deadline, socket.next()).await {
-            Err(_) => return Err("no EOSE within the time limit".into()),
-            Ok(None) => return Err("the relay closed the connection".into()),
-            Ok(Some(Err(e))) => return Err(chain_text(&e)),
+            Err(_) => break Some("no EOSE within the time limit".into()),
+            Ok(None) => break Some("the relay closed the connection".into()),
+            Ok(Some(Err(e))) => break Some(chain_text(&e)),
             Ok(Some(Ok(frame))) => frame,
         };
         let Some(array) = json_array(&frame) else {
@@ -126,24 +158,28 @@ pub async fn query(url: &str, filter: Value, limit: Duration) -> Result<Vec<Even
                     .and_then(|v| Event::from_json(v.to_string()).ok());
                 // `verify` checks the id against the content and the signature against the id.
                 if let Some(event) = event.filter(|e| e.verify().is_ok()) {
-                    events.push(event);
+                    answer.events.push(event);
                 }
             }
-            (Some("EOSE"), Some(s)) if s == sub => break,
+            (Some("EOSE"), Some(s)) if s == sub => break None,
             (Some("CLOSED"), Some(s)) if s == sub => {
-                return Err(format!(
+                break Some(format!(
                     "the relay closed the subscription: {}",
                     array.get(2).and_then(Value::as_str).unwrap_or("")
                 ));
             }
             _ => {}
         }
-    }
-    let _ = socket
-        .send(Message::text(json!(["CLOSE", sub]).to_string()))
-        .await;
-    let _ = socket.close(None).await;
-    Ok(events)
+    };
+    // Polite, but bounded: a relay that stopped reading must not hold the caller past `limit`.
+    let close = async {
+        let _ = socket
+            .send(Message::text(json!(["CLOSE", sub]).to_string()))
+            .await;
+        let _ = socket.close(None).await;
+    };
+    let _ = tokio::time::timeout(Duration::from_millis(500), close).await;
+    answer
 }
 
 fn json_array(frame: &Message) -> Option<Vec<Value>> {

@@ -1,0 +1,151 @@
+//! The refresh itself, in four rounds of concurrent relay requests: the follow list, the
+//! followed authors' relay lists, their notes, the profiles of the notes' authors.
+
+use std::collections::{BTreeSet, HashMap};
+
+use ::nostr::prelude::{Event, PublicKey};
+use serde_json::json;
+
+use super::fanout::{RelayAnswer, ask_all, author_filters, checked_events, none_answered};
+use super::outbox::{RelayPlan, plan, relay_url, write_relays};
+use super::{TimelineError, TimelineLimits, cursor, follows, latest, post, profile};
+use crate::timeline::{TimelineFetch, TimelineRequest};
+
+const FOLLOW_LIST: u16 = 3;
+const RELAY_LIST: u16 = 10002;
+const NOTE: u16 = 1;
+const PROFILE: u16 = 0;
+
+/// The notes of the people `account` follows that are new since `request.since`; see the
+/// module docs for the rules.
+pub async fn read_follows_timeline(
+    account: &str,
+    account_read_relays: &[String],
+    request: &TimelineRequest,
+    limits: &TimelineLimits,
+) -> Result<TimelineFetch, TimelineError> {
+    let account = PublicKey::parse(account.trim()).map_err(|_| TimelineError::InvalidAccount {
+        input: account.to_owned(),
+    })?;
+    let mut read_relays: Vec<String> = Vec::new();
+    for url in account_read_relays.iter().filter_map(|u| relay_url(u)) {
+        if !read_relays.contains(&url) {
+            read_relays.push(url);
+        }
+    }
+    read_relays.truncate(limits.max_relays);
+    if read_relays.is_empty() {
+        return Err(TimelineError::NoReadRelays {
+            given: account_read_relays.to_vec(),
+        });
+    }
+    let old_cursor = cursor::parse(request.since.as_deref())?;
+    let ask_mine = |filter: serde_json::Value| {
+        let requests = read_relays
+            .iter()
+            .map(|r| (r.clone(), vec![filter.clone()]));
+        ask_all(requests.collect(), limits.relay_timeout)
+    };
+
+    // 1. Whom the account follows. No follow list anywhere: nobody to read, an empty timeline.
+    let answers = ask_mine(json!({"kinds": [FOLLOW_LIST], "authors": [account.to_hex()]})).await;
+    none_answered(&answers, "follow list")?;
+    let lists = checked_events(&answers, FOLLOW_LIST, |e| e.pubkey == account);
+    let follows: BTreeSet<PublicKey> = latest::newest_by_author(lists)
+        .get(&account)
+        .map(|list| follows::followed(list))
+        .unwrap_or_default();
+    let mut gap = !answers.iter().all(RelayAnswer::complete);
+    if follows.is_empty() {
+        return Ok(TimelineFetch {
+            posts: Vec::new(),
+            cursor: request.since.clone(),
+            reached_since: !gap,
+        });
+    }
+
+    // 2. Where they write (NIP-65), read on the account's relays.
+    let authors: Vec<PublicKey> = follows.iter().copied().collect();
+    let filters = author_filters(&authors, &json!({"kinds": [RELAY_LIST]}));
+    let requests = read_relays.iter().map(|r| (r.clone(), filters.clone()));
+    let answers = ask_all(requests.collect(), limits.relay_timeout).await;
+    gap |= !answers.iter().all(RelayAnswer::complete);
+    let lists = checked_events(&answers, RELAY_LIST, |e| follows.contains(&e.pubkey));
+    let writes: HashMap<PublicKey, Vec<String>> = latest::newest_by_author(lists)
+        .into_iter()
+        .map(|(author, list)| (author, write_relays(list)))
+        .collect();
+    let relay_plan = plan(&read_relays, &follows, &writes, limits.max_relays);
+    gap |= !relay_plan.uncovered.is_empty();
+
+    // 3. Their notes since the cursor (less the slack).
+    let since = cursor::query_since(old_cursor, limits.since_slack);
+    let mut template = json!({"kinds": [NOTE], "limit": request.max_posts});
+    if let Some(since) = since {
+        template["since"] = json!(since);
+    }
+    let answers = ask_all(
+        per_relay(&relay_plan, |_| true, &template),
+        limits.relay_timeout,
+    )
+    .await;
+    none_answered(&answers, "notes")?;
+    gap |= !answers.iter().all(RelayAnswer::complete);
+    // A relay that sent its whole `limit` may have had older notes past it.
+    gap |= answers
+        .iter()
+        .any(|a| a.answer.events.len() >= request.max_posts);
+    let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
+    let mut notes: Vec<&Event> = checked_events(&answers, NOTE, |e| {
+        // Never an unfollowed author, whatever a relay sends; never older than asked (a relay
+        // ignoring `since` would otherwise resend the whole history).
+        follows.contains(&e.pubkey) && since.is_none_or(|s| e.created_at.as_secs() >= s)
+    });
+    notes.sort_by_key(|e| (std::cmp::Reverse(post::clamped_secs(e, now)), e.id));
+    if notes.len() > request.max_posts {
+        notes.truncate(request.max_posts);
+        gap = true;
+    }
+
+    // 4. Who wrote them. A missing profile only costs a name: not a gap.
+    let wrote: BTreeSet<PublicKey> = notes.iter().map(|e| e.pubkey).collect();
+    let template = json!({"kinds": [PROFILE]});
+    let answers = ask_all(
+        per_relay(&relay_plan, |a| wrote.contains(a), &template),
+        limits.relay_timeout,
+    )
+    .await;
+    let profiles = checked_events(&answers, PROFILE, |e| wrote.contains(&e.pubkey));
+    let profiles = latest::newest_by_author(profiles);
+
+    let newest = notes.first().map(|e| post::clamped_secs(e, now));
+    let posts = notes
+        .iter()
+        .map(|e| {
+            let author = profile::author(&e.pubkey, profiles.get(&e.pubkey).copied());
+            post::to_post(e, author, now, limits.max_text_chars)
+        })
+        .collect();
+    Ok(TimelineFetch {
+        posts,
+        cursor: cursor::next(old_cursor, newest),
+        reached_since: !gap,
+    })
+}
+
+/// Each planned relay with `template` for its authors that pass `keep`; relays left with
+/// nobody to ask about are not contacted.
+fn per_relay(
+    relay_plan: &RelayPlan,
+    keep: impl Fn(&PublicKey) -> bool,
+    template: &serde_json::Value,
+) -> Vec<(String, Vec<serde_json::Value>)> {
+    relay_plan
+        .relays
+        .iter()
+        .filter_map(|(relay, authors)| {
+            let authors: Vec<PublicKey> = authors.iter().copied().filter(|a| keep(a)).collect();
+            (!authors.is_empty()).then(|| (relay.clone(), author_filters(&authors, template)))
+        })
+        .collect()
+}
