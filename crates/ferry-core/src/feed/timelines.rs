@@ -54,14 +54,49 @@ pub(super) async fn read(
         since,
         max_posts: MAX_POSTS,
     };
-    let _ = (accounts, &request);
-    Err(ReadFailure {
-        health: SourceHealth::Unreachable,
-        message: format!(
-            "reading {}'s timeline on {} is planned",
-            account.handle,
-            account.network.name()
-        ),
+    match account.network {
+        Network::Nostr => read_nostr(account, &request).await,
+        _ => {
+            let _ = accounts;
+            Err(ReadFailure {
+                health: SourceHealth::Unreachable,
+                message: format!(
+                    "reading {}'s timeline on {} is planned",
+                    account.handle,
+                    account.network.name()
+                ),
+                retry_at: None,
+            })
+        }
+    }
+}
+
+/// The notes of the people the account follows, from their NIP-65 write relays and the
+/// account's read relays. Only public keys are used: reading needs no secret.
+async fn read_nostr(
+    account: &Account,
+    request: &TimelineRequest,
+) -> Result<TimelineFetch, ReadFailure> {
+    use ferry_networks::nostr::timeline::{TimelineError, TimelineLimits, read_follows_timeline};
+    let relays: Vec<String> = account
+        .relays
+        .iter()
+        .filter(|r| r.read)
+        .map(|r| r.url.clone())
+        .collect();
+    read_follows_timeline(
+        &account.remote_id,
+        &relays,
+        request,
+        &TimelineLimits::default(),
+    )
+    .await
+    .map_err(|e| ReadFailure {
+        health: match e {
+            TimelineError::Unreachable { .. } => SourceHealth::Unreachable,
+            _ => SourceHealth::NotAFeed,
+        },
+        message: format!("{}: {e}", account.handle),
         retry_at: None,
     })
 }

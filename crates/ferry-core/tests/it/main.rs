@@ -9,6 +9,7 @@ mod secrets_support;
 mod accounts;
 mod drafts;
 mod feed;
+mod feed_timelines;
 mod network_checks;
 mod outbox_plan;
 mod publish;

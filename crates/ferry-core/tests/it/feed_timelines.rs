@@ -1,0 +1,171 @@
+//! The user's accounts as feed sources, against the real peers (`tests/peers/with-peers`) and
+//! the real keychain: a Nostr account's follows read from a real relay into the cache, a
+//! Mastodon account's source beside it, and the user's own cross-post, published through the
+//! outbox, shown once with where else it went.
+
+use std::time::Duration;
+
+use crate::publish_support::*;
+use ferry_core::accounts::{AddNostr, NostrKey, Relay};
+use ferry_core::feed::{Feeds, ItemQuery, SourceKind};
+use ferry_core::outbox::Publisher;
+use ferry_networks::nostr::client::publish;
+use ferry_networks::rss::SourceHealth;
+use ferry_test_support::peers;
+use nostr::event::FinalizeEvent;
+use nostr::prelude::{EventBuilder, Keys, Kind, Tag};
+
+fn page() -> ItemQuery {
+    ItemQuery {
+        limit: 50,
+        ..ItemQuery::default()
+    }
+}
+
+#[tokio::test]
+async fn accounts_are_sources_and_own_cross_posts_come_once() {
+    let (Some(relay), Some(masto)) = (peers::nostr_relay(), peers::mastodon()) else {
+        return;
+    };
+    let Some(env) = env("feedtl").await else {
+        return;
+    };
+    // The account's key is made here and imported, so the test can sign its follow list.
+    let account_keys = Keys::generate();
+    let nostr = env
+        .accounts
+        .add_nostr(AddNostr {
+            key: NostrKey::Import(account_keys.secret_key().to_secret_hex()),
+            relays: vec![Relay {
+                url: relay.clone(),
+                read: true,
+                write: true,
+            }],
+            audience: langs(&["zh-Hans", "en"]),
+        })
+        .await
+        .unwrap()
+        .account;
+    let mastodon = add_mastodon(&env.accounts, &masto, &["en"]).await;
+    let relays = vec![relay.clone()];
+
+    // Someone the account follows, and someone it doesn't.
+    let (friend, stranger) = (Keys::generate(), Keys::generate());
+    let tag = marker("tl");
+    let note = |keys: &Keys, text: &str| {
+        EventBuilder::new(Kind::TextNote, text)
+            .finalize(keys)
+            .unwrap()
+    };
+    let friends_note = note(&friend, &format!("今晚渡轮照常开 {tag}"));
+    publish(&relays, &friends_note, Duration::from_secs(5))
+        .await
+        .unwrap();
+    publish(
+        &relays,
+        &note(&stranger, &format!("spam {tag}")),
+        Duration::from_secs(5),
+    )
+    .await
+    .unwrap();
+    // The account follows the friend and itself (so its own notes are in its timeline).
+    let own_pubkey = nostr.remote_id.clone();
+    let follows = EventBuilder::new(Kind::ContactList, "").tags([
+        Tag::parse(["p", &friend.public_key().to_hex()]).unwrap(),
+        Tag::parse(["p", &own_pubkey]).unwrap(),
+    ]);
+    publish(
+        &relays,
+        &follows.finalize(&account_keys).unwrap(),
+        Duration::from_secs(5),
+    )
+    .await
+    .unwrap();
+
+    // The user's own bilingual post, to Nostr and Mastodon through the outbox.
+    let en = format!("Night ferry runs as usual {tag}");
+    let draft = env
+        .draft(
+            &[("zh-Hans", &format!("夜班渡轮照常 {tag}")), ("en", &en)],
+            &[&nostr, &mastodon],
+        )
+        .await;
+    let status = Publisher::new(env.accounts.clone(), fast_config())
+        .publish(request(&draft.id, false))
+        .await
+        .unwrap()
+        .finish()
+        .await
+        .unwrap();
+    assert!(status.all_posted(), "{status:#?}");
+
+    let feeds = Feeds::new(env.accounts.store().clone())
+        .unwrap()
+        .with_accounts(env.accounts.clone());
+    let sources = feeds.sources().await.unwrap();
+    let account_sources: Vec<_> = sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::Account)
+        .collect();
+    assert_eq!(account_sources.len(), 2, "{sources:#?}");
+    let nostr_source = account_sources
+        .iter()
+        .find(|s| s.network == "nostr")
+        .unwrap();
+    assert_eq!(nostr_source.account_id.as_deref(), Some(nostr.id.as_str()));
+    assert!(
+        feeds.remove_source(&nostr_source.id).await.is_err(),
+        "removed with the account only"
+    );
+
+    let report = feeds.refresh(&nostr_source.id).await.unwrap();
+    assert_eq!(report.health, SourceHealth::Working, "{report:?}");
+
+    let items = feeds
+        .items(&ItemQuery {
+            search: Some(tag.clone()),
+            ..page()
+        })
+        .await
+        .unwrap();
+    let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
+    assert!(texts.iter().any(|t| t.starts_with("今晚渡轮")), "{texts:?}");
+    assert!(
+        !texts.iter().any(|t| t.starts_with("spam")),
+        "an unfollowed author: {texts:?}"
+    );
+    let friend_item = items
+        .iter()
+        .find(|i| i.text.starts_with("今晚渡轮"))
+        .unwrap();
+    assert_eq!(friend_item.network, "nostr");
+    assert_eq!(friend_item.remote_id, friends_note.id.to_hex());
+    assert_eq!(friend_item.lang.as_deref(), Some("zh-Hans"), "detected");
+
+    // The user's Nostr notes (zh and en variants went to the one Nostr account) are theirs:
+    // each says where else the job went.
+    let own: Vec<_> = items.iter().filter(|i| !i.also_on.is_empty()).collect();
+    assert!(!own.is_empty(), "{items:#?}");
+    for item in &own {
+        assert!(
+            item.also_on.iter().any(|a| a.network == "mastodon"),
+            "{item:#?}"
+        );
+    }
+
+    // A second refresh brings nothing twice.
+    let again = feeds.refresh(&nostr_source.id).await.unwrap();
+    assert_eq!(again.new_items, 0, "{again:?}");
+
+    // Removing the account removes its source and items.
+    env.accounts.remove(&nostr.id).await.unwrap();
+    assert!(
+        feeds
+            .sources()
+            .await
+            .unwrap()
+            .iter()
+            .all(|s| s.account_id.as_deref() != Some(nostr.id.as_str()))
+    );
+    env.cleanup().await;
+}
