@@ -5,6 +5,8 @@
 //! it returns at once with the sources it will fetch; progress arrives as
 //! [`crate::events::Feed`] events ([`FeedEvent`]): `started`, one `source` per source, then
 //! `finished`. Pressing "Refresh" again while one runs starts nothing (`already_running`).
+//! Once the Feed screen has read its sources, due sources are also refreshed in the background
+//! every minute while the app runs ([`Feeding::ensure_background`]), with the same events.
 //!
 //! ```no_run
 //! # async fn demo(store: ferry_core::Store) -> Result<(), ferry_app::error::CommandError> {
@@ -24,14 +26,25 @@ use ferry_networks::rss::FeedClient;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::CommandError;
+use tauri::{AppHandle, Manager, Runtime};
 
-/// Managed state: the feed client (made on first use) and whether a refresh is running.
+use crate::database::Database;
+use crate::error::CommandError;
+use crate::publishing::Publishing;
+
+/// Managed state: the feed client (made on first use), whether a refresh is running, and
+/// whether the background refresh was started.
 #[derive(Default)]
 pub struct Feeding {
     client: std::sync::Mutex<Option<FeedClient>>,
     running: Arc<AtomicBool>,
+    background: AtomicBool,
 }
+
+/// How often the background refresh looks for due sources. What is due is decided by each
+/// source's `next_fetch_at` (its TTL, `Retry-After`, backoff; 5 minutes for an account),
+/// compared with the wall clock, so a sleep that suspend stretched only delays one look.
+const BACKGROUND_LOOK: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// What "Refresh" started.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -73,6 +86,57 @@ impl Feeding {
             }
         };
         Ok(Feeds::with_client(store.clone(), client))
+    }
+
+    /// The feeds with the user's accounts as sources. Without a keychain the accounts can't
+    /// be read, but the feeds still can: that is logged, not refused.
+    pub async fn feeds_with_accounts(
+        &self,
+        store: &Store,
+        publishing: &Publishing,
+    ) -> Result<Feeds, CommandError> {
+        let feeds = self.feeds(store)?;
+        Ok(match publishing.publisher(store).await {
+            Ok(publisher) => feeds.with_accounts(publisher.accounts().clone()),
+            Err(err) => {
+                tracing::warn!(
+                    code = err.code,
+                    "feed without accounts: the keychain did not open"
+                );
+                feeds
+            }
+        })
+    }
+
+    /// Starts, once per run of the app, a task that refreshes due sources every minute while
+    /// the app runs, reporting through `sink` like "Refresh" does. A refresh already running
+    /// (the user pressed "Refresh") is left alone.
+    pub fn ensure_background<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        sink: impl Fn(&FeedEvent) + Send + Sync + Clone + 'static,
+    ) {
+        if self.background.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let app = app.clone();
+        tauri::async_runtime::spawn(async move {
+            loop {
+                tokio::time::sleep(BACKGROUND_LOOK).await;
+                let Ok(store) = app.state::<Database>().store() else {
+                    continue;
+                };
+                let feeding = app.state::<Feeding>();
+                let publishing = app.state::<Publishing>();
+                let started = match feeding.feeds_with_accounts(&store, &publishing).await {
+                    Ok(feeds) => feeding.refresh(&feeds, None, sink.clone()).await,
+                    Err(err) => Err(err),
+                };
+                if let Err(err) = started {
+                    tracing::warn!(code = err.code, "background feed refresh: {}", err.message);
+                }
+            }
+        });
     }
 
     /// Starts refreshing `source` (now, due or not), or every source that is due, in the

@@ -26,28 +26,16 @@ pub struct FeedSettings {
 
 /// Every source, oldest first, with its health and item count.
 #[ferry_macros::command]
-pub async fn list_feed_sources(
+pub async fn list_feed_sources<R: Runtime>(
+    app: AppHandle<R>,
     store: OpenStore,
     feeding: State<'_, Feeding>,
     publishing: State<'_, Publishing>,
 ) -> CommandResult<Vec<FeedSource>> {
-    let feeds = with_accounts(feeding.feeds(&store)?, &store, &publishing).await;
+    let feeds = feeding.feeds_with_accounts(&store, &publishing).await?;
+    // The Feed screen reads its sources first: from then on, due sources refresh by themselves.
+    feeding.ensure_background(&app, emitter(app.clone()));
     Ok(feeds.sources().await?)
-}
-
-/// The feeds with the user's accounts as sources. Without a keychain the accounts can't be
-/// read, but the feeds still can: that is logged, not refused.
-async fn with_accounts(feeds: Feeds, store: &OpenStore, publishing: &Publishing) -> Feeds {
-    match publishing.publisher(store).await {
-        Ok(publisher) => feeds.with_accounts(publisher.accounts().clone()),
-        Err(err) => {
-            tracing::warn!(
-                code = err.code,
-                "feed without accounts: the keychain did not open"
-            );
-            feeds
-        }
-    }
 }
 
 /// Adds an RSS, Atom or JSON Feed URL; it is fetched on the next refresh.
@@ -93,7 +81,7 @@ pub async fn refresh_feeds<R: Runtime>(
     publishing: State<'_, Publishing>,
     source_id: Option<String>,
 ) -> CommandResult<RefreshStarted> {
-    let feeds = with_accounts(feeding.feeds(&store)?, &store, &publishing).await;
+    let feeds = feeding.feeds_with_accounts(&store, &publishing).await?;
     feeding
         .refresh(&feeds, source_id.as_deref(), emitter(app))
         .await
@@ -152,7 +140,7 @@ async fn settings(feeds: &Feeds) -> CommandResult<FeedSettings> {
     })
 }
 
-fn emitter<R: Runtime>(app: AppHandle<R>) -> impl Fn(&FeedEvent) + Send + Sync + 'static {
+fn emitter<R: Runtime>(app: AppHandle<R>) -> impl Fn(&FeedEvent) + Send + Sync + Clone + 'static {
     move |event| {
         if let Err(err) = events::Feed::emit(&app, event) {
             tracing::warn!("could not send feed progress to the window: {err}");
