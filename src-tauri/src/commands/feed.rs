@@ -90,8 +90,8 @@ pub async fn refresh_feeds<R: Runtime>(
 /// A page of the merged feed, newest first; `search` words must all match (Chinese words of
 /// any length, Latin letters in any case); `network`, `lang` (`zh` matches every Chinese tag)
 /// and `source` narrow it.
-#[ferry_macros::command]
 #[allow(clippy::too_many_arguments)]
+#[ferry_macros::command]
 pub async fn list_feed_items(
     store: OpenStore,
     feeding: State<'_, Feeding>,
