@@ -80,4 +80,47 @@ describe("FeedScreen", () => {
     press("Enter");
     await vi.waitFor(() => expect(fake.called("open_link")).toEqual([{ url: "https://ferry.example/dawn" }]));
   });
+
+  it("shows a social post's context and narrows the feed by network and language", async () => {
+    const post = item({
+      id: 7,
+      network: "mastodon",
+      title: null,
+      html: null,
+      text: "渡轮晚班照常开。",
+      author: { name: "林", handle: "lin@example.social", avatar_url: null },
+      boosted_by: { name: "Ana", handle: "ana@example.social", avatar_url: null },
+      reply_to: { remote_id: "100", handle: "mei@example.social" },
+      media: [{ url: "https://example.social/m/1.jpg", alt: "渡口的日出", kind: "image" }],
+      also_on: [{ network: "nostr", url: "https://njump.me/x" }, { network: "bluesky", url: null }],
+    });
+    const fake = new FakeBackend({
+      list_feed_items: () => [post],
+      list_feed_sources: () => [source(), source({ id: "s2", kind: "account", network: "mastodon", account_id: "a1" })],
+      feed_settings: settings,
+    });
+    const target = await show(fake);
+    const card = target.querySelector("[data-testid=feed-item]")!;
+    expect(card.querySelector("[data-testid=feed-item-handle]")?.textContent).toBe("@lin@example.social");
+    expect(card.querySelector("[data-testid=feed-item-boost]")?.textContent).toContain("Boosted by Ana");
+    expect(card.querySelector("[data-testid=feed-item-reply]")?.textContent).toContain("@mei@example.social");
+    expect(card.querySelector("[data-testid=feed-item-media]")?.textContent).toContain("渡口的日出");
+    // Remote images are described, never loaded by the webview.
+    expect(card.querySelector("img")).toBeNull();
+    const also = card.querySelector("[data-testid=feed-item-also-on]")!;
+    expect(also.textContent).toContain("Nostr");
+    expect(also.textContent).toContain("Bluesky");
+    expect(also.querySelectorAll("a")).toHaveLength(1);
+
+    const networks = [...target.querySelectorAll<HTMLButtonElement>("[data-testid=feed-filter-network]")];
+    expect(networks.map((b) => b.dataset.network)).toEqual(["rss", "mastodon"]);
+    networks[1].click();
+    await vi.waitFor(() =>
+      expect(fake.called("list_feed_items").at(-1)).toMatchObject({ network: "mastodon", lang: null }),
+    );
+    target.querySelector<HTMLButtonElement>("[data-testid=feed-filter-lang][data-lang=zh]")!.click();
+    await vi.waitFor(() =>
+      expect(fake.called("list_feed_items").at(-1)).toMatchObject({ network: "mastodon", lang: "zh" }),
+    );
+  });
 });

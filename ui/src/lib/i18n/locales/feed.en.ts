@@ -15,7 +15,7 @@ export const feedEn = {
   "feed.offline": "Offline: showing what Ferry saved. New items come when the network is back.",
   "feed.emptyTitle": "Your feed is empty",
   "feed.emptyBody":
-    "Add a source under “Sources”: the address of any RSS, Atom or JSON feed (a blog, a news site, a podcast), or a RedNote, Weibo or Douyin creator through your own RSSHub. Then press “Refresh”.",
+    "Add a source under “Sources”: the address of any RSS, Atom or JSON feed (a blog, a news site, a podcast), or a RedNote, Weibo or Douyin creator through your own RSSHub. Your Nostr accounts’ follows appear here by themselves. Then press “Refresh”.",
   "feed.emptyAdd": "Add a source",
   "feed.noMatch": "Nothing in the feed matches “{search}”.",
   "feed.notFetched": "Your sources have not been fetched yet. Press “Refresh”.",

@@ -17,7 +17,7 @@ export const feedZhHans: Record<keyof typeof feedEn, string> = {
   "feed.offline": "离线：显示 Ferry 已保存的内容。网络恢复后会获取新内容。",
   "feed.emptyTitle": "动态还是空的",
   "feed.emptyBody":
-    "在“来源”里添加：任何 RSS、Atom 或 JSON 订阅的地址（博客、新闻网站、播客），或通过你自己的 RSSHub 添加小红书、微博、抖音的创作者。然后点“刷新”。",
+    "在“来源”里添加：任何 RSS、Atom 或 JSON 订阅的地址（博客、新闻网站、播客），或通过你自己的 RSSHub 添加小红书、微博、抖音的创作者。你的 Nostr 账号关注的人会自动出现在这里。然后点“刷新”。",
   "feed.emptyAdd": "添加来源",
   "feed.noMatch": "动态里没有与“{search}”相符的内容。",
   "feed.notFetched": "来源还没有获取过。请点“刷新”。",

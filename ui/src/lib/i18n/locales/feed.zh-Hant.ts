@@ -17,7 +17,7 @@ export const feedZhHant: Record<keyof typeof feedEn, string> = {
   "feed.offline": "離線：顯示 Ferry 已儲存的內容。網路恢復後會取得新內容。",
   "feed.emptyTitle": "動態還是空的",
   "feed.emptyBody":
-    "在「來源」裡新增：任何 RSS、Atom 或 JSON 訂閱的網址（部落格、新聞網站、Podcast），或透過你自己的 RSSHub 新增小紅書、微博、抖音的創作者。然後按「重新整理」。",
+    "在「來源」裡新增：任何 RSS、Atom 或 JSON 訂閱的網址（部落格、新聞網站、Podcast），或透過你自己的 RSSHub 新增小紅書、微博、抖音的創作者。你的 Nostr 帳號關注的人會自動出現在這裡。然後按「重新整理」。",
   "feed.emptyAdd": "新增來源",
   "feed.noMatch": "動態裡沒有與「{search}」相符的內容。",
   "feed.notFetched": "來源還沒有取得過。請按「重新整理」。",
