@@ -27,9 +27,9 @@ export function sourceName(source: { title: string | null; url: string }): strin
 
 const NETWORK_NAMES: Record<string, MessageKey> = {
   rss: "feed.network.rss",
-  mastodon: "feed.network.mastodon",
-  nostr: "feed.network.nostr",
-  bluesky: "feed.network.bluesky",
+  mastodon: "network.mastodon",
+  nostr: "network.nostr",
+  bluesky: "network.bluesky",
 };
 
 /** A network's name in the UI's language; an unknown one (a newer engine) as it is. */
