@@ -63,7 +63,10 @@ pub(super) async fn list(store: &Store, query: &ItemQuery) -> Result<Vec<FeedIte
     let filters = |t: &str| {
         let mut sql = String::new();
         if network.is_some() {
-            sql.push_str(&format!(" AND {t}.network = ?"));
+            // `+` keeps SQLite from reading by the (network, remote_id) index and sorting a
+            // third of the cache: walking the newest-first index and skipping the other
+            // networks fills a page far sooner (120 ms → under 1 ms at 100,000 items).
+            sql.push_str(&format!(" AND +{t}.network = ?"));
         }
         if source.is_some() {
             sql.push_str(&format!(" AND {t}.source_id = ?"));
