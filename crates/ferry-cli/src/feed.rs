@@ -133,6 +133,10 @@ pub async fn run(args: Args) -> ExitCode {
 /// passphrase) the accounts' timelines can't be read, but the feeds can: said on stderr, not
 /// refused.
 async fn with_accounts(feeds: Feeds, store: &ferry_core::Store) -> Feeds {
+    // No account, no keychain to open (and no note about it).
+    if store.list_accounts().await.is_ok_and(|a| a.is_empty()) {
+        return feeds;
+    }
     match crate::accounts::accounts_of(store.clone()).await {
         Ok(accounts) => feeds.with_accounts(accounts),
         Err(failure) => {

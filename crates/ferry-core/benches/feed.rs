@@ -144,15 +144,53 @@ fn feed(c: &mut Criterion) {
     });
     let cases = [
         ("first page", page.clone()),
-        ("search 日落 (2 chars)", ItemQuery { search: Some("日落".into()), ..page.clone() }),
-        ("search 渡 (1 char)", ItemQuery { search: Some("渡".into()), ..page.clone() }),
-        ("search harbour", ItemQuery { search: Some("harbour".into()), ..page.clone() }),
-        ("filter lang zh", ItemQuery { lang: Some("zh".into()), ..page.clone() }),
-        ("filter network nostr", ItemQuery { network: Some("nostr".into()), ..page.clone() }),
-        ("page 20 (offset 1000)", ItemQuery { offset: 1000, ..page.clone() }),
+        (
+            "search 日落 (2 chars)",
+            ItemQuery {
+                search: Some("日落".into()),
+                ..page.clone()
+            },
+        ),
+        (
+            "search 渡 (1 char)",
+            ItemQuery {
+                search: Some("渡".into()),
+                ..page.clone()
+            },
+        ),
+        (
+            "search harbour",
+            ItemQuery {
+                search: Some("harbour".into()),
+                ..page.clone()
+            },
+        ),
+        (
+            "filter lang zh",
+            ItemQuery {
+                lang: Some("zh".into()),
+                ..page.clone()
+            },
+        ),
+        (
+            "filter network nostr",
+            ItemQuery {
+                network: Some("nostr".into()),
+                ..page.clone()
+            },
+        ),
+        (
+            "page 20 (offset 1000)",
+            ItemQuery {
+                offset: 1000,
+                ..page.clone()
+            },
+        ),
     ];
     for (name, query) in cases {
-        group.bench_function(name, |b| b.iter(|| rt.block_on(feeds.items(&query)).unwrap()));
+        group.bench_function(name, |b| {
+            b.iter(|| rt.block_on(feeds.items(&query)).unwrap())
+        });
     }
     group.finish();
 }

@@ -144,3 +144,93 @@ fn refusals_exit_non_zero_with_codes() {
     assert_eq!(sources[1]["health"]["state"], "rate_limited");
     assert_eq!(sources[1]["failures"], 1);
 }
+
+/// A Nostr account added with `ferry accounts add nostr` is a feed source by itself: its
+/// follows' notes come from the real relay, filtered by network and language.
+#[test]
+fn a_nostr_accounts_follows_are_a_source() {
+    use nostr::event::FinalizeEvent;
+    use nostr::prelude::{EventBuilder, Keys, Kind, Tag};
+
+    let Some(relay) = peers::nostr_relay() else {
+        return;
+    };
+    let Some(data) = crate::accounts_support::data_dir("feed-nostr") else {
+        return;
+    };
+    let d = data.path();
+    let me = Keys::generate();
+    let account = ok_json(
+        d,
+        &["accounts", "add", "nostr", "--key-stdin", "--relay", &relay],
+        format!("{}\n", me.secret_key().to_secret_hex()).as_bytes(),
+    );
+    let account_id = account["id"].as_str().unwrap().to_owned();
+    let friend = Keys::generate();
+    let marker = format!("cli{}", std::process::id());
+    let events = [
+        EventBuilder::new(Kind::TextNote, format!("今晚的渡轮照常开 {marker}"))
+            .finalize(&friend)
+            .unwrap(),
+        EventBuilder::new(Kind::ContactList, "")
+            .tags([Tag::parse(["p", &friend.public_key().to_hex()]).unwrap()])
+            .finalize(&me)
+            .unwrap(),
+    ];
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    for event in &events {
+        let relays = vec![relay.clone()];
+        runtime
+            .block_on(ferry_networks::nostr::client::publish(
+                &relays,
+                event,
+                std::time::Duration::from_secs(5),
+            ))
+            .unwrap();
+    }
+
+    let sources = ok_json(d, &["feed", "sources"], b"");
+    let source = sources
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["account_id"] == account_id.as_str())
+        .expect("the account's source");
+    assert_eq!(source["kind"], "account");
+    assert_eq!(source["network"], "nostr");
+    let reports = ok_json(d, &["feed", "refresh"], b"");
+    assert_eq!(reports[0]["health"]["state"], "working", "{reports}");
+
+    let zh = ok_json(
+        d,
+        &["feed", "list", "--network", "nostr", "--lang", "zh"],
+        b"",
+    );
+    let zh = zh.as_array().unwrap();
+    assert_eq!(zh.len(), 1, "{zh:?}");
+    assert!(zh[0]["text"].as_str().unwrap().contains(&marker));
+    assert!(
+        zh[0]["author"]["handle"]
+            .as_str()
+            .unwrap()
+            .starts_with("npub1")
+    );
+    assert_eq!(zh[0]["also_on"], serde_json::json!([]));
+    let en = ok_json(
+        d,
+        &["feed", "list", "--network", "nostr", "--lang", "en"],
+        b"",
+    );
+    assert_eq!(en, serde_json::json!([]));
+    let rss = ok_json(d, &["feed", "list", "--network", "rss"], b"");
+    assert_eq!(rss, serde_json::json!([]));
+
+    // It goes with the account, not with `feed remove`.
+    let id = source["id"].as_str().unwrap();
+    assert_eq!(
+        fail_json(d, &["feed", "remove", id], b"")["code"],
+        "feed.account_source"
+    );
+    ok(d, &["accounts", "remove", &account_id], b"");
+    assert_eq!(ok_json(d, &["feed", "sources"], b""), serde_json::json!([]));
+}
