@@ -81,20 +81,57 @@ pub async fn send(
     effect: Effect,
     request: reqwest::RequestBuilder,
 ) -> Result<ResponseParts, ClientError> {
-    let response = request
-        .send()
-        .await
-        .map_err(|e| classify_send_error(network, what, effect, e))?;
+    send_capped(network, what, effect, request, usize::MAX).await
+}
+
+/// [`send`], refusing an answer longer than `max_bytes` (declared or as it arrives), so a
+/// misbehaving server can't make a reader hold an unbounded body in memory.
+pub async fn send_capped(
+    network: &'static str,
+    what: &str,
+    effect: Effect,
+    request: reqwest::RequestBuilder,
+    max_bytes: usize,
+) -> Result<ResponseParts, ClientError> {
+    let transport = |e| classify_send_error(network, what, effect, e);
+    let mut response = request.send().await.map_err(transport)?;
     let status = response.status().as_u16();
     let headers = response.headers().clone();
-    let body = response
-        .bytes()
-        .await
-        .map_err(|e| classify_send_error(network, what, effect, e))?;
+    let too_large = || {
+        let (what, detail) = (
+            what.to_owned(),
+            format!("the answer is larger than {max_bytes} bytes"),
+        );
+        match effect {
+            Effect::Read => ClientError::InvalidResponse {
+                network,
+                what,
+                detail,
+            },
+            Effect::Write => ClientError::UnknownOutcome {
+                network,
+                what,
+                detail,
+            },
+        }
+    };
+    if response
+        .content_length()
+        .is_some_and(|n| n > max_bytes as u64)
+    {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(transport)? {
+        if body.len() + chunk.len() > max_bytes {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
     Ok(ResponseParts {
         status,
         headers,
-        body: body.to_vec(),
+        body,
     })
 }
 

@@ -23,7 +23,7 @@ mod secret;
 pub use base_url::parse_base_url;
 pub use classify::{
     Effect, ResponseParts, chain_text, classify_send_error, classify_status, decode_json,
-    read_json, send, shared_client,
+    read_json, send, send_capped, shared_client,
 };
 pub use error::{ClientError, ErrorClass};
 pub use retry_after::{parse_rate_limit_reset, parse_retry_after};

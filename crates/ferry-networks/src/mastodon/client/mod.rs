@@ -14,22 +14,29 @@
 //! with the same key: Mastodon answers the original status instead of posting twice (it
 //! remembers keys for an hour). Later than that, [`MastodonClient::find_own_status`] looks
 //! for it among the account's recent statuses by its source text.
+//!
+//! Reading: [`MastodonClient::home_timeline`] gives what is new in the account's home
+//! timeline as [`crate::timeline::TimelinePost`]s for the merged feed.
 
+mod link;
 mod loopback;
 mod media;
 mod oauth;
 mod recover;
 mod server;
 mod statuses;
+mod timeline;
+mod timeline_map;
 mod types;
 
 pub use loopback::LoopbackRedirect;
 pub use oauth::{AppCredentials, OOB_REDIRECT, Pkce, random_state};
 pub use server::{InstanceLimits, MastodonServer};
 pub use statuses::{MastodonClient, NewStatus, Visibility};
+pub use timeline::{HOME_MAX_PAGE_BYTES, HOME_MAX_PAGES};
 pub use types::{
-    Account, Instance, InstanceConfiguration, MediaAttachment, MediaConfiguration, ScheduledParams,
-    ScheduledStatus, Status, StatusConfiguration, Tag,
+    Account, Instance, InstanceConfiguration, MediaAttachment, MediaConfiguration, Mention,
+    ScheduledParams, ScheduledStatus, Status, StatusConfiguration, Tag,
 };
 
 /// The name errors carry.

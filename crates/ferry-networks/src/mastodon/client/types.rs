@@ -16,6 +16,9 @@ pub struct Account {
     pub url: Option<String>,
     #[serde(default)]
     pub statuses_count: Option<u64>,
+    /// The avatar image's address (any scheme a server sends: check before use).
+    #[serde(default)]
+    pub avatar: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -24,6 +27,8 @@ pub struct Status {
     pub created_at: String,
     #[serde(default)]
     pub in_reply_to_id: Option<String>,
+    #[serde(default)]
+    pub in_reply_to_account_id: Option<String>,
     #[serde(default)]
     pub sensitive: bool,
     #[serde(default)]
@@ -41,6 +46,8 @@ pub struct Status {
     pub media_attachments: Vec<MediaAttachment>,
     #[serde(default)]
     pub tags: Vec<Tag>,
+    #[serde(default)]
+    pub mentions: Vec<Mention>,
     pub account: Account,
     #[serde(default)]
     pub reblog: Option<Box<Status>>,
@@ -49,6 +56,14 @@ pub struct Status {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct Tag {
     pub name: String,
+}
+
+/// An account a status mentions.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct Mention {
+    pub id: String,
+    /// `user` on the account's own server, `user@domain` otherwise.
+    pub acct: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -61,6 +76,9 @@ pub struct MediaAttachment {
     pub url: Option<String>,
     #[serde(default)]
     pub preview_url: Option<String>,
+    /// The original on the author's server, for remote media this server hasn't copied.
+    #[serde(default)]
+    pub remote_url: Option<String>,
     /// The alt text.
     #[serde(default)]
     pub description: Option<String>,
