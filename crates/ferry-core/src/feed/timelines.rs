@@ -56,19 +56,52 @@ pub(super) async fn read(
     };
     match account.network {
         Network::Nostr => read_nostr(account, &request).await,
-        _ => {
-            let _ = accounts;
-            Err(ReadFailure {
-                health: SourceHealth::Unreachable,
-                message: format!(
-                    "reading {}'s timeline on {} is planned",
-                    account.handle,
-                    account.network.name()
-                ),
-                retry_at: None,
-            })
-        }
+        Network::Mastodon => read_mastodon(accounts, account, &request).await,
+        _ => Err(ReadFailure {
+            health: SourceHealth::Unreachable,
+            message: format!(
+                "reading {}'s timeline on {} is planned",
+                account.handle,
+                account.network.name()
+            ),
+            retry_at: None,
+        }),
     }
+}
+
+/// The account's home timeline, with its token from the keychain (sent only to its server).
+async fn read_mastodon(
+    accounts: &Accounts,
+    account: &Account,
+    request: &TimelineRequest,
+) -> Result<TimelineFetch, ReadFailure> {
+    use ferry_networks::http::ClientError;
+    let client = accounts
+        .mastodon_client(account)
+        .await
+        .map_err(|e| ReadFailure {
+            health: SourceHealth::SignedOut,
+            message: e.to_string(),
+            retry_at: None,
+        })?;
+    client.home_timeline(request).await.map_err(|e| {
+        let (health, retry_at) = match &e {
+            ClientError::Auth { .. } => (SourceHealth::SignedOut, None),
+            ClientError::RateLimited { retry_at, .. } => (SourceHealth::RateLimited, *retry_at),
+            ClientError::ServerError {
+                status, retry_at, ..
+            } => (SourceHealth::HttpError { status: *status }, *retry_at),
+            ClientError::InvalidResponse { .. } | ClientError::Rejected { .. } => {
+                (SourceHealth::NotAFeed, None)
+            }
+            _ => (SourceHealth::Unreachable, None),
+        };
+        ReadFailure {
+            health,
+            message: e.to_string(),
+            retry_at,
+        }
+    })
 }
 
 /// The notes of the people the account follows, from their NIP-65 write relays and the

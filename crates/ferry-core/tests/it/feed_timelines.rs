@@ -1,6 +1,6 @@
 //! The user's accounts as feed sources, against the real peers (`tests/peers/with-peers`) and
 //! the real keychain: a Nostr account's follows read from a real relay into the cache, a
-//! Mastodon account's source beside it, and the user's own cross-post, published through the
+//! Mastodon account's home timeline from mastodon-mock, and the user's own cross-post, published through the
 //! outbox, shown once with where else it went.
 
 use std::time::Duration;
@@ -142,19 +142,55 @@ async fn accounts_are_sources_and_own_cross_posts_come_once() {
     assert_eq!(friend_item.remote_id, friends_note.id.to_hex());
     assert_eq!(friend_item.lang.as_deref(), Some("zh-Hans"), "detected");
 
-    // The user's Nostr notes (zh and en variants went to the one Nostr account) are theirs:
-    // each says where else the job went.
+    // The Mastodon account's home timeline, which holds its own status.
+    let mastodon_source = account_sources
+        .iter()
+        .find(|s| s.network == "mastodon")
+        .unwrap();
+    let report = feeds.refresh(&mastodon_source.id).await.unwrap();
+    assert_eq!(report.health, SourceHealth::Working, "{report:?}");
+    assert!(report.new_items >= 1, "{report:?}");
+    let on_mastodon = feeds
+        .items(&ItemQuery {
+            search: Some(tag.clone()),
+            network: Some("mastodon".into()),
+            ..page()
+        })
+        .await
+        .unwrap();
+    assert_eq!(on_mastodon.len(), 1, "{on_mastodon:#?}");
+    assert_eq!(on_mastodon[0].text, en);
+
+    // The job went out three times (Nostr in Chinese and in English, Mastodon in English) and
+    // all three are cached; the merged feed shows it once, saying where else it went.
+    let items = feeds
+        .items(&ItemQuery {
+            search: Some(tag.clone()),
+            ..page()
+        })
+        .await
+        .unwrap();
     let own: Vec<_> = items.iter().filter(|i| !i.also_on.is_empty()).collect();
-    assert!(!own.is_empty(), "{items:#?}");
-    for item in &own {
-        assert!(
-            item.also_on.iter().any(|a| a.network == "mastodon"),
-            "{item:#?}"
-        );
-    }
+    assert_eq!(own.len(), 1, "{items:#?}");
+    let mut elsewhere: Vec<&str> = own[0].also_on.iter().map(|a| a.network.as_str()).collect();
+    elsewhere.sort();
+    let expected = if own[0].network == "mastodon" {
+        vec!["nostr", "nostr"]
+    } else {
+        vec!["mastodon", "nostr"]
+    };
+    assert_eq!(elsewhere, expected, "{:#?}", own[0]);
+    assert!(own[0].also_on.iter().all(|a| a.url.is_some()));
+    assert_eq!(
+        items.len(),
+        2,
+        "the friend's note and the one card: {items:#?}"
+    );
 
     // A second refresh brings nothing twice.
     let again = feeds.refresh(&nostr_source.id).await.unwrap();
+    assert_eq!(again.new_items, 0, "{again:?}");
+    let again = feeds.refresh(&mastodon_source.id).await.unwrap();
     assert_eq!(again.new_items, 0, "{again:?}");
 
     // Removing the account removes its source and items.

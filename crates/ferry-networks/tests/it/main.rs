@@ -8,6 +8,7 @@ mod client_bluesky;
 mod client_mastodon;
 mod client_mastodon_recordings;
 mod client_nostr;
+mod mastodon_timeline;
 mod media_prepare;
 mod nostr_timeline;
 mod oracle_bluesky;
