@@ -96,7 +96,16 @@ describe("FeedScreen", () => {
     });
     const fake = new FakeBackend({
       list_feed_items: () => [post],
-      list_feed_sources: () => [source(), source({ id: "s2", kind: "account", network: "mastodon", account_id: "a1" })],
+      list_feed_sources: () => [
+        source(),
+        source({
+          id: "s2",
+          kind: "account",
+          network: "mastodon",
+          account_id: "a1",
+          gaps: [{ newer_than: "2026-12-05T08:00:00Z", older_than: "2026-12-05T09:00:00Z" }],
+        }),
+      ],
       feed_settings: settings,
     });
     const target = await show(fake);
@@ -111,6 +120,10 @@ describe("FeedScreen", () => {
     expect(also.textContent).toContain("Nostr");
     expect(also.textContent).toContain("Bluesky");
     expect(also.querySelectorAll("a")).toHaveLength(1);
+
+    // A refresh that fell short says so on its source.
+    const gaps = [...target.querySelectorAll("[data-testid=feed-source-gap]")];
+    expect(gaps.map((g) => g.textContent)).toEqual(["⚠ 1 gap(s): some posts may be missing"]);
 
     const networks = [...target.querySelectorAll<HTMLButtonElement>("[data-testid=feed-filter-network]")];
     expect(networks.map((b) => b.dataset.network)).toEqual(["rss", "mastodon"]);

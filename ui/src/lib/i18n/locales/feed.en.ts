@@ -77,5 +77,5 @@ export const feedEn = {
   "feed.item.alsoOn": "Also on",
   "feed.item.media": "Image",
   "feed.item.noAlt": "(no description)",
-  "feed.item.gap": "{count} gap(s): some posts may be missing",
+  "feed.item.gap": "⚠ {count} gap(s): some posts may be missing",
 } as const;

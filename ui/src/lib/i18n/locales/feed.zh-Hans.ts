@@ -79,5 +79,5 @@ export const feedZhHans: Record<keyof typeof feedEn, string> = {
   "feed.item.alsoOn": "同时发布于",
   "feed.item.media": "图片",
   "feed.item.noAlt": "（无描述）",
-  "feed.item.gap": "{count} 处缺口：可能缺少一些帖子",
+  "feed.item.gap": "⚠ {count} 处缺口：可能缺少一些帖子",
 };
