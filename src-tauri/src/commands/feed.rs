@@ -3,6 +3,7 @@
 //! refreshing in the background with progress as [`events::Feed`] events (see
 //! [`crate::feeding`]).
 
+use ferry_core::Draft;
 use ferry_core::feed::{FeedItem, FeedSource, Feeds, ItemQuery};
 use ferry_networks::rss::Platform;
 use serde::Serialize;
@@ -111,6 +112,19 @@ pub async fn list_feed_items(
         source,
     };
     Ok(feeding.feeds(&store)?.items(&query).await?)
+}
+
+/// "Bring to the other audience": a new draft from a feed item (the other language's variant
+/// first, with the item's address; the item's own language quoting it).
+#[ferry_macros::command]
+pub async fn bring_feed_item(
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+    // A row id, as `FeedItem.id` is sent to the UI (a JS number, not a bigint).
+    item_id: u32,
+) -> CommandResult<Draft> {
+    let feeds = feeding.feeds(&store)?;
+    Ok(feeds.bring_to_other_audience(i64::from(item_id)).await?)
 }
 
 #[ferry_macros::command]

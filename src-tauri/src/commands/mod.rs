@@ -99,6 +99,7 @@ commands![
     feed::remove_feed_source,
     feed::refresh_feeds,
     feed::list_feed_items,
+    feed::bring_feed_item,
     feed::feed_settings,
     feed::set_feed_retention,
 ];

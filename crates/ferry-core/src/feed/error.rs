@@ -48,6 +48,10 @@ pub enum FeedError {
     #[code("feed.account_source")]
     AccountSource { id: String },
 
+    #[error("no feed item with id {id}; it may have been trimmed by retention")]
+    #[code("feed.no_item")]
+    NoItem { id: i64 },
+
     #[error("{0}")]
     #[code("feed.bad_query")]
     BadQuery(String),

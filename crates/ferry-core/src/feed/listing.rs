@@ -26,6 +26,12 @@ const MAX_SEARCH_WORDS: usize = 8;
 const NEWER_J: &str = "(j.published_at > i.published_at \
      OR (j.published_at = i.published_at AND j.id > i.id))";
 
+/// What an item is read from.
+const COLUMNS: &str = "i.id, i.network, i.source_id, s.title AS source_title, \
+     s.url AS source_url, i.remote_id, i.author_name, i.author_handle, i.author_avatar, i.title, \
+     i.text, i.html, i.url, i.lang, i.published_at, i.fetched_at, i.boosted_by_name, \
+     i.boosted_by_handle, i.reply_to_id, i.reply_to_handle, i.media_json";
+
 /// The outbox job that posted `i`, when the user posted it.
 const OWN_JOB: &str = "(SELECT t.job_id FROM outbox_targets t \
      WHERE t.network = i.network AND t.remote_id = i.remote_id LIMIT 1)";
@@ -79,10 +85,7 @@ pub(super) async fn list(store: &Store, query: &ItemQuery) -> Result<Vec<FeedIte
         sql
     };
     let mut sql = format!(
-        "SELECT i.id, i.network, i.source_id, s.title AS source_title, s.url AS source_url, \
-         i.remote_id, i.author_name, i.author_handle, i.author_avatar, i.title, i.text, i.html, \
-         i.url, i.lang, i.published_at, i.fetched_at, i.boosted_by_name, i.boosted_by_handle, \
-         i.reply_to_id, i.reply_to_handle, i.media_json, {OWN_JOB} AS own_job \
+        "SELECT {COLUMNS}, {OWN_JOB} AS own_job \
          FROM feed_items i JOIN feed_sources s ON s.id = i.source_id WHERE 1{}",
         filters("i")
     );
@@ -139,6 +142,26 @@ pub(super) async fn list(store: &Store, query: &ItemQuery) -> Result<Vec<FeedIte
         items.push(item);
     }
     Ok(items)
+}
+
+/// One item by its id, with its `also_on`; `None` when it is gone.
+pub(super) async fn one(store: &Store, id: i64) -> Result<Option<FeedItem>, FeedError> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS}, {OWN_JOB} AS own_job \
+         FROM feed_items i JOIN feed_sources s ON s.id = i.source_id WHERE i.id = ?"
+    ))
+    .bind(id)
+    .fetch_optional(&store.pool)
+    .await
+    .map_err(|e| store.db_err(e))?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let mut item = from_row(store, &row)?;
+    if let Some(job) = row.get::<Option<String>, _>("own_job") {
+        item.also_on = also_on(store, &job, &item.network, &item.remote_id).await?;
+    }
+    Ok(Some(item))
 }
 
 /// The other places one publish job posted to.

@@ -369,3 +369,41 @@ async fn feeds_and_items_survive_the_timeline_migration() {
         .unwrap();
     assert_eq!(left, 0, "removing a source still removes its items");
 }
+
+#[tokio::test]
+async fn an_item_brought_to_the_other_audience_is_a_saved_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    let feeds = Feeds::new(store.clone()).unwrap();
+    let home = source(&store, "https://example.social/@me").await;
+    let mut item = post("5", "夜班渡轮照常开。", 1);
+    item.url = Some("https://example.social/@lin/5".into());
+    put(&store, &home, "mastodon", &[item]).await;
+    let id = feeds.items(&page()).await.unwrap()[0].id;
+    let draft = feeds.bring_to_other_audience(id).await.unwrap();
+    let stored = store.get_draft(&draft.id).await.unwrap();
+    let variants: Vec<(&str, &str)> = stored
+        .content
+        .variants
+        .iter()
+        .map(|v| (v.lang.as_str(), v.text.as_str()))
+        .collect();
+    assert_eq!(
+        variants,
+        [
+            ("en", "\n\nhttps://example.social/@lin/5"),
+            (
+                "zh-Hans",
+                "「夜班渡轮照常开。」\n— 林 Lin\nhttps://example.social/@lin/5"
+            ),
+        ]
+    );
+    assert_eq!(
+        feeds
+            .bring_to_other_audience(id + 100)
+            .await
+            .unwrap_err()
+            .code(),
+        "feed.no_item"
+    );
+}

@@ -41,6 +41,7 @@
 //!   `feed.duplicate`, `feed.bad_profile` …).
 
 mod account_refresh;
+mod bring;
 mod error;
 mod items;
 mod listing;

@@ -136,4 +136,29 @@ describe("FeedScreen", () => {
       expect(fake.called("list_feed_items").at(-1)).toMatchObject({ network: "mastodon", lang: "zh" }),
     );
   });
+
+  it("brings an item to the other audience as a new draft, then asks for it to be opened", async () => {
+    setLocalePreference("en");
+    const fake = new FakeBackend({
+      list_feed_items: () => [item({ id: 42 })],
+      list_feed_sources: () => [source()],
+      feed_settings: settings,
+      bring_feed_item: () => ({ id: "d-new" }) as never,
+    });
+    const feed = new Feed(fake);
+    await feed.start();
+    const opened: string[] = [];
+    const target = document.body.appendChild(document.createElement("div"));
+    mounted.push(
+      mount(FeedScreen, {
+        target,
+        props: { feed, active: true, onDraft: (id: string) => opened.push(id) },
+        context: backendContext(fake),
+      }),
+    );
+    flushSync();
+    target.querySelector<HTMLButtonElement>("[data-testid=feed-item-bring]")!.click();
+    await vi.waitFor(() => expect(opened).toEqual(["d-new"]));
+    expect(fake.called("bring_feed_item")).toEqual([{ itemId: 42 }]);
+  });
 });

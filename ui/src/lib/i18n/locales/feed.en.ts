@@ -78,4 +78,5 @@ export const feedEn = {
   "feed.item.media": "Image",
   "feed.item.noAlt": "(no description)",
   "feed.item.gap": "⚠ {count} gap(s): some posts may be missing",
+  "feed.item.bring": "Bring to the other audience",
 } as const;

@@ -80,4 +80,5 @@ export const feedZhHans: Record<keyof typeof feedEn, string> = {
   "feed.item.media": "图片",
   "feed.item.noAlt": "（无描述）",
   "feed.item.gap": "⚠ {count} 处缺口：可能缺少一些帖子",
+  "feed.item.bring": "转给另一边的读者",
 };

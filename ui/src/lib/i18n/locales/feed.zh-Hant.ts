@@ -80,4 +80,5 @@ export const feedZhHant: Record<keyof typeof feedEn, string> = {
   "feed.item.media": "圖片",
   "feed.item.noAlt": "（無描述）",
   "feed.item.gap": "⚠ {count} 處缺口：可能缺少一些貼文",
+  "feed.item.bring": "轉給另一邊的讀者",
 };
