@@ -9,7 +9,9 @@
 //    source shows its health badge (working, rate limited, blocked, HTTP error 404);
 // 4. searching 日出 (two characters) and 渡 (one) finds the Chinese item; a link click is
 //    intercepted (the webview never navigates);
-// 5. the same screen in Chinese.
+// 5. "Bring to the other audience" on the Chinese item opens a new draft in the composer:
+//    English first with the item's address, the Chinese variant quoting it;
+// 6. the same screen in Chinese.
 //
 // Screenshots: feed-en.png, feed-sources-en.png, feed-zh-Hans.png.
 import assert from "node:assert/strict";
@@ -19,7 +21,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
-import { find, screenshot, waitFor } from "./window.mjs";
+import { clickInView, find, screenshot, value, waitFor } from "./window.mjs";
 
 const FEEDS = process.env.FERRY_TEST_FEEDS;
 
@@ -187,6 +189,23 @@ test("the Feed screen: add sources, refresh, read CJK items, search in Chinese, 
       assert.equal(prevented, true);
       assert.equal(await window.getCurrentUrl(), before);
       await find(window, "[data-testid=feed-screen]");
+    });
+
+    await t.test("bring the Chinese item to English readers: a new draft in the composer", async () => {
+      await search(window, "日出", (texts) => texts.length === 1);
+      await clickInView(window, "[data-testid=feed-item] [data-testid=feed-item-bring]");
+      // The composer opens the new draft: English first (with the item's address), the
+      // Chinese variant quoting the item.
+      const primary = await find(window, "[data-testid=editor-primary]");
+      const secondary = await find(window, "[data-testid=editor-secondary]");
+      await waitFor(window, "the brought draft", async () =>
+        (await value(secondary))?.startsWith("「日出 · 渡口的早晨」") ? true : false,
+      );
+      assert.equal(await value(primary), "\n\nhttps://ferry.example/posts/sunrise");
+      assert.equal(await primary.getAttribute("lang"), "en");
+      assert.match(await value(secondary), /https:\/\/ferry\.example\/posts\/sunrise$/);
+      await alt(window, "3");
+      await search(window, "", (texts) => texts.length >= 5);
     });
 
     await t.test("the same screen in Chinese", async () => {
