@@ -161,4 +161,28 @@ describe("FeedScreen", () => {
     await vi.waitFor(() => expect(opened).toEqual(["d-new"]));
     expect(fake.called("bring_feed_item")).toEqual([{ itemId: 42 }]);
   });
+
+  it("translates an item to the other audience, or says machine translation is off", async () => {
+    let provider: unknown = null;
+    const fake = new FakeBackend({
+      list_feed_items: () => [item({ id: 3, title: null, text: "今天的日出很美。", lang: "zh-Hans" })],
+      list_feed_sources: () => [source()],
+      feed_settings: settings,
+      translation_status: () => provider as never,
+      translate_text: ({ text, to }) =>
+        ({ text: `[${to}] ${text}`, provider: "libretranslate", providerId: "p", target: to, cached: false }) as never,
+    });
+    const target = await show(fake);
+    const button = target.querySelector<HTMLButtonElement>("[data-testid=feed-item-translate]")!;
+    const shown = () => target.querySelector("[data-testid=feed-item-translation]")?.textContent ?? "";
+    button.click();
+    await vi.waitFor(() => expect(shown()).toContain("Machine translation is off"));
+    expect(fake.called("translate_text")).toEqual([]);
+
+    provider = { id: "p" };
+    button.click();
+    await vi.waitFor(() => expect(shown()).toContain("[en] 今天的日出很美。"));
+    expect(shown()).toContain("libretranslate");
+    expect(fake.called("translate_text")).toEqual([{ text: "今天的日出很美。", from: "zh-Hans", to: "en" }]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clickedLink, isWebAddress, sourceName } from "./links";
+import { clickedLink, isWebAddress, otherAudience, sourceName } from "./links";
 
 describe("clickedLink", () => {
   it("finds the link a click landed in, however deep", () => {
@@ -26,5 +26,16 @@ describe("sourceName", () => {
     expect(sourceName({ title: "渡口日报", url: "https://x.example/feed" })).toBe("渡口日报");
     expect(sourceName({ title: null, url: "https://x.example/feed" })).toBe("x.example/feed");
     expect(sourceName({ title: "  ", url: "http://x.example/" })).toBe("x.example/");
+  });
+});
+
+describe("otherAudience", () => {
+  it("sends Chinese to English and everything else to Simplified Chinese", () => {
+    expect(otherAudience("zh-CN")).toBe("en");
+    expect(otherAudience("zh-Hant")).toBe("en");
+    expect(otherAudience("ZH")).toBe("en");
+    expect(otherAudience("en-US")).toBe("zh-Hans");
+    expect(otherAudience(null)).toBe("zh-Hans");
+    expect(otherAudience("zhx")).toBe("zh-Hans");
   });
 });

@@ -37,3 +37,14 @@ export function networkName(network: string): string {
   const key = NETWORK_NAMES[network];
   return key ? t(key) : network;
 }
+
+/** Whether an item's language tag is Chinese (`zh`, `zh-Hans`, `zh-CN` …). */
+export function isChinese(lang: string | null): boolean {
+  const tag = lang?.toLowerCase() ?? "";
+  return tag === "zh" || tag.startsWith("zh-");
+}
+
+/** The other audience's language for an item: English for Chinese, else Simplified Chinese. */
+export function otherAudience(lang: string | null): "en" | "zh-Hans" {
+  return isChinese(lang) ? "en" : "zh-Hans";
+}

@@ -79,4 +79,7 @@ export const feedEn = {
   "feed.item.noAlt": "(no description)",
   "feed.item.gap": "⚠ {count} gap(s): some posts may be missing",
   "feed.item.bring": "Bring to the other audience",
+  "feed.item.translate": "Translate",
+  "feed.item.translating": "Translating…",
+  "feed.item.translatedBy": "Machine translation by {provider}: it may be wrong.",
 } as const;

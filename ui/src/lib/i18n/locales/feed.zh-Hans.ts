@@ -81,4 +81,7 @@ export const feedZhHans: Record<keyof typeof feedEn, string> = {
   "feed.item.noAlt": "（无描述）",
   "feed.item.gap": "⚠ {count} 处缺口：可能缺少一些帖子",
   "feed.item.bring": "转给另一边的读者",
+  "feed.item.translate": "翻译",
+  "feed.item.translating": "正在翻译…",
+  "feed.item.translatedBy": "由 {provider} 机器翻译，可能有误。",
 };

@@ -81,4 +81,7 @@ export const feedZhHant: Record<keyof typeof feedEn, string> = {
   "feed.item.noAlt": "（無描述）",
   "feed.item.gap": "⚠ {count} 處缺口：可能缺少一些貼文",
   "feed.item.bring": "轉給另一邊的讀者",
+  "feed.item.translate": "翻譯",
+  "feed.item.translating": "正在翻譯…",
+  "feed.item.translatedBy": "由 {provider} 機器翻譯，可能有誤。",
 };
