@@ -136,7 +136,9 @@ impl Translations {
         rows::get(&self.store, &config.id).await
     }
 
-    /// Changes a provider's URL, model, enabled flag or key.
+    /// Changes a provider's URL, model, enabled flag or key. A URL on another origin (scheme,
+    /// host, port) without a new key forgets the stored key: a provider that needs one is then
+    /// refused until it is given again, so a key never reaches a host it was not entered for.
     pub async fn update_provider(
         &self,
         id: &str,
@@ -144,12 +146,23 @@ impl Translations {
     ) -> Result<ProviderConfig, TranslationError> {
         let mut config = rows::get(&self.store, id).await?;
         let new_key = update.key.filter(|k| !k.is_empty());
-        let has_key = config.has_key || new_key.is_some();
+        // A key goes only to the host it was entered for: pointing the provider at another
+        // origin forgets the stored key (a provider that needs one then asks for it again).
+        let moved = update
+            .url
+            .as_deref()
+            .is_some_and(|next| !same_origin(config.url.as_deref(), next));
+        let keeps_old_key = config.has_key && !moved;
+        let has_key = keeps_old_key || new_key.is_some();
         let url = update.url.or_else(|| config.url.clone());
         let model = update.model.or_else(|| config.model.clone());
         let (url, model) = provider::check(config.kind, url.as_deref(), model.as_deref(), has_key)?;
-        if let Some(key) = new_key {
-            self.secrets.set(&key_name(id)?, key).await?;
+        match new_key {
+            Some(key) => self.secrets.set(&key_name(id)?, key).await?,
+            None if config.has_key && moved => {
+                self.secrets.delete(&key_name(id)?).await?;
+            }
+            None => {}
         }
         config.url = url;
         config.model = model;
@@ -256,4 +269,14 @@ fn language(tag: &str, which: &str) -> Result<Lang, TranslationError> {
         });
     }
     Ok(lang)
+}
+
+/// Whether `next` has the scheme, host and port of `previous`. A provider that had no address
+/// of its own (DeepL's built-in one) given one now has moved; so has anything unparsable.
+fn same_origin(previous: Option<&str>, next: &str) -> bool {
+    let origin = |text: &str| url::Url::parse(text.trim()).ok().map(|u| u.origin());
+    match (previous.and_then(origin), origin(next)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
 }

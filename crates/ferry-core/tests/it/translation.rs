@@ -316,3 +316,61 @@ async fn the_cache_keeps_the_most_recently_used_translations_within_its_byte_lim
     other.target = "en".into();
     assert!(cache.get(&other).await.unwrap().is_none());
 }
+
+/// A key goes only to the host it was entered for: moving a provider to another origin
+/// forgets the key, so the new host never receives it (issue 11, item 1).
+#[tokio::test]
+async fn a_providers_key_never_follows_it_to_another_host() {
+    let Some((_dir, translations, secrets)) = engine("key_stays_home").await else {
+        return;
+    };
+    let first = ProviderServer::libretranslate().await;
+    let second = ProviderServer::libretranslate().await;
+    let added = translations
+        .add_provider(provider(
+            ProviderKind::Libretranslate,
+            &first.base,
+            Some(GOOD_KEY),
+        ))
+        .await
+        .unwrap();
+    translations.translate("渡口", None, "en").await.unwrap();
+    let saw_key = |server: &ProviderServer| {
+        server.requests().iter().any(|(headers, body)| {
+            format!("{headers:?}").contains(GOOD_KEY) || body.to_string().contains(GOOD_KEY)
+        })
+    };
+    assert!(saw_key(&first), "the key goes where it was entered");
+
+    // The same origin (another path) keeps the key.
+    let same_host = first.base.join("other/").unwrap();
+    let kept = translations
+        .update_provider(
+            &added.id,
+            ProviderUpdate {
+                url: Some(same_host.to_string()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(kept.has_key);
+
+    // Another origin, no new key: the key is forgotten, in the row and in the keychain.
+    let moved = translations
+        .update_provider(
+            &added.id,
+            ProviderUpdate {
+                url: Some(second.base.to_string()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(!moved.has_key);
+    assert!(secrets.get(&key_of(&added.id)).await.unwrap().is_none());
+    let _ = translations.translate("渡轮", None, "en").await;
+    assert!(!second.requests().is_empty(), "the new host was asked");
+    assert!(!saw_key(&second), "the key must not reach the new host");
+    translations.remove_provider(&added.id).await.unwrap();
+}
