@@ -125,6 +125,14 @@ pub(super) fn check(
     if kind == ProviderKind::Deepl && !has_key {
         return Err(invalid("key", "DeepL needs an API key".into()));
     }
+    if has_key && url.as_deref().is_some_and(plain_http_off_this_computer) {
+        return Err(invalid(
+            "url",
+            "an API key is sent only over https:// (plain http:// only to this computer: \
+             localhost, 127.0.0.1, ::1); use the https:// address, or drop the key"
+                .into(),
+        ));
+    }
     Ok((url, model.map(str::to_owned)))
 }
 
@@ -160,6 +168,24 @@ fn check_url(url: &str) -> Result<String, String> {
         parsed.set_path(&path);
     }
     Ok(parsed.to_string())
+}
+
+/// An `http://` address of another machine, where a key would cross the network in clear
+/// text. (A keyless provider on the local network, such as Ollama on another computer, may use
+/// plain http: there is no secret to give away.)
+fn plain_http_off_this_computer(url: &str) -> bool {
+    let Ok(url) = url::Url::parse(url) else {
+        return true;
+    };
+    if url.scheme() != "http" {
+        return false;
+    }
+    match url.host() {
+        Some(url::Host::Domain(name)) => !name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => !ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => !ip.is_loopback(),
+        None => true,
+    }
 }
 
 /// The ferry-hints client for a stored provider and its key.
@@ -250,6 +276,37 @@ mod tests {
             assert!(!err.to_string().contains("pw@"), "{err}");
         }
         assert_eq!(ProviderKind::parse(" DeepL "), Some(ProviderKind::Deepl));
+    }
+
+    #[test]
+    fn a_key_travels_over_plain_http_only_to_this_computer() {
+        for home in [
+            "http://127.0.0.1:5000/",
+            "http://localhost:11434/v1/",
+            "http://[::1]:8080/",
+        ] {
+            check(ProviderKind::Libretranslate, Some(home), None, true).unwrap();
+        }
+        check(
+            ProviderKind::Libretranslate,
+            Some("https://translate.example/"),
+            None,
+            true,
+        )
+        .unwrap();
+        for away in [
+            "http://translate.example/",
+            "http://192.168.1.20:5000/",
+            "http://10.0.0.1/",
+        ] {
+            let err = check(ProviderKind::Libretranslate, Some(away), None, true).unwrap_err();
+            assert!(
+                err.to_string().contains("only over https://"),
+                "{away}: {err}"
+            );
+            // Without a key there is nothing to give away: a LAN server may use http.
+            check(ProviderKind::Libretranslate, Some(away), None, false).unwrap();
+        }
         assert_eq!(ProviderKind::parse("google"), None);
     }
 }
