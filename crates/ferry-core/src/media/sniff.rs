@@ -88,8 +88,9 @@ fn describe_other(bytes: &[u8]) -> String {
     } else {
         "not an image Ferry recognises"
     };
-    let head: Vec<String> = bytes.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    format!("its content is {kind} (first bytes {})", head.join(" "))
+    // Only the kind: the file's own bytes never go into a message (a mistaken pick may be a
+    // key file, and messages reach the window, the CLI's output and logs).
+    format!("its content is {kind}")
 }
 
 #[cfg(test)]
@@ -105,6 +106,12 @@ mod tests {
                 .unwrap_err()
                 .contains("text file")
         );
+        // A text file holding a secret: the message names the kind, never the content.
+        let key_file = sniff(b"sk-live-1234567890abcdef").unwrap_err();
+        assert!(key_file.contains("text file"), "{key_file}");
+        for leak in ["sk-live", "73 6b 2d", "736b"] {
+            assert!(!key_file.contains(leak), "{key_file}");
+        }
         let truncated_png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHD";
         assert!(sniff(truncated_png).unwrap_err().contains("png"));
     }
