@@ -29,15 +29,16 @@ pub(crate) struct BlueskySender {
     accounts: Accounts,
     account_id: String,
     did: String,
-    /// The refresh token last written to the keychain, to notice a rotation.
-    saved_refresh: Mutex<String>,
+    /// The refresh token last written to the keychain, to notice a rotation (a redacting
+    /// `Secret`, so the sender's `Debug` never prints it).
+    saved_refresh: Mutex<ferry_networks::http::Secret>,
     store: Store,
 }
 
 impl BlueskySender {
     pub async fn open(accounts: &Accounts, account: &Account) -> Result<Self, Failure> {
         let client = accounts.bluesky_client(account).await?;
-        let saved = client.session().await.refresh_jwt.expose().to_owned();
+        let saved = client.session().await.refresh_jwt.clone();
         Ok(BlueskySender {
             client,
             accounts: accounts.clone(),
@@ -132,11 +133,11 @@ impl BlueskySender {
     async fn save_if_rotated(&self) -> Result<(), Failure> {
         let mut saved = self.saved_refresh.lock().await;
         let session = self.client.session().await;
-        if session.refresh_jwt.expose() != saved.as_str() {
+        if session.refresh_jwt != *saved {
             self.accounts
                 .save_bluesky_session(&self.account_id, &session)
                 .await?;
-            *saved = session.refresh_jwt.expose().to_owned();
+            *saved = session.refresh_jwt.clone();
         }
         Ok(())
     }
