@@ -53,6 +53,15 @@ pub fn sniff(bytes: &[u8]) -> Result<ImageInfo, String> {
             "its {extension} header gives a size of {width}×{height} pixels"
         ));
     }
+    // Refused here, at attach, rather than when a post is sent: no network could take it.
+    let limit = ferry_networks::media::MAX_DECODE_PIXELS;
+    if u64::from(width) * u64::from(height) > limit {
+        return Err(format!(
+            "it is {width}×{height} pixels; Ferry reads images of at most {} megapixels \
+             (scale it down first)",
+            limit / 1_000_000
+        ));
+    }
     Ok(ImageInfo {
         media_type,
         extension,
@@ -114,6 +123,18 @@ mod tests {
         }
         let truncated_png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHD";
         assert!(sniff(truncated_png).unwrap_err().contains("png"));
+    }
+
+    #[test]
+    fn an_image_no_network_could_take_is_refused_at_attach() {
+        // A PNG header claiming 65,000 × 65,000 pixels (the rest of the file never matters).
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        png.extend_from_slice(&65_000u32.to_be_bytes());
+        png.extend_from_slice(&65_000u32.to_be_bytes());
+        png.extend_from_slice(b"\x08\x06\0\0\0");
+        let err = sniff(&png).unwrap_err();
+        assert!(err.contains("65000×65000 pixels"), "{err}");
+        assert!(err.contains("250 megapixels"), "{err}");
     }
 
     #[test]

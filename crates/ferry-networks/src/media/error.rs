@@ -30,6 +30,17 @@ pub enum MediaError {
         count: usize,
         limit: usize,
     },
+    #[error(
+        "image {index} is {width}×{height} pixels by its header; Ferry reads images of at most \
+         {limit} pixels (scale it down first)"
+    )]
+    #[code("media.too_many_pixels")]
+    TooManyPixels {
+        index: usize,
+        width: u32,
+        height: u32,
+        limit: u64,
+    },
     #[error("image {index} could not be encoded: {detail}")]
     #[code("media.encode")]
     Encode { index: usize, detail: String },

@@ -21,4 +21,7 @@ mod prepare;
 
 pub use error::MediaError;
 pub use limits::MediaLimits;
-pub use prepare::{PreparedImage, check_image_count, prepare_image, prepare_nth};
+pub use prepare::{
+    MAX_DECODE_PIXELS, PreparedImage, check_decodable, check_image_count, prepare_image,
+    prepare_nth,
+};

@@ -53,6 +53,23 @@ pub fn prepare_image(
 }
 
 /// As [`prepare_image`], naming the image's place in the post in errors.
+/// The largest image Ferry decodes, in pixels (250 megapixels: above the largest phone camera's
+/// 200). Decoding needs about 4 bytes a pixel, so this bounds one image at about 1 GB.
+pub const MAX_DECODE_PIXELS: u64 = 250_000_000;
+
+/// Refuses an image whose header claims more pixels than Ferry decodes.
+pub fn check_decodable(index: usize, width: u32, height: u32) -> Result<(), MediaError> {
+    if u64::from(width) * u64::from(height) > MAX_DECODE_PIXELS {
+        return Err(MediaError::TooManyPixels {
+            index,
+            width,
+            height,
+            limit: MAX_DECODE_PIXELS,
+        });
+    }
+    Ok(())
+}
+
 pub fn prepare_nth(
     index: usize,
     bytes: &[u8],
@@ -76,6 +93,10 @@ pub fn prepare_nth(
     let mut decoder = ImageReader::with_format(Cursor::new(bytes), format)
         .into_decoder()
         .map_err(undecodable)?;
+    // The header's size is checked before a single pixel is decoded: a 65,000 × 65,000 JPEG
+    // header would otherwise ask for ~12 GB, and a failed allocation aborts the process.
+    let (width, height) = decoder.dimensions();
+    check_decodable(index, width, height)?;
     let orientation = decoder.orientation().map_err(undecodable)?;
     let mut img = DynamicImage::from_decoder(decoder).map_err(undecodable)?;
     img.apply_orientation(orientation);

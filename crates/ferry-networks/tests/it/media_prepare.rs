@@ -260,3 +260,41 @@ fn what_cannot_fit_is_refused_with_the_reason() {
     let err = prepare_image(&photo[..photo.len() / 3], "", &MediaLimits::bluesky()).unwrap_err();
     assert_eq!(err.code(), "media.undecodable", "{err}");
 }
+
+/// A real JPEG whose frame header is patched to claim `width` × `height` pixels (the data
+/// stays 60×40): what a hostile or broken file looks like to a decoder.
+fn jpeg_claiming(width: u16, height: u16) -> Vec<u8> {
+    let mut bytes = encode_jpeg(&quadrants(), 90);
+    let sof = bytes
+        .windows(2)
+        .position(|w| w == [0xFF, 0xC0])
+        .expect("a baseline JPEG has an SOF0 segment");
+    // FF C0, length (2), precision (1), then height and width, big-endian.
+    bytes[sof + 5..sof + 7].copy_from_slice(&height.to_be_bytes());
+    bytes[sof + 7..sof + 9].copy_from_slice(&width.to_be_bytes());
+    bytes
+}
+
+#[test]
+fn a_header_claiming_65000_by_65000_pixels_is_refused_before_decoding() {
+    // Decoding this would ask for ~12 GB; a failed allocation aborts the whole process
+    // (exit 134 from `ferry post`), so the size must be refused from the header alone.
+    let huge = jpeg_claiming(65_000, 65_000);
+    let err = prepare_image(&huge, "", &MediaLimits::bluesky()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            MediaError::TooManyPixels {
+                width: 65_000,
+                height: 65_000,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.code(), "media.too_many_pixels");
+    assert!(err.to_string().contains("65000×65000"), "{err}");
+    // The same file claiming its real size still prepares: the check is on the size only.
+    let honest = jpeg_claiming(60, 40);
+    prepare_image(&honest, "", &MediaLimits::bluesky()).unwrap();
+}
