@@ -4,8 +4,7 @@
 //! sources keep going.
 
 use chrono::{DateTime, Utc};
-use ferry_networks::rss::{NextFetch, SourceHealth};
-use sqlx::Row;
+use ferry_networks::rss::SourceHealth;
 
 use super::Feeds;
 use super::error::FeedError;
@@ -39,13 +38,6 @@ pub(super) async fn refresh(
         },
     };
     let now = clock::now();
-    let network: String = sqlx::query("SELECT network FROM accounts WHERE id = ?")
-        .bind(account_id)
-        .fetch_optional(&store.pool)
-        .await
-        .map_err(|e| store.db_err(e))?
-        .map(|row| row.get("network"))
-        .unwrap_or_else(|| "unknown".to_owned());
     let mut tx = store.begin_write().await?;
     let mut new_items = 0;
     let outcome = match &read {
@@ -58,7 +50,8 @@ pub(super) async fn refresh(
                     .await
                     .map_err(|e| store.db_err(e))?;
             let rows: Vec<_> = fetch.posts.iter().map(NewItem::from_post).collect();
-            new_items = items::store_items(&mut tx, store, id, &network, &rows, now, keep).await?;
+            new_items =
+                items::store_items(&mut tx, store, id, &state.network, &rows, now, keep).await?;
             let gap = gap(fetch, state.cursor.is_some(), newest_before.as_deref(), now);
             sources::record_timeline(&mut tx, store, id, fetch.cursor.as_deref(), gap, now).await?;
             Outcome {
@@ -78,34 +71,18 @@ pub(super) async fn refresh(
                 health = failure.health.as_str(),
                 "timeline refresh failed"
             );
-            let failures = state.failures.saturating_add(1);
-            let next = NextFetch {
-                retry_at: failure.retry_at,
-                failures,
-                ..NextFetch::default()
-            };
-            Outcome {
-                health: failure.health,
-                error: Some(failure.message.clone()),
-                title: None,
-                validators: None,
-                ttl_minutes: None,
-                failures,
-                next_fetch_at: next.at(now),
-                fetched_at: now,
-            }
+            Outcome::failed(
+                failure.health,
+                failure.message.clone(),
+                failure.retry_at,
+                state.failures,
+                now,
+            )
         }
     };
     sources::record(&mut tx, store, id, &outcome).await?;
     tx.commit().await.map_err(|e| store.db_err(e))?;
-    Ok(RefreshReport {
-        source_id: id.to_owned(),
-        url: state.url,
-        health: outcome.health,
-        new_items,
-        error: outcome.error,
-        next_fetch_at: outcome.next_fetch_at,
-    })
+    Ok(outcome.report(id, state.url, new_items))
 }
 
 /// Where posts may be missing: between what the cache had and the oldest post this refresh

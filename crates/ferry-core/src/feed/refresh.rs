@@ -118,41 +118,28 @@ async fn refresh_one(feeds: &Feeds, id: &str) -> Result<RefreshReport, FeedError
                 max_age: ok.max_age,
                 ..NextFetch::default()
             };
-            (outcome, next)
+            (outcome, Some(next))
         }
         Err(err) => {
             tracing::info!(source = id, code = err.code(), "feed refresh failed");
-            let failures = state.failures.saturating_add(1);
-            let outcome = Outcome {
-                health: err.health(),
-                error: Some(err.to_string()),
-                title: None,
-                validators: None,
-                ttl_minutes: None,
-                failures,
-                next_fetch_at: now,
-                fetched_at: now,
-            };
-            let next = NextFetch {
-                retry_at: err.retry_at(),
-                failures,
-                ..NextFetch::default()
-            };
-            (outcome, next)
+            let outcome = Outcome::failed(
+                err.health(),
+                err.to_string(),
+                err.retry_at(),
+                state.failures,
+                now,
+            );
+            (outcome, None)
         }
     };
-    let outcome = Outcome {
-        next_fetch_at: next.at(now),
-        ..outcome
+    let outcome = match next {
+        Some(next) => Outcome {
+            next_fetch_at: next.at(now),
+            ..outcome
+        },
+        None => outcome,
     };
     sources::record(&mut tx, store, id, &outcome).await?;
     tx.commit().await.map_err(|e| store.db_err(e))?;
-    Ok(RefreshReport {
-        source_id: id.to_owned(),
-        url: state.url,
-        health: outcome.health,
-        new_items,
-        error: outcome.error,
-        next_fetch_at: outcome.next_fetch_at,
-    })
+    Ok(outcome.report(id, state.url, new_items))
 }

@@ -1,12 +1,12 @@
 //! The `feed_sources` table: adding, reading, removing sources and recording refreshes.
 
 use chrono::{DateTime, Utc};
-use ferry_networks::rss::{SourceHealth, Validators};
+use ferry_networks::rss::{NextFetch, SourceHealth, Validators};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::error::FeedError;
-use super::model::{FeedGap, FeedSource, SourceKind};
+use super::model::{FeedGap, FeedSource, RefreshReport, SourceKind};
 use crate::Store;
 use crate::clock;
 use crate::error::StoreError;
@@ -23,6 +23,8 @@ pub(super) struct FetchState {
     pub account_id: Option<String>,
     /// What the reader returned last time.
     pub cursor: Option<String>,
+    /// `rss`, or the account's network: what its items are stored as.
+    pub network: String,
     pub validators: Validators,
     pub failures: u32,
     pub ttl_minutes: Option<u32>,
@@ -38,6 +40,47 @@ pub(super) struct Outcome<'a> {
     pub failures: u32,
     pub next_fetch_at: DateTime<Utc>,
     pub fetched_at: DateTime<Utc>,
+}
+
+impl Outcome<'_> {
+    /// A refresh that failed: its health and why, one failure more, and the next try after
+    /// the backoff (or the server's `Retry-After`).
+    pub fn failed(
+        health: SourceHealth,
+        error: String,
+        retry_at: Option<DateTime<Utc>>,
+        previous_failures: u32,
+        now: DateTime<Utc>,
+    ) -> Outcome<'static> {
+        let failures = previous_failures.saturating_add(1);
+        let next = NextFetch {
+            retry_at,
+            failures,
+            ..NextFetch::default()
+        };
+        Outcome {
+            health,
+            error: Some(error),
+            title: None,
+            validators: None,
+            ttl_minutes: None,
+            failures,
+            next_fetch_at: next.at(now),
+            fetched_at: now,
+        }
+    }
+
+    /// What the caller is told about the refresh this outcome records.
+    pub fn report(self, source_id: &str, url: String, new_items: u32) -> RefreshReport {
+        RefreshReport {
+            source_id: source_id.to_owned(),
+            url,
+            health: self.health,
+            new_items,
+            error: self.error,
+            next_fetch_at: self.next_fetch_at,
+        }
+    }
 }
 
 pub(super) async fn insert(
@@ -214,7 +257,8 @@ pub(super) async fn due(store: &Store, now: DateTime<Utc>) -> Result<Vec<String>
 
 pub(super) async fn fetch_state(store: &Store, id: &str) -> Result<FetchState, FeedError> {
     let row = sqlx::query(
-        "SELECT url, account_id, cursor, etag, last_modified, failures, ttl_minutes \
+        "SELECT url, account_id, cursor, etag, last_modified, failures, ttl_minutes, \
+         ifnull((SELECT a.network FROM accounts a WHERE a.id = account_id), 'rss') AS network \
          FROM feed_sources WHERE id = ?",
     )
     .bind(id)
@@ -228,6 +272,7 @@ pub(super) async fn fetch_state(store: &Store, id: &str) -> Result<FetchState, F
         url: row.get("url"),
         account_id: row.get("account_id"),
         cursor: row.get("cursor"),
+        network: row.get("network"),
         validators: Validators {
             etag: row.get("etag"),
             last_modified: row.get("last_modified"),
