@@ -87,7 +87,8 @@ export function defaultWallTime(tz: string, now: Date = new Date()): { date: str
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
-function partsIn(at: Date, tz: string): Record<"year" | "month" | "day" | "hour" | "minute", string> {
+/** The wall clock of an instant in a zone, as zero-padded fields ("2027", "03", "16", "09", "00"). */
+export function partsIn(at: Date, tz: string): Record<"year" | "month" | "day" | "hour" | "minute", string> {
   const parts = new Intl.DateTimeFormat("en-CA", {
     year: "numeric",
     month: "2-digit",
