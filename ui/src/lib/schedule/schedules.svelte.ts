@@ -119,6 +119,11 @@ export class Schedules {
   }
 }
 
+/** Still waiting for its time (or held for a decision): it can be moved or unscheduled. */
+export function pending(item: Schedule): boolean {
+  return item.state === "scheduled" || item.state === "held";
+}
+
 const KEY = Symbol("ferry.schedules");
 
 export function provideSchedules(schedules: Schedules): Schedules {

@@ -5,6 +5,7 @@ import { hintsEn } from "./hints.en";
 import { publishEn } from "./publish.en";
 import { countersEn } from "./counters.en";
 import { scheduleEn } from "./schedule.en";
+import { calendarEn } from "./calendar.en";
 import { feedEn } from "./feed.en";
 export const en = {
   "app.tagline": "Compose once, post to both audiences",
@@ -142,6 +143,7 @@ export const en = {
   "error.dismiss": "Dismiss",
   "time.justNow": "just now",
   ...scheduleEn,
+  ...calendarEn,
   ...feedEn,
   ...publishEn,
   ...countersEn,

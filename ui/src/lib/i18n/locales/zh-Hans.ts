@@ -4,6 +4,7 @@ import { publishZhHans } from "./publish.zh-Hans";
 import { countersZhHans } from "./counters.zh-Hans";
 import type { Messages } from "./en";
 import { scheduleZhHans } from "./schedule.zh-Hans";
+import { calendarZhHans } from "./calendar.zh-Hans";
 import { feedZhHans } from "./feed.zh-Hans";
 
 export const zhHans: Messages = {
@@ -142,6 +143,7 @@ export const zhHans: Messages = {
   "error.dismiss": "知道了",
   "time.justNow": "刚刚",
   ...scheduleZhHans,
+  ...calendarZhHans,
   ...feedZhHans,
   ...publishZhHans,
   ...countersZhHans,

@@ -4,6 +4,7 @@ import { publishZhHant } from "./publish.zh-Hant";
 import { countersZhHant } from "./counters.zh-Hant";
 import type { Messages } from "./en";
 import { scheduleZhHant } from "./schedule.zh-Hant";
+import { calendarZhHant } from "./calendar.zh-Hant";
 import { feedZhHant } from "./feed.zh-Hant";
 
 export const zhHant: Messages = {
@@ -142,6 +143,7 @@ export const zhHant: Messages = {
   "error.dismiss": "知道了",
   "time.justNow": "剛剛",
   ...scheduleZhHant,
+  ...calendarZhHant,
   ...feedZhHant,
   ...publishZhHant,
   ...countersZhHant,
