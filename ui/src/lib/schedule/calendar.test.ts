@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   addDays,
   addMonths,
+  byDay,
   daysBetween,
   formatDay,
   formatSpan,
@@ -69,6 +70,18 @@ describe("zones on the calendar", () => {
     expect(slotIn("2027-03-16T20:00:00Z", "Asia/Tokyo")).toEqual({ day: "2027-03-17", hour: 5, minute: 0 });
     expect(slotIn("2027-03-16T20:00:00Z", "America/New_York")).toEqual({ day: "2027-03-16", hour: 16, minute: 0 });
     expect(todayIn("Asia/Taipei", new Date("2027-03-16T16:30:00Z"))).toBe("2027-03-17");
+  });
+
+  it("groups items by their day in a zone, soonest first", () => {
+    const items = [
+      { id: "late", due_at: "2027-03-16T20:00:00Z" },
+      { id: "early", due_at: "2027-03-16T01:00:00Z" },
+      { id: "noon", due_at: "2027-03-16T04:00:00Z" },
+    ];
+    const inBeijing = byDay(items, "Asia/Shanghai");
+    expect([...inBeijing.keys()]).toEqual(["2027-03-16", "2027-03-17"]);
+    expect(inBeijing.get("2027-03-16")?.map((i) => i.id)).toEqual(["early", "noon"]);
+    expect([...byDay(items, "America/New_York").keys()]).toEqual(["2027-03-15", "2027-03-16"]);
   });
 
   it("knows each zone's offset on both sides of a change", () => {

@@ -65,6 +65,16 @@ export function slotIn(iso: string, tz: string): { day: string; hour: number; mi
   return { day: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute) };
 }
 
+/** Items by their day in `tz` (days and items soonest first). */
+export function byDay<T extends { due_at: string }>(items: readonly T[], tz: string): Map<string, T[]> {
+  const days = new Map<string, T[]>();
+  for (const item of [...items].sort((a, b) => a.due_at.localeCompare(b.due_at))) {
+    const day = dayKey(item.due_at, tz);
+    days.set(day, [...(days.get(day) ?? []), item]);
+  }
+  return days;
+}
+
 /** Minutes `tz` is ahead of UTC at the instant `at` (ms): -240 for New York in summer. */
 export function offsetMinutes(at: number, tz: string): number {
   const p = partsIn(new Date(at), tz);

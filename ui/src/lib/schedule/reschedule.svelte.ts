@@ -19,7 +19,8 @@ export class Rescheduler {
     private readonly schedules: Schedules,
     /** This computer's zone, the one the calendar is drawn in. */
     readonly here: string,
-    private readonly now: () => Date = () => new Date(),
+    /** The clock, so tests can fix "now". */
+    readonly now: () => Date = () => new Date(),
   ) {}
 
   /** True when the item moved. */

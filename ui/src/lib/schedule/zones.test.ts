@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayKey, defaultWallTime, minutesLate, sideBySide, timeIn, zoneName } from "./zones";
+import { clockIn, dayKey, defaultWallTime, elsewhere, minutesLate, sideBySide, timeIn, zoneName } from "./zones";
 
 describe("zones", () => {
   it("names zones the way each audience says them", () => {
@@ -33,5 +33,15 @@ describe("zones", () => {
   it("counts lateness in whole minutes", () => {
     expect(minutesLate("2027-06-01T08:00:00Z", new Date("2027-06-01T08:42:30Z"))).toBe(42);
     expect(minutesLate("2027-06-01T09:00:00Z", new Date("2027-06-01T08:42:30Z"))).toBe(0);
+  });
+
+  it("names only the zones whose clock differs from this computer's, with the day when it differs", () => {
+    // 13:00 UTC: 21:00 in Beijing and Taipei, 09:00 the same Tuesday in New York.
+    const zones = ["Asia/Taipei", "America/New_York", "Asia/Shanghai"];
+    expect(clockIn("2027-03-16T13:00:00Z", "Asia/Shanghai")).toBe("21:00");
+    expect(elsewhere("2027-03-16T13:00:00Z", "Asia/Shanghai", zones, "zh-Hans")).toEqual(["09:00 纽约"]);
+    // 02:00 UTC: Wednesday 10:00 in Beijing, still Tuesday 22:00 in New York.
+    expect(elsewhere("2027-03-17T02:00:00Z", "Asia/Shanghai", zones, "en")).toEqual(["Tue 22:00 New York"]);
+    expect(elsewhere("2027-03-17T02:00:00Z", "America/New_York", zones, "zh-Hant")).toEqual(["週三 10:00 臺北", "週三 10:00 北京"]);
   });
 });

@@ -74,6 +74,26 @@ export function sideBySide(iso: string, zones: readonly string[], locale: Locale
   return [...new Set(zones)].map((tz) => `${timeIn(iso, tz, locale)} ${zoneName(tz, locale)}`).join(" · ");
 }
 
+/** "09:00": an instant's wall clock in a zone. */
+export function clockIn(iso: string, tz: string): string {
+  const p = partsIn(new Date(iso), tz);
+  return `${p.hour}:${p.minute}`;
+}
+
+/**
+ * The instant in each zone whose clock differs from `here`'s, each zone once: "09:00 New York",
+ * or "Wed 09:00 New York" when it is another day there.
+ */
+export function elsewhere(iso: string, here: string, zones: readonly string[], locale: Locale): string[] {
+  const clock = `${dayKey(iso, here)} ${clockIn(iso, here)}`;
+  return [...new Set(zones)]
+    .filter((tz) => `${dayKey(iso, tz)} ${clockIn(iso, tz)}` !== clock)
+    .map((tz) => {
+      const when = dayKey(iso, tz) === dayKey(iso, here) ? clockIn(iso, tz) : timeIn(iso, tz, locale);
+      return `${when} ${zoneName(tz, locale)}`;
+    });
+}
+
 /** How late an item is, in whole minutes (0 when not late). */
 export function minutesLate(iso: string, now: Date = new Date()): number {
   return Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 60_000));
