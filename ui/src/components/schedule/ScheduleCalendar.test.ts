@@ -71,6 +71,9 @@ describe("ScheduleCalendar: week", () => {
 
     const late = await show([scheduled({ due_at: "2027-03-16T20:00:00Z" })], { here: "Asia/Shanghai" });
     expect(slotOf(late.card())).toMatchObject({ day: "2027-03-17", hour: "4" });
+    // Scheduled in New York, where it is still Tuesday.
+    expect(late.card().textContent).toContain("Tue 16:00 New York");
+    expect(late.card().textContent).not.toContain("Beijing");
   });
 
   it("says so when the week has nothing, and how to schedule", async () => {
