@@ -1,5 +1,5 @@
-//! What every social timeline reader returns (Mastodon's home timeline, Nostr follows; Bluesky's
-//! following timeline is planned), so the feed cache in ferry-core stores them all in one table
+//! What every social timeline reader returns (Mastodon's home timeline, Bluesky's following
+//! timeline, Nostr follows), so the feed cache in ferry-core stores them all in one table
 //! beside RSS entries.
 //!
 //! A reader is asked for what is new since the cursor it returned last time, at most
@@ -97,4 +97,13 @@ pub struct TimelineFetch {
     pub cursor: Option<String>,
     /// `false` when posts between `since` and the oldest post returned may be missing.
     pub reached_since: bool,
+}
+
+/// `text` when it is an absolute http(s) address with a host: the only addresses a reader
+/// keeps from a post (no `javascript:`, `data:` or `file:` reaches the feed).
+pub(crate) fn web_url(text: &str) -> Option<String> {
+    url::Url::parse(text.trim())
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+        .map(String::from)
 }

@@ -1,6 +1,8 @@
-// The reference Bluesky PDS and a PLC directory (@atproto/dev-env's TestNetworkNoAppView,
-// SQLite, in-process) on 127.0.0.1, with two seeded accounts the client tests log in as.
-// Ports come from PLC_PORT / PDS_PORT; prints PDS_URL=… and READY once it serves.
+// The reference Bluesky network (@atproto/dev-env's TestNetwork: PLC directory, PDS and the
+// AppView that serves timelines, in-process) on 127.0.0.1, with two seeded accounts the client
+// tests log in as; alice follows bob, so bob's posts reach alice's following timeline.
+// Ports come from PLC_PORT / PDS_PORT / BSKY_PORT; the AppView's PostgreSQL and Redis from
+// DB_POSTGRES_URL / REDIS_HOST (start.sh starts both). Prints READY once it serves.
 import net from 'node:net';
 
 // dev-env's servers call listen(port) with no host, which binds every interface; Ferry's
@@ -18,22 +20,28 @@ net.Server.prototype.listen = function (...args) {
   return listen.apply(this, args);
 };
 
-const { TestNetworkNoAppView } = await import('@atproto/dev-env');
+const { TestNetwork } = await import('@atproto/dev-env');
 
-const network = await TestNetworkNoAppView.create({
+const bskyPort = Number(process.env.BSKY_PORT);
+const network = await TestNetwork.create({
   plc: { port: Number(process.env.PLC_PORT) },
   pds: { port: Number(process.env.PDS_PORT), hostname: 'localhost', enableDidDocWithSession: true },
+  bsky: { port: bskyPort, publicUrl: `http://localhost:${bskyPort}` },
 });
 const seed = network.getSeedClient();
+const accounts = {};
 for (const name of ['alice', 'bob']) {
-  await seed.createAccount(name, {
+  accounts[name] = await seed.createAccount(name, {
     handle: `${name}.test`,
     email: `${name}@example.com`,
     password: `${name}-pass`,
   });
 }
+await seed.follow(accounts.alice.did, accounts.bob.did);
+await network.processAll();
 console.log(`PDS_URL=${network.pds.url}`);
 console.log(`PLC_URL=${network.plc.url}`);
+console.log(`APPVIEW_URL=${network.bsky.url}`);
 console.log('READY');
 
 const stop = async () => {

@@ -35,6 +35,7 @@
 //! [`AccountState::NeedsReauth`]; signing in again (the same `add_…` call) makes it active.
 
 mod bluesky;
+mod bluesky_session;
 mod error;
 mod mastodon;
 mod mastodon_app;
@@ -46,6 +47,7 @@ mod secret_bridge;
 use std::time::Duration;
 
 pub use bluesky::{AddBluesky, DEFAULT_PDS};
+pub(crate) use bluesky_session::KeptSession;
 pub use error::AccountError;
 pub(crate) use mastodon::instance_limits as mastodon_instance_limits;
 pub use mastodon::{MastodonSignIn, MastodonSignInStarted, StartMastodon};

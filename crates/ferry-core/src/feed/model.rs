@@ -84,7 +84,7 @@ pub struct FeedGap {
 pub struct FeedItem {
     #[ts(type = "number")]
     pub id: i64,
-    /// `rss`, `mastodon` or `nostr` (Bluesky's timeline is planned).
+    /// `rss`, `mastodon`, `bluesky` or `nostr`.
     pub network: String,
     /// The network's id of the post (for a feed entry, its identity hashed).
     pub remote_id: String,

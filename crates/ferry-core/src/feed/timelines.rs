@@ -5,16 +5,17 @@
 //! |----------|------------------------------------------------|--------|
 //! | Mastodon | the account's home timeline                    | `ferry_networks::mastodon::client` |
 //! | Nostr    | notes of the accounts it follows (NIP-65 relays) | `ferry_networks::nostr::timeline` |
-//! | Bluesky  | planned (`getTimeline` needs an AppView)        | — |
+//! | Bluesky  | the account's following timeline (through its PDS) | `ferry_networks::bluesky::client` |
 //!
 //! A failure is a [`ReadFailure`]: the source's health and a message naming the account, kept
 //! on the source like a feed's; it never stops other sources.
 
 use chrono::{DateTime, Utc};
+use ferry_networks::http::ClientError;
 use ferry_networks::rss::SourceHealth;
 use ferry_networks::timeline::{TimelineFetch, TimelineRequest};
 
-use crate::accounts::{Account, Accounts};
+use crate::accounts::{Account, AccountError, Accounts, KeptSession};
 use crate::model::Network;
 
 /// Posts one refresh may bring per account; more than that leaves a gap.
@@ -40,6 +41,7 @@ pub(super) fn source_url(account: &Account) -> Option<String> {
             Some(format!("{server}/@{user}"))
         }
         Network::Nostr => Some(format!("nostr:{}", account.handle)),
+        Network::Bluesky => Some(format!("at://{}", account.remote_id)),
         _ => None,
     }
 }
@@ -57,6 +59,7 @@ pub(super) async fn read(
     match account.network {
         Network::Nostr => read_nostr(account, &request).await,
         Network::Mastodon => read_mastodon(accounts, account, &request).await,
+        Network::Bluesky => read_bluesky(accounts, account, &request).await,
         _ => Err(ReadFailure {
             health: SourceHealth::Unreachable,
             message: format!(
@@ -75,16 +78,26 @@ async fn read_mastodon(
     account: &Account,
     request: &TimelineRequest,
 ) -> Result<TimelineFetch, ReadFailure> {
-    use ferry_networks::http::ClientError;
-    let client = accounts
-        .mastodon_client(account)
+    let client = accounts.mastodon_client(account).await?;
+    Ok(client.home_timeline(request).await?)
+}
+
+/// The account's following timeline, read through its own PDS (which proxies to its AppView),
+/// keeping the session's rotated tokens in the keychain.
+async fn read_bluesky(
+    accounts: &Accounts,
+    account: &Account,
+    request: &TimelineRequest,
+) -> Result<TimelineFetch, ReadFailure> {
+    let kept = KeptSession::open(accounts, account).await?;
+    kept.call(|| kept.client().following_timeline(request))
         .await
-        .map_err(|e| ReadFailure {
-            health: SourceHealth::SignedOut,
-            message: e.to_string(),
-            retry_at: None,
-        })?;
-    client.home_timeline(request).await.map_err(|e| {
+}
+
+/// A client error as the source's health: a dead sign-in, a rate limit or server error with
+/// the server's retry time, an answer that isn't a timeline, or an unreachable server.
+impl From<ClientError> for ReadFailure {
+    fn from(e: ClientError) -> Self {
         let (health, retry_at) = match &e {
             ClientError::Auth { .. } => (SourceHealth::SignedOut, None),
             ClientError::RateLimited { retry_at, .. } => (SourceHealth::RateLimited, *retry_at),
@@ -101,7 +114,18 @@ async fn read_mastodon(
             message: e.to_string(),
             retry_at,
         }
-    })
+    }
+}
+
+/// The account's tokens are missing from the keychain or unreadable: sign in again.
+impl From<AccountError> for ReadFailure {
+    fn from(e: AccountError) -> Self {
+        ReadFailure {
+            health: SourceHealth::SignedOut,
+            message: e.to_string(),
+            retry_at: None,
+        }
+    }
 }
 
 /// The notes of the people the account follows, from their NIP-65 write relays and the

@@ -1,6 +1,7 @@
 //! The user's accounts as feed sources, against the real peers (`tests/peers/with-peers`) and
 //! the real keychain: a Nostr account's follows read from a real relay into the cache, a
-//! Mastodon account's home timeline from mastodon-mock, and the user's own cross-post, published through the
+//! Mastodon account's home timeline from mastodon-mock, a Bluesky account's following timeline
+//! from the reference PDS and AppView, and the user's own cross-post, published through the
 //! outbox, shown once with where else it went.
 
 use std::time::Duration;
@@ -20,6 +21,25 @@ fn page() -> ItemQuery {
         limit: 50,
         ..ItemQuery::default()
     }
+}
+
+/// Publishes the draft to its targets through the outbox; every target must be posted.
+async fn post_everywhere(env: &Env, draft_id: &str) {
+    let status = Publisher::new(env.accounts.clone(), fast_config())
+        .publish(request(draft_id, false))
+        .await
+        .unwrap()
+        .finish()
+        .await
+        .unwrap();
+    assert!(status.all_posted(), "{status:#?}");
+}
+
+/// The feeds with the test's accounts as sources.
+fn account_feeds(env: &Env) -> Feeds {
+    Feeds::new(env.accounts.store().clone())
+        .unwrap()
+        .with_accounts(env.accounts.clone())
 }
 
 #[tokio::test]
@@ -90,18 +110,8 @@ async fn accounts_are_sources_and_own_cross_posts_come_once() {
             &[&nostr, &mastodon],
         )
         .await;
-    let status = Publisher::new(env.accounts.clone(), fast_config())
-        .publish(request(&draft.id, false))
-        .await
-        .unwrap()
-        .finish()
-        .await
-        .unwrap();
-    assert!(status.all_posted(), "{status:#?}");
-
-    let feeds = Feeds::new(env.accounts.store().clone())
-        .unwrap()
-        .with_accounts(env.accounts.clone());
+    post_everywhere(&env, &draft.id).await;
+    let feeds = account_feeds(&env);
     let sources = feeds.sources().await.unwrap();
     let account_sources: Vec<_> = sources
         .iter()
@@ -203,5 +213,76 @@ async fn accounts_are_sources_and_own_cross_posts_come_once() {
             .iter()
             .all(|s| s.account_id.as_deref() != Some(nostr.id.as_str()))
     );
+    env.cleanup().await;
+}
+
+/// A Bluesky account's following timeline, from the reference PDS and AppView (alice follows
+/// bob): bob's post arrives with its author and language, and alice's own post, cross-posted
+/// to Nostr by the outbox, is one card that says where else it went.
+#[tokio::test]
+async fn a_bluesky_account_reads_its_following_timeline() {
+    use ferry_networks::bluesky::client::{BlueskyClient, NewPost, Tid};
+    use ferry_networks::http::Secret;
+    let (Some(pds), Some(relay)) = (peers::bluesky_pds(), peers::nostr_relay()) else {
+        return;
+    };
+    let Some(env) = env("feedbsky").await else {
+        return;
+    };
+    let alice = add_bluesky(&env.accounts, &pds, &["en"]).await;
+    let nostr = add_nostr(&env.accounts, &relay, &["en"]).await;
+    let tag = marker("bsky");
+
+    let (handle, password) = peers::BSKY_BOB;
+    let bob = BlueskyClient::login(&pds, handle, &Secret::new(password))
+        .await
+        .unwrap();
+    let bobs_text = format!("渡口的早晨，雾很大。 {tag}");
+    let bobs = NewPost {
+        text: bobs_text.clone(),
+        langs: vec!["zh-Hans".into()],
+        ..NewPost::default()
+    };
+    let bobs = bob.publish_post(&bobs, &Tid::now()).await.unwrap();
+
+    let en = format!("Foggy morning at the ferry {tag}");
+    let draft = env.draft(&[("en", &en)], &[&alice, &nostr]).await;
+    post_everywhere(&env, &draft.id).await;
+    let feeds = account_feeds(&env);
+    let sources = feeds.sources().await.unwrap();
+    let source = sources
+        .iter()
+        .find(|s| s.network == "bluesky")
+        .expect("the Bluesky account is a source");
+    assert_eq!(source.account_id.as_deref(), Some(alice.id.as_str()));
+
+    // The AppView indexes a moment after the PDS writes: refresh until both are there.
+    let query = ItemQuery {
+        search: Some(tag.clone()),
+        network: Some("bluesky".into()),
+        ..page()
+    };
+    let mut items = Vec::new();
+    for _ in 0..40 {
+        let report = feeds.refresh(&source.id).await.unwrap();
+        assert_eq!(report.health, SourceHealth::Working, "{report:?}");
+        items = feeds.items(&query).await.unwrap();
+        if items.len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    assert_eq!(items.len(), 2, "bob's post and alice's own: {items:#?}");
+    let bobs_item = items.iter().find(|i| i.text == bobs_text).unwrap();
+    assert_eq!(bobs_item.remote_id, bobs.uri);
+    assert_eq!(bobs_item.author.handle.as_deref(), Some("bob.test"));
+    assert_eq!(bobs_item.lang.as_deref(), Some("zh-Hans"));
+    let own = items.iter().find(|i| i.text == en).unwrap();
+    let elsewhere: Vec<&str> = own.also_on.iter().map(|a| a.network.as_str()).collect();
+    assert_eq!(elsewhere, ["nostr"], "{own:#?}");
+
+    // Refreshing again brings neither twice.
+    feeds.refresh(&source.id).await.unwrap();
+    assert_eq!(feeds.items(&query).await.unwrap().len(), 2);
     env.cleanup().await;
 }

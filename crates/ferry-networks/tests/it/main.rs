@@ -4,6 +4,7 @@
 
 mod oracle_process;
 
+mod bluesky_timeline;
 mod client_bluesky;
 mod client_mastodon;
 mod client_mastodon_recordings;

@@ -1,9 +1,8 @@
 //! Bluesky: `createRecord` under a record key (TID) chosen when the job was made. The check
 //! after a lost answer is `getRecord` by that key; a resend with it can't make a second post.
 //!
-//! The session is the account's, shared by all its targets; when the client rotates tokens
-//! (an expired access token, or an explicit refresh after an auth error) the new ones go back
-//! to the keychain at once, since the old refresh token is dead from then on.
+//! The session is the account's, shared by all its targets, and kept signed in by
+//! [`KeptSession`] (rotated tokens go back to the keychain at once).
 
 use std::future::Future;
 
@@ -12,46 +11,35 @@ use ferry_networks::bluesky::client::{
     BlueskyClient, NewPost, PostImage, ReplyRef, StrongRef, Tid,
 };
 use ferry_networks::bluesky::facets;
-use ferry_networks::http::{ClientError, ErrorClass};
+use ferry_networks::http::ClientError;
 use ferry_networks::media::MediaLimits;
-use tokio::sync::Mutex;
 
 use super::mastodon::missing_key;
 use super::{Posted, media, thread_refs};
 use crate::Store;
-use crate::accounts::{Account, Accounts};
+use crate::accounts::{Account, Accounts, KeptSession};
 use crate::outbox::failure::{FailKind, Failure};
 use crate::outbox::rows::{PartRow, TargetRow};
 
 #[derive(Debug)]
 pub(crate) struct BlueskySender {
-    client: BlueskyClient,
-    accounts: Accounts,
-    account_id: String,
+    session: KeptSession,
     did: String,
-    /// The refresh token last written to the keychain, to notice a rotation (a redacting
-    /// `Secret`, so the sender's `Debug` never prints it).
-    saved_refresh: Mutex<ferry_networks::http::Secret>,
     store: Store,
 }
 
 impl BlueskySender {
     pub async fn open(accounts: &Accounts, account: &Account) -> Result<Self, Failure> {
-        let client = accounts.bluesky_client(account).await?;
-        let saved = client.session().await.refresh_jwt.clone();
         Ok(BlueskySender {
-            client,
-            accounts: accounts.clone(),
-            account_id: account.id.clone(),
+            session: KeptSession::open(accounts, account).await?,
             did: account.remote_id.clone(),
-            saved_refresh: Mutex::new(saved),
             store: accounts.store().clone(),
         })
     }
 
     pub async fn check(&self, part: &PartRow) -> Result<Option<Posted>, Failure> {
         let rkey = rkey(part)?;
-        let found = self.call(|| self.client.get_post(&rkey)).await?;
+        let found = self.call(|| self.client().get_post(&rkey)).await?;
         Ok(found.map(|record| Posted {
             remote_id: record.uri,
             cid: record.cid,
@@ -68,7 +56,7 @@ impl BlueskySender {
                 media::prepare_all(&self.store, &target.media, MediaLimits::bluesky()).await?;
             for image in prepared {
                 let blob = self
-                    .call(|| self.client.upload_blob(image.bytes.clone(), image.mime))
+                    .call(|| self.client().upload_blob(image.bytes.clone(), image.mime))
                     .await?;
                 images.push(PostImage {
                     blob,
@@ -98,7 +86,9 @@ impl BlueskySender {
             reply,
             created_at,
         };
-        let posted = self.call(|| self.client.publish_post(&post, &rkey)).await?;
+        let posted = self
+            .call(|| self.client().publish_post(&post, &rkey))
+            .await?;
         Ok(Posted {
             remote_id: posted.uri,
             cid: Some(posted.cid),
@@ -106,40 +96,16 @@ impl BlueskySender {
         })
     }
 
-    /// Runs a call; after an auth error, refreshes the session once and runs it again (the
-    /// access token may be revoked while the refresh token lives). A refresh refused for auth
-    /// means the refresh token is dead: that `Auth` failure sends the person to sign in.
     async fn call<T, F, Fut>(&self, op: F) -> Result<T, Failure>
     where
         F: Fn() -> Fut,
         Fut: Future<Output = Result<T, ClientError>>,
     {
-        let first = op().await;
-        let result = match first {
-            Err(err) if err.class() == ErrorClass::Auth => match self.client.refresh().await {
-                Ok(()) => {
-                    self.save_if_rotated().await?;
-                    op().await
-                }
-                Err(refresh) => Err(refresh),
-            },
-            other => other,
-        };
-        // `call` inside the client may have refreshed on an expired token too.
-        self.save_if_rotated().await?;
-        Ok(result?)
+        self.session.call(op).await
     }
 
-    async fn save_if_rotated(&self) -> Result<(), Failure> {
-        let mut saved = self.saved_refresh.lock().await;
-        let session = self.client.session().await;
-        if session.refresh_jwt != *saved {
-            self.accounts
-                .save_bluesky_session(&self.account_id, &session)
-                .await?;
-            *saved = session.refresh_jwt.clone();
-        }
-        Ok(())
+    fn client(&self) -> &BlueskyClient {
+        self.session.client()
     }
 
     fn post_url(&self, rkey: &Tid) -> String {

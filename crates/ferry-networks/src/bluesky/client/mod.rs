@@ -1,4 +1,5 @@
-//! Posting to Bluesky through the account's own PDS (any PDS URL, never a hard-coded host).
+//! Posting to Bluesky through the account's own PDS (any PDS URL, never a hard-coded host), and
+//! reading the account's following timeline ([`BlueskyClient::following_timeline`]).
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), ferry_networks::http::ClientError> {
@@ -20,11 +21,14 @@ mod posts;
 mod record;
 mod session;
 mod tid;
+mod timeline;
+mod timeline_map;
 
 pub use posts::{PublishedPost, RecordView};
 pub use record::{BlobRef, NewPost, PostImage, ReplyRef, StrongRef};
 pub use session::{BlueskyClient, BlueskySession};
 pub use tid::Tid;
+pub use timeline::{KNOWN_ENTRIES, SORT_SLACK, TIMELINE_MAX_PAGE_BYTES, TIMELINE_MAX_PAGES};
 
 /// The name errors carry.
 pub const NETWORK: &str = "bluesky";

@@ -16,7 +16,7 @@ use url::Url;
 use super::NETWORK;
 use crate::http::{
     ClientError, Effect, ResponseParts, Secret, classify_status, parse_base_url, read_json, send,
-    shared_client,
+    send_capped, shared_client,
 };
 
 /// The tokens of one signed-in account. `Debug` shows no token.
@@ -155,26 +155,35 @@ impl BlueskyClient {
         effect: Effect,
         build: impl Fn(Url, &Secret) -> reqwest::RequestBuilder,
     ) -> Result<ResponseParts, ClientError> {
+        self.call_capped(nsid, effect, usize::MAX, build).await
+    }
+
+    /// [`Self::call`], refusing an answer longer than `max_bytes` (reads of other people's
+    /// content, whose size the PDS and AppView don't bound for us).
+    pub(crate) async fn call_capped(
+        &self,
+        nsid: &str,
+        effect: Effect,
+        max_bytes: usize,
+        build: impl Fn(Url, &Secret) -> reqwest::RequestBuilder,
+    ) -> Result<ResponseParts, ClientError> {
+        let send = |access: Secret| {
+            send_capped(
+                NETWORK,
+                nsid,
+                effect,
+                build(xrpc_url(&self.pds, nsid), &access),
+                max_bytes,
+            )
+        };
         let access = self.session.lock().await.access_jwt.clone();
-        let answer = send(
-            NETWORK,
-            nsid,
-            effect,
-            build(xrpc_url(&self.pds, nsid), &access),
-        )
-        .await?;
+        let answer = send(access).await?;
         if !is_expired(&answer) {
             return Ok(answer);
         }
         self.refresh().await?;
         let access = self.session.lock().await.access_jwt.clone();
-        send(
-            NETWORK,
-            nsid,
-            effect,
-            build(xrpc_url(&self.pds, nsid), &access),
-        )
-        .await
+        send(access).await
     }
 }
 

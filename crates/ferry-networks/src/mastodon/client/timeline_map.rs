@@ -19,7 +19,7 @@ use url::Url;
 
 use super::types::{Account, Status};
 use crate::rss::{escape_text, sanitize_html};
-use crate::timeline::{PostAuthor, PostMedia, ReplyTo, TimelinePost};
+use crate::timeline::{PostAuthor, PostMedia, ReplyTo, TimelinePost, web_url};
 
 /// The server part of handles for accounts on the timeline's own server, whose `acct` is
 /// just `user`: the host, with the port when the address names one.
@@ -163,14 +163,6 @@ fn media(post: &Status) -> Vec<PostMedia> {
             })
         })
         .collect()
-}
-
-/// `text` when it is an absolute http(s) address with a host.
-fn web_url(text: &str) -> Option<String> {
-    Url::parse(text.trim())
-        .ok()
-        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
-        .map(String::from)
 }
 
 #[cfg(test)]
