@@ -1,5 +1,6 @@
 //! Exactly once under fire: 500 targets over Bluesky, Mastodon and Nostr, every server behind
-//! a fault proxy that drops answers after forwarding, answers 500/503, rate-limits with
+//! a fault proxy that drops answers after forwarding, answers 500/502 after forwarding or
+//! 500/503 instead of forwarding, rate-limits with
 //! `Retry-After`, and stalls past the client's timeout — then the records, statuses and events
 //! are counted on the servers themselves: no duplicates, and no target lost (each posted, or
 //! failed with a reason).
@@ -14,7 +15,7 @@ use ferry_test_support::{Fault, FaultProxy};
 const DRAFTS: usize = 167; // × 3 accounts = 501 targets
 const FAULTS_PER_PROXY: usize = 400;
 
-/// A seeded, reproducible mix: about one request in six meets a fault.
+/// A seeded, reproducible mix: about one request in four meets a fault.
 fn plan(proxy: &FaultProxy, seed: u64, stall: Duration) {
     let mut rng = fastrand::Rng::with_seed(seed);
     for _ in 0..FAULTS_PER_PROXY {
@@ -25,6 +26,9 @@ fn plan(proxy: &FaultProxy, seed: u64, stall: Duration) {
             4 => Fault::too_many("1", &[]),
             5 if rng.bool() => Fault::ForwardThenStall(stall),
             5 => Fault::Stall(stall),
+            // A server error after the write took effect: unknown, checked before a resend.
+            6 => Fault::ForwardThenStatus(500),
+            7 => Fault::ForwardThenStatus(502),
             _ => Fault::Forward,
         };
         proxy.push(fault);

@@ -97,9 +97,12 @@ pub struct Translator {
 impl Translator {
     /// `provider: None` keeps translation off: every call answers `translate.disabled`.
     pub fn new(provider: Option<Provider>, cache: Arc<dyn TranslationCache>) -> Translator {
+        // No redirects at all: a translation API has no reason to send one, and following it
+        // would carry the API key (header) or the text (307/308 body) to another host.
         let http = reqwest::Client::builder()
             .timeout(Duration::from_secs(60))
             .connect_timeout(Duration::from_secs(10))
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap_or_default();
         Translator {

@@ -65,6 +65,7 @@ pub fn shared_client(
     reqwest::Client::builder()
         .connect_timeout(Duration::from_secs(10).min(timeout))
         .timeout(timeout)
+        .redirect(same_origin_redirects())
         .user_agent(concat!("Ferry/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|e| ClientError::InvalidInput {
@@ -72,6 +73,27 @@ pub fn shared_client(
             field: "HTTP client".into(),
             detail: chain_text(&e),
         })
+}
+
+/// Redirects within the server's own origin only, at most five. A redirect elsewhere would take
+/// the request's token or password (in a header or, for a 307/308, in the repeated body) to a
+/// host the user never entered it for; it is refused and the call fails, naming where it
+/// pointed.
+pub fn same_origin_redirects() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let first = attempt.previous().first().map(|u| u.origin());
+        if first.is_some_and(|origin| origin != attempt.url().origin()) {
+            let to = attempt.url().origin().ascii_serialization();
+            attempt.error(format!(
+                "the server redirected to {to}, another server; Ferry sends an account's \
+                 credentials only to the server they were entered for"
+            ))
+        } else if attempt.previous().len() > 5 {
+            attempt.error("more than five redirects")
+        } else {
+            attempt.follow()
+        }
+    })
 }
 
 /// Sends a request and reads the whole answer.
@@ -145,7 +167,37 @@ pub fn read_json<T: DeserializeOwned>(
     if parts.is_success() {
         decode_json(network, what, effect, parts)
     } else {
-        Err(classify_status(network, what, parts))
+        Err(classify_answer(network, what, effect, parts))
+    }
+}
+
+/// [`classify_status`] for a request with `effect`: a server error answering a write is an
+/// unknown outcome, not a retryable failure. The server may have committed the write and
+/// failed after (500 from a crash after the commit, 502/504 from a proxy giving up on a slow
+/// backend), so the outbox checks on the server before sending again — a blind resend would
+/// duplicate once an idempotency key has expired (Mastodon keeps them an hour). 503 (the
+/// server is not taking requests) and 501 (it doesn't do this at all) say the request was not
+/// handled, so they stay retryable.
+pub fn classify_answer(
+    network: &'static str,
+    what: &str,
+    effect: Effect,
+    parts: &ResponseParts,
+) -> ClientError {
+    match classify_status(network, what, parts) {
+        ClientError::ServerError {
+            what,
+            detail,
+            status,
+            ..
+        } if effect == Effect::Write && !matches!(status, 501 | 503) => {
+            ClientError::UnknownOutcome {
+                network,
+                what,
+                detail: format!("{detail}; the server may have done it before failing"),
+            }
+        }
+        other => other,
     }
 }
 
@@ -278,11 +330,20 @@ pub fn classify_send_error(
             )
         })
         .unwrap_or_else(|| "the server".into());
+    let redirect = err.is_redirect();
     let err = err.without_url();
     let detail = chain_text(&err);
     let lower = detail.to_ascii_lowercase();
     let what = what.to_owned();
-    if ["tls", "certificate", "corrupt message", "handshake"]
+    if redirect {
+        // The server answered with a redirect Ferry would not follow: nothing was done.
+        ClientError::Rejected {
+            network,
+            what,
+            status: None,
+            detail,
+        }
+    } else if ["tls", "certificate", "corrupt message", "handshake"]
         .iter()
         .any(|w| lower.contains(w))
     {

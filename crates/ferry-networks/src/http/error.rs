@@ -48,8 +48,8 @@ pub enum ClientError {
     #[code("net.timeout")]
     Timeout { network: &'static str, what: String },
     #[error(
-        "{network}: {what}: the request was sent but no answer came back ({detail}); it may have \
-         gone through, so check before sending again"
+        "{network}: {what}: the request was sent but its outcome is unknown ({detail}); it may \
+         have gone through, so check before sending again"
     )]
     #[code("net.unknown_outcome")]
     UnknownOutcome {

@@ -22,8 +22,8 @@ mod secret;
 
 pub use base_url::parse_base_url;
 pub use classify::{
-    Effect, ResponseParts, chain_text, classify_send_error, classify_status, decode_json,
-    read_json, send, send_capped, shared_client,
+    Effect, ResponseParts, chain_text, classify_answer, classify_send_error, classify_status,
+    decode_json, read_json, same_origin_redirects, send, send_capped, shared_client,
 };
 pub use error::{ClientError, ErrorClass};
 pub use retry_after::{parse_rate_limit_reset, parse_retry_after};

@@ -247,14 +247,17 @@ async fn server_errors_rate_limits_and_stalls_are_classified() {
         ..Default::default()
     };
     let rkey = Tid::now();
-    for status in [500, 503] {
-        let err = through.publish_post(&post, &rkey).await.unwrap_err();
-        assert_eq!(
-            (err.class(), err.status()),
-            (ErrorClass::Retryable, Some(status)),
-            "{err}"
-        );
-    }
+    // A 500 may follow a write that took effect: unknown, for the outbox to check (the
+    // client's own check found nothing, but the write may still land). A 503 says the PDS
+    // did not take the request.
+    let err = through.publish_post(&post, &rkey).await.unwrap_err();
+    assert_eq!(err.class(), ErrorClass::UnknownOutcome, "{err}");
+    let err = through.publish_post(&post, &rkey).await.unwrap_err();
+    assert_eq!(
+        (err.class(), err.status()),
+        (ErrorClass::Retryable, Some(503)),
+        "{err}"
+    );
     let err = through.publish_post(&post, &rkey).await.unwrap_err();
     assert_eq!(err.code(), "net.rate_limited");
     let wait = err.retry_at().unwrap() - chrono::Utc::now();
@@ -417,4 +420,53 @@ async fn tls_unreachable_and_html_answers() {
         alice.get_post(&rkey).await.unwrap().is_some(),
         "the stalled request did create the post"
     );
+}
+
+/// A 307 repeats the body — for `createSession`, the app password — so a redirect to another
+/// origin is refused before anything reaches it; one within the PDS's own origin is followed.
+#[tokio::test]
+async fn a_redirect_to_another_server_never_carries_the_password() {
+    let Some(pds) = peers::bluesky_pds() else {
+        return;
+    };
+    let elsewhere = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let elsewhere_url = format!("http://{}", elsewhere.local_addr().unwrap());
+    let reached = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = reached.clone();
+    tokio::spawn(async move {
+        while elsewhere.accept().await.is_ok() {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    });
+    let proxy = FaultProxy::start(&pds).await.unwrap();
+    let redirect = |to: String| Fault::Respond {
+        status: 307,
+        headers: vec![("Location".into(), to)],
+        body: String::new(),
+    };
+    proxy.push(redirect(format!(
+        "{elsewhere_url}/xrpc/com.atproto.server.createSession"
+    )));
+    let (handle, password) = peers::BSKY_ALICE;
+    let err = BlueskyClient::login(&proxy.http_url(), handle, &Secret::new(password))
+        .await
+        .unwrap_err();
+    assert_eq!(err.class(), ErrorClass::Permanent, "{err}");
+    assert!(err.to_string().contains("another server"), "{err}");
+    assert!(!err.to_string().contains(password), "{err}");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        reached.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "nothing went elsewhere"
+    );
+
+    // Within the same origin (the proxy itself), the redirect is followed.
+    proxy.push(redirect(format!(
+        "{}/xrpc/com.atproto.server.createSession",
+        proxy.http_url()
+    )));
+    BlueskyClient::login(&proxy.http_url(), handle, &Secret::new(password))
+        .await
+        .unwrap();
 }

@@ -344,25 +344,43 @@ async fn server_errors_and_stalls_are_classified() {
         return;
     };
     let proxy = FaultProxy::start(server.base_url().as_str()).await.unwrap();
-    proxy.push(Fault::status(500));
+    proxy.push(Fault::status(503));
+    proxy.push(Fault::ForwardThenStatus(500));
+    proxy.push(Fault::status(502));
     proxy.push(Fault::status(503));
     proxy.push(Fault::ForwardThenStall(Duration::from_secs(5)));
     proxy.push(Fault::Stall(Duration::from_secs(5)));
     let slow = MastodonServer::with_timeout(&proxy.http_url(), Duration::from_secs(2)).unwrap();
     let through = slow.client(client_token(&client));
+    let key = random_state().unwrap();
     let status = NewStatus {
-        text: "faults".into(),
+        text: format!("faults {key}"),
         ..Default::default()
     };
-    for expected in [500, 503] {
-        let err = through.publish_status(&status, "f-1").await.unwrap_err();
-        assert_eq!(
-            (err.class(), err.status()),
-            (ErrorClass::Retryable, Some(expected)),
-            "{err}"
-        );
-    }
-    let err = through.publish_status(&status, "f-1").await.unwrap_err();
+    // A read that meets a server error changed nothing: try again.
+    let err = through.verify_credentials().await.unwrap_err();
+    assert_eq!(
+        (err.class(), err.status()),
+        (ErrorClass::Retryable, Some(503)),
+        "{err}"
+    );
+    // A write answered 500 after the server took it: it is there, so the error must not
+    // invite a blind resend.
+    let err = through.publish_status(&status, &key).await.unwrap_err();
+    assert_eq!(err.class(), ErrorClass::UnknownOutcome, "{err}");
+    assert!(err.to_string().contains("500"), "{err}");
+    assert_eq!(count_own_statuses_containing(&client, &key).await, 1);
+    // The client can't tell a 502 before the server from one after it: unknown too.
+    let err = through.publish_status(&status, &key).await.unwrap_err();
+    assert_eq!(err.class(), ErrorClass::UnknownOutcome, "{err}");
+    // 503: the server says it did not take the request.
+    let err = through.publish_status(&status, &key).await.unwrap_err();
+    assert_eq!(
+        (err.class(), err.status()),
+        (ErrorClass::Retryable, Some(503)),
+        "{err}"
+    );
+    let err = through.publish_status(&status, &key).await.unwrap_err();
     assert_eq!(
         err.class(),
         ErrorClass::UnknownOutcome,
@@ -373,6 +391,11 @@ async fn server_errors_and_stalls_are_classified() {
         (err.class(), err.code()),
         (ErrorClass::Retryable, "net.timeout"),
         "a read that stalls: {err}"
+    );
+    assert_eq!(
+        count_own_statuses_containing(&client, &key).await,
+        1,
+        "one status whatever came back"
     );
 }
 

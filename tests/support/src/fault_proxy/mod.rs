@@ -42,6 +42,10 @@ pub enum Fault {
     /// Pass the request on, swallow the answer, and hold the client's connection open for the
     /// duration: the client's own timeout fires after the request took effect.
     ForwardThenStall(Duration),
+    /// Pass the request on, swallow the server's answer, and answer this status instead: a
+    /// gateway or server error that came after the request took effect (a 500 from a crash
+    /// after the commit, a 502/504 from a proxy that gave up on a slow backend).
+    ForwardThenStatus(u16),
     /// Hold the connection open without forwarding anything, then close it.
     Stall(Duration),
     /// Wait, then forward as usual: a slow network or a far-away server.
@@ -202,19 +206,7 @@ async fn serve(mut client: TcpStream, state: &State) -> std::io::Result<()> {
             status,
             headers,
             body,
-        } => {
-            let mut head = format!(
-                "HTTP/1.1 {status} Fault\r\nContent-Length: {}\r\nConnection: close\r\n",
-                body.len()
-            );
-            for (k, v) in headers {
-                head.push_str(&format!("{k}: {v}\r\n"));
-            }
-            head.push_str("\r\n");
-            client.write_all(head.as_bytes()).await?;
-            client.write_all(body.as_bytes()).await?;
-            client.shutdown().await
-        }
+        } => respond(&mut client, status, &headers, &body).await,
         Fault::Stall(for_how_long) => {
             tokio::time::sleep(for_how_long).await;
             Ok(())
@@ -230,6 +222,25 @@ async fn serve(mut client: TcpStream, state: &State) -> std::io::Result<()> {
             }
         }
     }
+}
+
+async fn respond(
+    client: &mut TcpStream,
+    status: u16,
+    headers: &[(String, String)],
+    body: &str,
+) -> std::io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {status} Fault\r\nContent-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    client.write_all(head.as_bytes()).await?;
+    client.write_all(body.as_bytes()).await?;
+    client.shutdown().await
 }
 
 async fn relay_http(
@@ -249,6 +260,14 @@ async fn relay_http(
             let _ = upstream.read_to_end(&mut sink).await;
             tokio::time::sleep(for_how_long).await;
             Ok(())
+        }
+        Fault::ForwardThenStatus(status) => {
+            // The whole answer, so the server has certainly finished the request.
+            let mut sink = Vec::new();
+            let _ = upstream.read_to_end(&mut sink).await;
+            let headers = [("Content-Type".to_owned(), "application/json".to_owned())];
+            let body = format!(r#"{{"error":"fault proxy answered {status} after forwarding"}}"#);
+            respond(&mut client, status, &headers, &body).await
         }
         _ => {
             tokio::io::copy(&mut upstream, &mut client).await?;

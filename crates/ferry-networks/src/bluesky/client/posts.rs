@@ -9,7 +9,7 @@ use super::record::{self, BlobRef, NewPost, StrongRef};
 use super::session::{BlueskyClient, refine, xrpc_error_name};
 use super::tid::Tid;
 use crate::bluesky::facets::FacetKind;
-use crate::http::{ClientError, Effect, classify_status, read_json};
+use crate::http::{ClientError, Effect, classify_answer, classify_status, read_json};
 
 const POST: &str = "app.bsky.feed.post";
 
@@ -140,7 +140,12 @@ impl BlueskyClient {
                 cid: existing.cid.unwrap_or_default(),
             }
         } else {
-            return Err(refine(classify_status(NETWORK, nsid, &answer)));
+            return Err(refine(classify_answer(
+                NETWORK,
+                nsid,
+                Effect::Write,
+                &answer,
+            )));
         };
         Ok(PublishedPost {
             url: format!("https://bsky.app/profile/{did}/post/{rkey}"),
