@@ -5,7 +5,8 @@
 //! `commands/` (one file per domain, listed once in `commands/mod.rs`), `database` (the
 //! store in managed state, opened on the UI's first call), `open_store` (the command argument
 //! that is the open store), `preferences` (UI language and theme), `os_locale` (the OS's
-//! preferred languages), `media_protocol` (thumbnails from the data folder), `close_guard` (a
+//! preferred languages), `media_protocol` (thumbnails from the data folder),
+//! `feed_image_protocol` (feed items' images, fetched by the engine), `close_guard` (a
 //! last autosave before the window closes), `publishing` (the accounts and the outbox, the
 //! keychain opened on first use), `scheduling` (the scheduler loop, started on the first
 //! scheduling call), `feeding` (feed refreshes in the background), `mastodon_sign_ins`
@@ -24,6 +25,7 @@ pub mod contract;
 pub mod database;
 pub mod error;
 pub mod events;
+pub mod feed_image_protocol;
 pub mod feeding;
 pub mod keychain;
 pub mod mastodon_sign_ins;
@@ -65,6 +67,10 @@ pub fn run() {
         .manage(feeding::Feeding::default())
         .manage(mastodon_sign_ins::MastodonSignIns::default())
         .register_asynchronous_uri_scheme_protocol(media_protocol::SCHEME, media_protocol::handle)
+        .register_asynchronous_uri_scheme_protocol(
+            feed_image_protocol::SCHEME,
+            feed_image_protocol::handle,
+        )
         .on_window_event(close_guard::on_window_event)
         .invoke_handler(commands::handler())
         .build(tauri::generate_context!());

@@ -158,11 +158,23 @@ test("the Feed screen: add sources, refresh, read CJK items, search in Chinese, 
       assert.ok(at("日出 · 渡口的早晨") < at("Hostile markup"), texts.join("\n"));
       assert.ok(at("Hostile markup") < at("Only a link"), texts.join("\n"));
       assert.match(texts[at("日出 · 渡口的早晨")], /今天的日出很美。👩‍👩‍👧‍👦/);
-      // The hostile item: sanitized by the engine, so nothing active reaches the page.
+      // The hostile item: sanitized by the engine, so nothing active reaches the page (the
+      // only images are Ferry's own, served by its protocol).
       const active = await window.executeScript(
-        `return document.querySelectorAll("[data-testid=feed-items] :is(script, iframe, img, svg, form, input, [onclick], [style])").length;`,
+        `return document.querySelectorAll("[data-testid=feed-items] :is(script, iframe, img:not([data-testid=feed-item-image]), svg, form, input, [onclick], [style])").length;`,
       );
       assert.equal(active, 0);
+      // The sunrise item's enclosure: fetched by the engine and painted through
+      // ferry-feed-image:, which the CSP allows (a remote address it would block).
+      const image = await waitFor(window, "the enclosure image to load", async () => {
+        const found = await window.executeScript(
+          `const img = document.querySelector("[data-testid=feed-item-image]");
+           return img && img.complete ? { src: img.getAttribute("src"), width: img.naturalWidth, alt: img.alt } : null;`,
+        );
+        return found && found.width > 0 ? found : false;
+      });
+      assert.match(image.src, /^(ferry-feed-image:\/\/localhost|http:\/\/ferry-feed-image\.localhost)\/\d+-0$/);
+      assert.equal(image.width, 6, "the 6×4 PNG from nginx");
       await screenshot(window, "feed-en.png");
     });
 

@@ -19,6 +19,7 @@ pub struct Contract {
     pub commands: Vec<Command>,
     pub events: Vec<EventDecl>,
     pub media_scheme: &'static str,
+    pub feed_image_scheme: &'static str,
     pub image_extensions: Vec<&'static str>,
     pub networks: Vec<&'static str>,
     pub error_codes: Vec<&'static str>,
@@ -31,6 +32,7 @@ impl Contract {
             commands: crate::commands::declarations(),
             events: crate::events::declarations(),
             media_scheme: crate::media_protocol::SCHEME,
+            feed_image_scheme: crate::feed_image_protocol::SCHEME,
             image_extensions: ferry_core::sniff::IMAGE_TYPES
                 .iter()
                 .map(|(extension, _)| *extension)
@@ -110,11 +112,14 @@ impl Contract {
             out,
             "\n/** The shell's URI scheme serving stored media (src-tauri/src/media_protocol.rs). */\n\
              export const MEDIA_SCHEME = {};\n\
+             /** The shell's URI scheme serving feed items' images (src-tauri/src/feed_image_protocol.rs). */\n\
+             export const FEED_IMAGE_SCHEME = {};\n\
              /** Image file types the engine accepts (it sniffs the bytes as well). */\n\
              export const IMAGE_EXTENSIONS = {} as const;\n\
              /** Every network, in the engine's order (ferry_networks::rules::Network::ALL). */\n\
              export const NETWORKS = {} as const;\n",
             quoted(self.media_scheme),
+            quoted(self.feed_image_scheme),
             array(&self.image_extensions),
             array(&self.networks),
         );

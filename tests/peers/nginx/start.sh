@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts nginx on a free 127.0.0.1 port serving the fixture feeds in tests/peers/nginx/feeds
-# (static files, so nginx answers conditional requests with 304 from ETag/Last-Modified),
+# (static files, so nginx answers conditional requests with 304 from ETag/Last-Modified;
+# images/ for feed items' images: a real PNG, one whose header claims 65,000² pixels, and an
+# HTML page served as image/png),
 # plus a few locations that fail on purpose: 429 and 503 with Retry-After, 403, and a body
 # larger than Ferry's feed cap. Prints the environment line for with-peers.
 set -euo pipefail
@@ -37,6 +39,7 @@ http {
     application/feed+json json;
     application/xml xml;
     text/html html;
+    image/png png;
   }
   charset utf-8;
   charset_types application/rss+xml application/atom+xml application/feed+json application/xml;

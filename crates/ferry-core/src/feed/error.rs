@@ -55,4 +55,12 @@ pub enum FeedError {
     #[error("{0}")]
     #[code("feed.bad_query")]
     BadQuery(String),
+
+    #[error("feed item {item}: {what} has no image Ferry can show: {reason}")]
+    #[code("feed.no_image")]
+    NoImage {
+        item: i64,
+        what: String,
+        reason: String,
+    },
 }

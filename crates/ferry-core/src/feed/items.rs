@@ -43,7 +43,7 @@ impl<'a> NewItem<'a> {
             published_at: entry.published_at,
             boosted_by: None,
             reply_to: None,
-            media: &[],
+            media: &entry.media,
         }
     }
 

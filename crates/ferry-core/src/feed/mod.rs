@@ -1,5 +1,6 @@
 //! The merged feed: RSS, Atom and JSON Feed sources (and RedNote, Weibo, Douyin through the
-//! user's own RSSHub) and the user's accounts (Mastodon home timelines, Nostr follows), cached
+//! user's own RSSHub) and the user's accounts (Mastodon home timelines, Bluesky following
+//! timelines, Nostr follows), cached
 //! in SQLite and read back as one timeline, newest first. Reading works offline: it only
 //! reads the cache.
 //!
@@ -37,6 +38,8 @@
 //!   (setting `feed.rsshub_base`).
 //! - Retention: the newest [`DEFAULT_RETENTION`] items per source, changed with
 //!   [`Feeds::set_retention`] (setting `feed.retention`).
+//! - Images (avatars, attached photos) are fetched by the engine, never the window, and
+//!   cached on disk: [`Feeds::item_image`].
 //! - Errors: [`FeedError`] with stable codes (`feed.not_found`, `feed.bad_url`,
 //!   `feed.duplicate`, `feed.bad_profile` …).
 
@@ -49,6 +52,9 @@ mod listing;
 mod listing_tests;
 mod model;
 mod refresh;
+mod remote_images;
+#[cfg(test)]
+mod remote_images_tests;
 mod sources;
 mod timelines;
 
@@ -59,6 +65,7 @@ pub use model::{
     AlsoOn, FeedGap, FeedItem, FeedSource, ItemAuthor, ItemMedia, ItemQuery, ItemReply, ItemSource,
     RefreshReport, SourceKind,
 };
+pub use remote_images::{CACHE_MAX_BYTES, FetchedImage, ItemImage};
 
 use crate::Store;
 use crate::accounts::Accounts;

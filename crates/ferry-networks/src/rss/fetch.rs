@@ -54,7 +54,7 @@ pub struct Fetched {
 /// An HTTP client for feeds. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct FeedClient {
-    http: reqwest::Client,
+    pub(super) http: reqwest::Client,
     max_bytes: usize,
     timeout: Duration,
 }
@@ -132,23 +132,7 @@ impl FeedClient {
                     .and_then(|v| parse_retry_after(&v, Utc::now())),
             });
         }
-        let too_large = || FetchError::TooLarge {
-            url: url.to_string(),
-            max: self.max_bytes,
-        };
-        if response
-            .content_length()
-            .is_some_and(|n| n > self.max_bytes as u64)
-        {
-            return Err(too_large());
-        }
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(|e| self.transport(url, e))? {
-            if body.len() + chunk.len() > self.max_bytes {
-                return Err(too_large());
-            }
-            body.extend_from_slice(&chunk);
-        }
+        let body = self.read_body(&mut response, url, self.max_bytes).await?;
         let feed = parse_feed(&body, response.url())?;
         // A new body without validators makes the old ones stale: forget them.
         Ok(Fetched {
@@ -158,7 +142,32 @@ impl FeedClient {
         })
     }
 
-    fn transport(&self, url: &Url, err: reqwest::Error) -> FetchError {
+    /// The whole body, refused as soon as it is known to exceed `max` bytes (declared or as
+    /// it arrives), so a server can't make Ferry hold an unbounded answer in memory.
+    pub(super) async fn read_body(
+        &self,
+        response: &mut reqwest::Response,
+        url: &Url,
+        max: usize,
+    ) -> Result<Vec<u8>, FetchError> {
+        let too_large = || FetchError::TooLarge {
+            url: url.to_string(),
+            max,
+        };
+        if response.content_length().is_some_and(|n| n > max as u64) {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(|e| self.transport(url, e))? {
+            if body.len() + chunk.len() > max {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
+    }
+
+    pub(super) fn transport(&self, url: &Url, err: reqwest::Error) -> FetchError {
         let detail = if err.is_timeout() {
             format!("no complete answer within {} s", self.timeout.as_secs_f64())
         } else {

@@ -13,7 +13,9 @@
 //! Everything here is network input and treated as hostile: nothing is trusted for size,
 //! markup, link schemes or dates.
 
+mod entry_media;
 mod fetch;
+mod fetch_image;
 mod health;
 mod lang_tag;
 mod parse;
@@ -22,6 +24,7 @@ mod sanitize;
 mod schedule;
 
 pub use fetch::{FETCH_TIMEOUT, FeedClient, Fetched, MAX_FEED_BYTES, Validators};
+pub use fetch_image::MAX_IMAGE_BYTES;
 pub use health::{FetchError, SourceHealth};
 pub use parse::{FeedEntry, ParsedFeed, parse_feed};
 pub use rsshub::{Platform, RouteError, redacted_url, rsshub_route};

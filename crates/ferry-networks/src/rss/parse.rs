@@ -36,6 +36,9 @@ pub struct FeedEntry {
     pub lang: Option<String>,
     /// Published, else updated; `None` when the feed gives no date.
     pub published_at: Option<DateTime<Utc>>,
+    /// Enclosures and Media RSS attachments (see `entry_media.rs`).
+    #[serde(skip)]
+    pub media: Vec<crate::timeline::PostMedia>,
 }
 
 /// Parses a feed document fetched from `url` (used to resolve relative links).
@@ -144,6 +147,7 @@ fn normalize(
             .or(feed_lang)
             .and_then(language_tag),
         published_at: entry.published.or(entry.updated),
+        media: super::entry_media::entry_media(entry, feed_url),
     }
 }
 

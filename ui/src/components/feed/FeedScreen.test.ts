@@ -88,10 +88,13 @@ describe("FeedScreen", () => {
       title: null,
       html: null,
       text: "渡轮晚班照常开。",
-      author: { name: "林", handle: "lin@example.social", avatar_url: null },
+      author: { name: "林", handle: "lin@example.social", avatar_url: "https://example.social/a/lin.png" },
       boosted_by: { name: "Ana", handle: "ana@example.social", avatar_url: null },
       reply_to: { remote_id: "100", handle: "mei@example.social" },
-      media: [{ url: "https://example.social/m/1.jpg", alt: "渡口的日出", kind: "image" }],
+      media: [
+        { url: "https://example.social/m/1.jpg", alt: "渡口的日出", kind: "image" },
+        { url: "https://example.social/m/2.mp4", alt: null, kind: "video" },
+      ],
       also_on: [{ network: "nostr", url: "https://njump.me/x" }, { network: "bluesky", url: null }],
     });
     const fake = new FakeBackend({
@@ -114,8 +117,18 @@ describe("FeedScreen", () => {
     expect(card.querySelector("[data-testid=feed-item-boost]")?.textContent).toContain("Boosted by Ana");
     expect(card.querySelector("[data-testid=feed-item-reply]")?.textContent).toContain("@mei@example.social");
     expect(card.querySelector("[data-testid=feed-item-media]")?.textContent).toContain("渡口的日出");
-    // Remote images are described, never loaded by the webview.
-    expect(card.querySelector("img")).toBeNull();
+    // Images come through Ferry's own protocol by item and index, never by their remote
+    // address (which the webview's CSP forbids); a video stays a link.
+    const images = [...card.querySelectorAll<HTMLImageElement>("img")].map((img) => img.getAttribute("src"));
+    expect(images).toEqual(["ferry-feed-image://localhost/7-avatar", "ferry-feed-image://localhost/7-0"]);
+    expect(card.querySelector<HTMLImageElement>("[data-testid=feed-item-image]")?.alt).toBe("渡口的日出");
+    expect(card.innerHTML).not.toContain('src="https://');
+    // An image the engine could not serve falls back to its link.
+    card.querySelector("[data-testid=feed-item-image]")!.dispatchEvent(new Event("error"));
+    await vi.waitFor(() => expect(card.querySelector("[data-testid=feed-item-image]")).toBeNull());
+    expect(card.querySelector("[data-testid=feed-item-media] a")?.getAttribute("href")).toBe(
+      "https://example.social/m/1.jpg",
+    );
     const also = card.querySelector("[data-testid=feed-item-also-on]")!;
     expect(also.textContent).toContain("Nostr");
     expect(also.textContent).toContain("Bluesky");

@@ -9,7 +9,7 @@
 // Answers reject like the shell's: whatever a handler throws arrives as a `BackendError`, and
 // a command without a handler rejects with `app.unexpected` (so a test sees the missing answer).
 import type { ArgsOf, Backend, CommandName, Commands, DropEvent, Events, Result, Unlisten } from "./index";
-import { MEDIA_SCHEME } from "./bindings/contract";
+import { FEED_IMAGE_SCHEME, MEDIA_SCHEME } from "./bindings/contract";
 import { BackendError } from "./errors";
 
 export type Answer<K extends CommandName> = (args: Commands[K]["args"]) => Result<K> | Promise<Result<K>>;
@@ -72,6 +72,10 @@ export class FakeBackend implements Backend {
 
   mediaUrl(storedName: string): string {
     return `${MEDIA_SCHEME}://localhost/${storedName}`;
+  }
+
+  feedImageUrl(itemId: number, which: "avatar" | number): string {
+    return `${FEED_IMAGE_SCHEME}://localhost/${itemId}-${which}`;
   }
 
   async onFileDrop(_handler: (event: DropEvent) => void): Promise<Unlisten> {

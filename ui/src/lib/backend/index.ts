@@ -12,7 +12,7 @@
 import type { CommandName, Commands, Events } from "./bindings/contract";
 
 export { BackendError } from "./errors";
-export { EVENT, IMAGE_EXTENSIONS, MEDIA_SCHEME, NETWORKS } from "./bindings/contract";
+export { EVENT, FEED_IMAGE_SCHEME, IMAGE_EXTENSIONS, MEDIA_SCHEME, NETWORKS } from "./bindings/contract";
 export type { CommandName, Commands, ErrorCode, Events } from "./bindings/contract";
 export type { Account } from "./bindings/Account";
 export type { AccountState } from "./bindings/AccountState";
@@ -122,5 +122,7 @@ export interface Backend {
   pickImages(title: string, filterName: string): Promise<string[]>;
   /** A URL the webview can show for an attachment's stored copy. */
   mediaUrl(storedName: string): string;
+  /** A URL the webview can show for a feed item's avatar or n-th image (the engine fetches it). */
+  feedImageUrl(itemId: number, which: "avatar" | number): string;
   onFileDrop(handler: (event: DropEvent) => void): Promise<Unlisten>;
 }

@@ -5,7 +5,7 @@ import { convertFileSrc, invoke } from "@tauri-apps/api/core";
 import { listen as listenToShell } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open } from "@tauri-apps/plugin-dialog";
-import { IMAGE_EXTENSIONS, MEDIA_SCHEME, type Events } from "./bindings/contract";
+import { FEED_IMAGE_SCHEME, IMAGE_EXTENSIONS, MEDIA_SCHEME, type Events } from "./bindings/contract";
 import { BackendError } from "./errors";
 import type { Backend, DropEvent } from "./index";
 
@@ -34,6 +34,8 @@ export const tauriBackend: Backend = {
   },
 
   mediaUrl: (storedName) => convertFileSrc(storedName, MEDIA_SCHEME),
+  // A dash, not a slash: convertFileSrc percent-encodes slashes (feed_image_protocol.rs).
+  feedImageUrl: (itemId, which) => convertFileSrc(`${itemId}-${which}`, FEED_IMAGE_SCHEME),
 
   async onFileDrop(handler) {
     return getCurrentWebview().onDragDropEvent(({ payload }) => {

@@ -10,7 +10,7 @@ import type { ItemSource } from "./ItemSource";
  */
 export type FeedItem = { id: number, 
 /**
- * `rss`, `mastodon` or `nostr` (Bluesky's timeline is planned).
+ * `rss`, `mastodon`, `bluesky` or `nostr`.
  */
 network: string, 
 /**
