@@ -373,3 +373,73 @@ async fn silent_relay(events: Vec<Event>) -> String {
     });
     url
 }
+
+#[tokio::test]
+async fn a_repost_by_a_follow_shows_the_note_once_with_the_reposter() {
+    let Some(r1) = peers::nostr_relay() else {
+        return;
+    };
+    let (a, b, d) = (keys(), keys(), keys());
+    let t = now();
+    put(&[&r1], &[&follow_list(&a, &[&b])]).await;
+    // d is not followed: d's note reaches a only through b's repost, with d's name.
+    let d_profile = signed(&d, 0, &json!({"name": "梅 Mei"}).to_string(), &[], t - 4000);
+    let d_note = signed(&d, 1, "渡口的灯 🏮", &[], t - 3600);
+    let d_other = signed(&d, 1, "not reposted", &[], t - 3500);
+    let b_note = signed(&b, 1, "my own note", &[], t - 3000);
+    let repost = |of: &Event, content: String, at: u64| {
+        let tags = [
+            tag(&["e", &of.id.to_hex(), &r1]),
+            tag(&["p", &of.pubkey.to_hex()]),
+        ];
+        signed(&b, 6, &content, &tags, at)
+    };
+    let shared = repost(&d_note, d_note.as_json(), t - 600);
+    let shared_own = repost(&b_note, b_note.as_json(), t - 500);
+    let empty = repost(&d_other, String::new(), t - 400);
+    put(
+        &[&r1],
+        &[
+            &d_profile,
+            &d_note,
+            &d_other,
+            &b_note,
+            &shared,
+            &shared_own,
+            &empty,
+        ],
+    )
+    .await;
+
+    let fetch = read_follows_timeline(
+        &a.public_key().to_hex(),
+        std::slice::from_ref(&r1),
+        &request(None, 50),
+        &TimelineLimits::default(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        ids(&fetch),
+        hex(&[&b_note, &d_note]),
+        "newest arrival first, each note once"
+    );
+    let reposted = &fetch.posts[1];
+    assert_eq!(reposted.text, "渡口的灯 🏮");
+    assert_eq!(reposted.author.name.as_deref(), Some("梅 Mei"));
+    assert!(reposted.boosted_by.is_some());
+    assert_eq!(
+        reposted.published_at.timestamp() as u64,
+        t - 3600,
+        "the note keeps its own time"
+    );
+    assert!(
+        fetch.posts[0].boosted_by.is_some(),
+        "seen directly and reposted: the repost"
+    );
+    assert_eq!(
+        fetch.cursor.as_deref(),
+        Some((t - 500).to_string().as_str()),
+        "the newest arrival"
+    );
+}

@@ -1,5 +1,5 @@
-//! The follows timeline: notes (kind 1) from the people a Nostr account follows, as the
-//! shared [`crate::timeline`] shape the feed cache stores.
+//! The follows timeline: notes (kind 1) and reposts (kind 6) from the people a Nostr account
+//! follows, as the shared [`crate::timeline`] shape the feed cache stores.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), ferry_networks::nostr::timeline::TimelineError> {
@@ -23,8 +23,11 @@
 //! 2. **Relay lists** (NIP-65, kind 10002) of the followed, from the same relays. An author's
 //!    notes are read on their write relays and on the account's read relays, at most
 //!    [`TimelineLimits::max_relays`] relays in all ([`outbox`] explains which are kept).
-//! 3. **Notes** since the cursor less [`TimelineLimits::since_slack`], at most `max_posts`.
-//! 4. **Profiles** (kind 0) of the authors of the notes returned: name, NIP-05 handle *as
+//! 3. **Notes** (kind 1) and **reposts** (kind 6, see `reposts.rs`) since the cursor less
+//!    [`TimelineLimits::since_slack`], at most `max_posts`; a note seen directly and reposted
+//!    is one post, with the reposter as `boosted_by`.
+//! 4. **Profiles** (kind 0) of the authors and reposters of the posts returned (authors of
+//!    reposted notes the account doesn't follow are asked of its own read relays): name, NIP-05 handle *as
 //!    claimed, not verified* (else a short `npub1abcd…wxyz`), http(s) avatar.
 //!
 //! What is trusted: nothing. Every event's id is recomputed here and its signature checked
@@ -38,7 +41,7 @@
 //! `max_posts`. The call fails only when its input is unusable or when no relay answered at
 //! all for the follow list or the notes ([`TimelineError`]).
 //!
-//! Not read (yet): reposts (kind 6), long-form articles, deletions (kind 5).
+//! Not read (yet): long-form articles, deletions (kind 5), reposts whose note is not embedded.
 
 mod cursor;
 mod error;
@@ -51,6 +54,7 @@ pub mod outbox;
 mod post;
 mod profile;
 mod read;
+mod reposts;
 mod safe_text;
 pub mod verify;
 

@@ -1,5 +1,6 @@
 //! The refresh itself, in four rounds of concurrent relay requests: the follow list, the
-//! followed authors' relay lists, their notes, the profiles of the notes' authors.
+//! followed authors' relay lists, their notes and reposts, the profiles of whoever wrote or
+//! reposted them.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -8,12 +9,13 @@ use serde_json::json;
 
 use super::fanout::{RelayAnswer, ask_all, author_filters, checked_events, none_answered};
 use super::outbox::{RelayPlan, plan, relay_url, write_relays};
-use super::{TimelineError, TimelineLimits, cursor, follows, latest, post, profile};
+use super::{TimelineError, TimelineLimits, cursor, follows, latest, post, profile, reposts};
 use crate::timeline::{TimelineFetch, TimelineRequest};
 
 const FOLLOW_LIST: u16 = 3;
 const RELAY_LIST: u16 = 10002;
 const NOTE: u16 = 1;
+const REPOST: u16 = 6;
 const PROFILE: u16 = 0;
 
 /// The notes of the people `account` follows that are new since `request.since`; see the
@@ -78,9 +80,9 @@ pub async fn read_follows_timeline(
     let relay_plan = plan(&read_relays, &follows, &writes, limits.max_relays);
     gap |= !relay_plan.uncovered.is_empty();
 
-    // 3. Their notes since the cursor (less the slack).
+    // 3. Their notes and reposts since the cursor (less the slack).
     let since = cursor::query_since(old_cursor, limits.since_slack);
-    let mut template = json!({"kinds": [NOTE], "limit": request.max_posts});
+    let mut template = json!({"kinds": [NOTE, REPOST], "limit": request.max_posts});
     if let Some(since) = since {
         template["since"] = json!(since);
     }
@@ -96,34 +98,53 @@ pub async fn read_follows_timeline(
         .iter()
         .any(|a| a.answer.events.len() >= request.max_posts);
     let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
-    let mut notes: Vec<&Event> = checked_events(&answers, NOTE, |e| {
-        // Never an unfollowed author, whatever a relay sends; never older than asked (a relay
-        // ignoring `since` would otherwise resend the whole history).
+    // Never an unfollowed author, whatever a relay sends; never older than asked (a relay
+    // ignoring `since` would otherwise resend the whole history).
+    let wanted = |e: &Event| {
         follows.contains(&e.pubkey) && since.is_none_or(|s| e.created_at.as_secs() >= s)
-    });
-    notes.sort_by_key(|e| (std::cmp::Reverse(post::clamped_secs(e, now)), e.id));
-    if notes.len() > request.max_posts {
-        notes.truncate(request.max_posts);
+    };
+    let notes = checked_events(&answers, NOTE, wanted);
+    let shared = checked_events(&answers, REPOST, wanted);
+    let mut entries = reposts::merge(notes, shared, now);
+    if entries.len() > request.max_posts {
+        entries.truncate(request.max_posts);
         gap = true;
     }
 
-    // 4. Who wrote them. A missing profile only costs a name: not a gap.
-    let wrote: BTreeSet<PublicKey> = notes.iter().map(|e| e.pubkey).collect();
+    // 4. Who wrote and who reposted them: followed people on the planned relays, the authors
+    // of reposted notes on the account's own. A missing profile only costs a name: not a gap.
+    let wrote: BTreeSet<PublicKey> = entries
+        .iter()
+        .flat_map(|e| [e.note().pubkey, e.arrival().pubkey])
+        .collect();
     let template = json!({"kinds": [PROFILE]});
-    let answers = ask_all(
-        per_relay(&relay_plan, |a| wrote.contains(a), &template),
-        limits.relay_timeout,
-    )
-    .await;
+    let mut requests = per_relay(&relay_plan, |a| wrote.contains(a), &template);
+    let strangers: Vec<PublicKey> = wrote
+        .iter()
+        .copied()
+        .filter(|a| !follows.contains(a))
+        .collect();
+    if !strangers.is_empty() {
+        let filters = author_filters(&strangers, &template);
+        requests.extend(read_relays.iter().map(|r| (r.clone(), filters.clone())));
+    }
+    let answers = ask_all(requests, limits.relay_timeout).await;
     let profiles = checked_events(&answers, PROFILE, |e| wrote.contains(&e.pubkey));
     let profiles = latest::newest_by_author(profiles);
+    let author = |key: &PublicKey| profile::author(key, profiles.get(key).copied());
 
-    let newest = notes.first().map(|e| post::clamped_secs(e, now));
-    let posts = notes
+    let newest = entries
+        .first()
+        .map(|e| post::clamped_secs(e.arrival(), now));
+    let posts = entries
         .iter()
-        .map(|e| {
-            let author = profile::author(&e.pubkey, profiles.get(&e.pubkey).copied());
-            post::to_post(e, author, now, limits.max_text_chars)
+        .map(|entry| {
+            let note = entry.note();
+            let mut post = post::to_post(note, author(&note.pubkey), now, limits.max_text_chars);
+            if let reposts::Entry::Repost { by, .. } = entry {
+                post.boosted_by = Some(author(&by.pubkey));
+            }
+            post
         })
         .collect();
     Ok(TimelineFetch {
