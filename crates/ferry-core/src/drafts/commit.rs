@@ -99,6 +99,7 @@ async fn advance(
         .execute(&mut *conn)
         .await?;
     let revision = append_revision(conn, head.seq, number, now, kind, restored_from, &new).await?;
+    super::thinning::thin(conn, head.seq, now).await?;
     Ok(Advanced {
         draft: Draft {
             id: head.id.clone(),

@@ -1,4 +1,5 @@
-//! Drafts: create, load, autosave, delete, and their revision history.
+//! Drafts: create, load, autosave, delete, and their revision history (thinned by age so
+//! autosave can't fill the disk: `thinning.rs`).
 //!
 //! ```no_run
 //! # async fn demo(store: ferry_core::Store) -> Result<(), ferry_core::StoreError> {
@@ -33,6 +34,7 @@ mod history;
 pub(crate) mod rows;
 mod save;
 pub(crate) mod text;
+mod thinning;
 pub(crate) mod validate;
 
 pub use validate::{MAX_TEXT_CHARS, MAX_TOPIC_CHARS};
