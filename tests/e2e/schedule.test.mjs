@@ -6,7 +6,8 @@
 // 2. a bilingual draft scheduled a few seconds ahead (in UTC) for alice.test shows in the
 //    composer as scheduled and on the Schedule screen (Alt+2) with its target, is posted by
 //    the app's own scheduler loop, and its row turns "posted"; exactly one record on the PDS;
-// 3. a second item unscheduled from the Schedule screen never reaches the PDS;
+// 3. a second item, moved a day later from its card in the week calendar (Alt+→), then
+//    unscheduled from the Schedule screen, never reaches the PDS;
 // 4. with a third item scheduled, closing the window leaves Ferry running: the item still
 //    reaches the PDS, once.
 //
@@ -92,8 +93,11 @@ test("schedule a draft, see it posted by the app's scheduler, unschedule another
 
       await window.actions().keyDown(Key.ALT).sendKeys("2").keyUp(Key.ALT).perform();
       await find(window, "[data-testid=schedule-screen]");
-      const row = await find(window, "[data-testid=schedule-row][data-state=scheduled]");
-      assert.match(await row.getText(), /alice\.test/);
+      await find(window, "[data-testid=schedule-row][data-state=scheduled]");
+      // Read afresh: the list re-renders its rows whenever the scheduler reports.
+      await waitFor(window, "the row to name its account", async () =>
+        /alice\.test/.test(await textOf(window, "[data-testid=schedule-row][data-state=scheduled]")),
+      );
       await screenshot(window, "schedule-screen.png");
       await find(window, "[data-testid=schedule-target][data-state=posted]", 75_000);
       assert.match(await (await find(window, "[data-testid=scheduler-line]")).getText(), /last ran/);
@@ -112,6 +116,28 @@ test("schedule a draft, see it posted by the app's scheduler, unschedule another
       await resultKind(window, "exact");
       await (await find(window, "[data-testid=schedule-confirm]")).click();
       await window.actions().keyDown(Key.ALT).sendKeys("2").keyUp(Key.ALT).perform();
+      // The week calendar shows it; Alt+→ on its card moves it a day later, same wall time.
+      await (await find(window, "[data-testid=schedule-view][data-view=week]")).click();
+      const cardSelector = "[data-testid=week-grid] [data-testid=calendar-card][data-state=scheduled]";
+      const card = await find(window, cardSelector);
+      const dues = () =>
+        window.executeScript(
+          `return [...document.querySelectorAll("[data-testid=calendar-card]")].map((c) => Date.parse(c.dataset.due));`,
+        );
+      const before = Date.parse(
+        await window.executeScript(`return document.querySelector(arguments[0]).dataset.due;`, cardSelector),
+      );
+      await window.executeScript("arguments[0].focus()", card);
+      await window.actions().keyDown(Key.ALT).sendKeys(Key.ARROW_RIGHT).keyUp(Key.ALT).perform();
+      await waitFor(window, "the card to move a day", async () =>
+        // A day later at the same wall time (the calendar moves in whole minutes).
+        (await dues()).some((due) => Math.abs(due - before - 86_400_000) < 60_000),
+      ).catch(async (err) => {
+        await screenshot(window, "schedule-week-failure.png");
+        throw err;
+      });
+      await screenshot(window, "schedule-week.png");
+      await (await find(window, "[data-testid=schedule-view][data-view=list]")).click();
       const row = await find(window, "[data-testid=schedule-row][data-state=scheduled]");
       await (await row.findElement(By.css("[data-testid=schedule-cancel]"))).click();
       await find(window, "[data-testid=schedule-row][data-state=cancelled]");
@@ -146,6 +172,10 @@ test("schedule a draft, see it posted by the app's scheduler, unschedule another
     await window.quit().catch(() => undefined);
   }
 });
+
+async function textOf(window, selector) {
+  return window.executeScript(`return document.querySelector(arguments[0])?.textContent ?? "";`, selector);
+}
 
 async function openSchedule(window) {
   await (await find(window, "[data-testid=schedule-open]")).click();
