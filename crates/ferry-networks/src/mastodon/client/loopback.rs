@@ -49,19 +49,33 @@ impl LoopbackRedirect {
 
     /// Waits for `GET /callback?code=…&state=…`, checks `state`, answers the browser with a
     /// short page and returns the code. Other requests (a favicon) get a 404 and the wait
-    /// goes on; `error=access_denied` or a wrong `state` end it with an `Auth` error.
+    /// goes on. Connections are served side by side, each given [`READ_TIMEOUT`] to send its
+    /// request, so a connection that sends nothing (a browser's preconnect, another program)
+    /// can't hold up the browser's real answer. An answer whose `state` isn't this sign-in's
+    /// is refused and ignored — anything on this machine can reach the port, and must not be
+    /// able to cancel the sign-in; the server's `error=access_denied` with the right state
+    /// ends it with an `Auth` error.
     pub async fn wait_for_code(
         self,
         expected_state: &str,
         timeout: Duration,
     ) -> Result<String, ClientError> {
+        let (sender, mut outcomes) = tokio::sync::mpsc::channel::<Result<String, ClientError>>(4);
+        let expected = std::sync::Arc::new(expected_state.to_owned());
         let waited = tokio::time::timeout(timeout, async {
             loop {
-                let Ok((stream, _)) = self.listener.accept().await else {
-                    continue;
-                };
-                if let Some(outcome) = handle(stream, expected_state).await {
-                    return outcome;
+                tokio::select! {
+                    accepted = self.listener.accept() => {
+                        let Ok((stream, _)) = accepted else { continue };
+                        let (sender, expected) = (sender.clone(), expected.clone());
+                        tokio::spawn(async move {
+                            let handled = tokio::time::timeout(READ_TIMEOUT, handle(stream, &expected)).await;
+                            if let Ok(Some(outcome)) = handled {
+                                let _ = sender.send(outcome).await;
+                            }
+                        });
+                    }
+                    Some(outcome) = outcomes.recv() => return outcome,
                 }
             }
         })
@@ -74,6 +88,9 @@ impl LoopbackRedirect {
         })
     }
 }
+
+/// How long one connection may take to send its request line and headers.
+pub const READ_TIMEOUT: Duration = Duration::from_secs(5);
 
 fn auth(detail: String) -> ClientError {
     ClientError::Auth {
@@ -110,15 +127,22 @@ async fn handle(
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.into_owned())
     };
+    if param("state").as_deref() != Some(expected_state) {
+        // Not this sign-in's answer (an old tab, another program): refused, and the wait
+        // goes on for the real one.
+        let _ = respond(
+            &mut stream,
+            400,
+            "This is not the sign-in Ferry is waiting for.",
+        )
+        .await;
+        return None;
+    }
     let outcome = if let Some(error) = param("error") {
         Err(auth(format!(
             "the server said {error:?}: {}",
             param("error_description").unwrap_or_default()
         )))
-    } else if param("state").as_deref() != Some(expected_state) {
-        Err(auth(
-            "the answer's state does not match this sign-in; start again".into(),
-        ))
     } else {
         param("code").ok_or_else(|| auth("the answer carries no code".into()))
     };
@@ -126,11 +150,65 @@ async fn handle(
         Ok(_) => "Ferry is signed in. You can close this tab.",
         Err(_) => "Ferry could not sign in. Go back to Ferry and try again.",
     };
+    let _ = respond(&mut stream, 200, page).await;
+    Some(outcome)
+}
+
+async fn respond(stream: &mut TcpStream, status: u16, page: &str) -> std::io::Result<()> {
     let body = format!("<!doctype html><meta charset=\"utf-8\"><title>Ferry</title><p>{page}</p>");
+    let reason = if status == 200 { "OK" } else { "Bad Request" };
     let response = format!(
-        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     );
-    let _ = stream.write_all(response.as_bytes()).await;
-    Some(outcome)
+    stream.write_all(response.as_bytes()).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn get(port: u16, target: &str) -> String {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        let request = format!("GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).await.unwrap();
+        answer
+    }
+
+    #[tokio::test]
+    async fn a_silent_connection_and_a_wrong_state_do_not_stop_the_sign_in() {
+        let redirect = LoopbackRedirect::bind().await.unwrap();
+        let port = redirect.port;
+        let waiting = tokio::spawn(redirect.wait_for_code("s3cret", Duration::from_secs(20)));
+        // Connects and says nothing, holding its connection open throughout.
+        let _silent = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        let wrong = get(port, "/callback?code=evil&state=guess").await;
+        assert!(wrong.starts_with("HTTP/1.1 400"), "{wrong}");
+        let cancel = get(port, "/callback?error=access_denied&state=guess").await;
+        assert!(cancel.starts_with("HTTP/1.1 400"), "{cancel}");
+        assert!(
+            !waiting.is_finished(),
+            "a wrong state must not end the sign-in"
+        );
+        let right = get(port, "/callback?code=abc&state=s3cret").await;
+        assert!(right.starts_with("HTTP/1.1 200"), "{right}");
+        assert_eq!(waiting.await.unwrap().unwrap(), "abc");
+    }
+
+    #[tokio::test]
+    async fn the_server_refusing_with_the_right_state_ends_it() {
+        let redirect = LoopbackRedirect::bind().await.unwrap();
+        let port = redirect.port;
+        let waiting = tokio::spawn(redirect.wait_for_code("s3cret", Duration::from_secs(20)));
+        get(port, "/favicon.ico").await;
+        get(
+            port,
+            "/callback?error=access_denied&error_description=no&state=s3cret",
+        )
+        .await;
+        let err = waiting.await.unwrap().unwrap_err();
+        assert!(err.to_string().contains("access_denied"), "{err}");
+    }
 }
