@@ -67,6 +67,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Before the runtime's threads start: nothing the CLI launches inherits it.
+    ferry_core::secrets::take_passphrase_from_env();
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -55,6 +55,13 @@ pub enum SecretsError {
     #[code("secrets.corrupt")]
     Corrupt { path: PathBuf, detail: String },
 
+    #[error(
+        "the encrypted secrets file {path} can be read by other users of this computer (mode \
+         {mode:03o}); Ferry won't use it until it is private: run `chmod 600 {path}`"
+    )]
+    #[code("secrets.exposed")]
+    Exposed { path: PathBuf, mode: u32 },
+
     #[error("cannot {op} the encrypted secrets file {path}: {detail}")]
     #[code("secrets.io")]
     Io {

@@ -10,9 +10,11 @@
 //! - Every write goes to a temporary file in the same folder (mode 0600 on Unix), is flushed
 //!   to disk, renamed over the old file and the folder is flushed: a crash leaves the old file
 //!   or the new one, never half of either.
-//! - Each operation re-reads the file, so the app and the CLI see each other's changes.
-//!   Two processes writing in the same instant can still lose one write (there is no lock
-//!   across processes); signing in happens in one place at a time, so this is accepted.
+//! - Each operation re-reads the file, so the app, the CLI and `ferry daemon` see each
+//!   other's changes; a change (read, modify, write) holds an exclusive lock on
+//!   `<file>.lock` across processes, so two writing at once never lose either's write.
+//! - A file other users can read or write (Unix mode with any group/other bit) is refused
+//!   with `secrets.exposed` and the command that fixes it, never used.
 
 use std::fs;
 use std::io::{self, Write};
@@ -56,6 +58,7 @@ impl EncryptedFileStore {
         new_params: KdfParams,
     ) -> Result<Self, SecretsError> {
         let path = path.into();
+        refuse_exposed(&path)?;
         let Some(bytes) = read_file(&path)? else {
             let passphrase = passphrase.resolve(&path, PassphrasePurpose::Create)?;
             let store = Self::create(path, passphrase, new_params)?;
@@ -104,6 +107,20 @@ impl EncryptedFileStore {
                 key,
             }),
         })
+    }
+
+    /// An exclusive lock on `<file>.lock`, held until the returned file is dropped: the other
+    /// processes on this data folder wait for this change before making theirs.
+    fn lock_across_processes(&self) -> Result<fs::File, SecretsError> {
+        let mut name = self.path.as_os_str().to_owned();
+        name.push(".lock");
+        let fail = |err: io::Error| SecretsError::io("lock", &self.path, &err);
+        if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            create_private_dir(dir).map_err(fail)?;
+        }
+        let file = private_file(Path::new(&name)).map_err(fail)?;
+        file.lock().map_err(fail)?;
+        Ok(file)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Unlocked> {
@@ -158,6 +175,7 @@ impl SecretStore for EncryptedFileStore {
     fn set(&self, key: &SecretKey, secret: &Secret) -> Result<(), SecretsError> {
         check_value(key, secret)?;
         let mut state = self.lock();
+        let _across = self.lock_across_processes()?;
         let mut entries = self.load(&mut state)?;
         entries.insert(key.user(), secret.clone());
         self.write(&state, &entries)
@@ -165,6 +183,7 @@ impl SecretStore for EncryptedFileStore {
 
     fn delete(&self, key: &SecretKey) -> Result<bool, SecretsError> {
         let mut state = self.lock();
+        let _across = self.lock_across_processes()?;
         let mut entries = self.load(&mut state)?;
         if entries.remove(&key.user()).is_none() {
             return Ok(false);
@@ -218,6 +237,34 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SecretsError> {
     temp.as_file().sync_all().map_err(fail)?;
     temp.persist(path).map_err(|err| fail(err.error))?;
     sync_dir(dir).map_err(fail)
+}
+
+/// Opens (creating when missing) a file only its owner can read and write.
+fn private_file(path: &Path) -> io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
+#[cfg(unix)]
+fn refuse_exposed(path: &Path) -> Result<(), SecretsError> {
+    use std::os::unix::fs::PermissionsExt;
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.permissions().mode() & 0o077 != 0 => {
+            Err(SecretsError::Exposed {
+                path: path.to_owned(),
+                mode: meta.permissions().mode() & 0o777,
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+#[cfg(not(unix))]
+fn refuse_exposed(_path: &Path) -> Result<(), SecretsError> {
+    Ok(())
 }
 
 #[cfg(unix)]

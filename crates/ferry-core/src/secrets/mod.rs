@@ -77,7 +77,7 @@ pub use key::{MAX_ACCOUNT_ID_BYTES, SERVICE, SecretKey, SecretKind};
 pub use keychain::KeychainStore;
 pub use passphrase::{
     MIN_NEW_PASSPHRASE_CHARS, PASSPHRASE_ENV, PassphrasePurpose, PassphraseRequest,
-    PassphraseSource, PromptFn,
+    PassphraseSource, PromptFn, take_passphrase_from_env,
 };
 pub use secret::Secret;
 pub use store::{BackendKind, MAX_SECRET_BYTES, SecretStore, Secrets};

@@ -18,6 +18,27 @@ use super::{Secret, SecretsError};
 /// The environment variable [`PassphraseSource::env`] reads.
 pub const PASSPHRASE_ENV: &str = "FERRY_SECRETS_PASSPHRASE";
 
+/// The passphrase [`take_passphrase_from_env`] took out of the environment at start.
+static TAKEN: std::sync::OnceLock<Option<OsString>> = std::sync::OnceLock::new();
+
+/// Reads `FERRY_SECRETS_PASSPHRASE` once and removes it from this process's environment, so
+/// nothing Ferry starts (the browser for a sign-in, a link opener) inherits it;
+/// [`PassphraseSource::env`] reads the copy kept here from then on. Call it first thing in
+/// `main`, before any other thread exists.
+pub fn take_passphrase_from_env() {
+    let value = std::env::var_os(PASSPHRASE_ENV);
+    let present = value.is_some();
+    let _ = TAKEN.set(value);
+    if present {
+        // SAFETY: called at the top of `main`, before the async runtime or any other thread
+        // starts, so no other thread can be reading the environment meanwhile.
+        #[allow(unsafe_code)]
+        unsafe {
+            std::env::remove_var(PASSPHRASE_ENV);
+        }
+    }
+}
+
 /// Shortest passphrase accepted for a new file, in Unicode scalar values (a CJK passphrase
 /// of 8 characters is as long as it looks).
 pub const MIN_NEW_PASSPHRASE_CHARS: usize = 8;
@@ -110,7 +131,10 @@ impl PassphraseSource {
         path: &Path,
         purpose: PassphrasePurpose,
     ) -> Result<Secret, SecretsError> {
-        self.resolve_with(path, purpose, &|name| std::env::var_os(name))
+        self.resolve_with(path, purpose, &|name| match TAKEN.get() {
+            Some(taken) if name == PASSPHRASE_ENV => taken.clone(),
+            _ => std::env::var_os(name),
+        })
     }
 
     /// [`Self::resolve`] with the environment passed in, so tests need not change the
@@ -179,6 +203,28 @@ mod tests {
         env: Option<&'static str>,
     ) -> Result<Secret, SecretsError> {
         source.resolve_with(Path::new(PATH), purpose, &env_with(env))
+    }
+
+    /// nextest runs each test in its own process, so changing this process's environment here
+    /// touches no other test.
+    #[test]
+    fn the_passphrase_leaves_the_environment_and_still_unlocks() {
+        // SAFETY: this test's process runs this one test (nextest); no other thread reads the
+        // environment meanwhile.
+        #[allow(unsafe_code)]
+        unsafe {
+            std::env::set_var(PASSPHRASE_ENV, "渡口 passphrase");
+        }
+        take_passphrase_from_env();
+        assert_eq!(
+            std::env::var_os(PASSPHRASE_ENV),
+            None,
+            "children inherit nothing"
+        );
+        let got = PassphraseSource::env()
+            .resolve(Path::new(PATH), PassphrasePurpose::Unlock)
+            .unwrap();
+        assert_eq!(got.expose(), "渡口 passphrase");
     }
 
     #[test]

@@ -63,6 +63,7 @@ fn file_store_errors_never_contain_the_secret_or_passphrase() {
     // A file that holds the secret in plain text is refused without being quoted.
     let plain = dir.path().join("plain.enc");
     std::fs::write(&plain, format!("FERRYSEC{SECRET}{PASSPHRASE}{SECRET}")).unwrap();
+    private(&plain);
     let source = PassphraseSource::given(Secret::new(PASSPHRASE));
     errors.push((
         "corrupt file",
@@ -86,20 +87,32 @@ fn file_store_errors_never_contain_the_secret_or_passphrase() {
         EncryptedFileStore::open(&folder, &source, cheap_kdf()).unwrap_err(),
     ));
 
+    // A file other users could read: refused by its mode, before a byte of it is read.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&plain, std::fs::Permissions::from_mode(0o644)).unwrap();
+        errors.push((
+            "exposed file",
+            EncryptedFileStore::open(&plain, &source, cheap_kdf()).unwrap_err(),
+        ));
+    }
+
     let codes: Vec<&str> = errors.iter().map(|(_, e)| e.code()).collect();
-    assert_eq!(
-        codes,
-        [
-            "secrets.bad_value",
-            "secrets.bad_value",
-            "secrets.bad_passphrase",
-            "secrets.no_passphrase",
-            "secrets.corrupt",
-            "secrets.corrupt",
-            "secrets.corrupt",
-            "secrets.io",
-        ]
-    );
+    let mut expected = vec![
+        "secrets.bad_value",
+        "secrets.bad_value",
+        "secrets.bad_passphrase",
+        "secrets.no_passphrase",
+        "secrets.corrupt",
+        "secrets.corrupt",
+        "secrets.corrupt",
+        "secrets.io",
+    ];
+    if cfg!(unix) {
+        expected.push("secrets.exposed");
+    }
+    assert_eq!(codes, expected);
     for (what, err) in &errors {
         assert_error_clean(what, err);
     }
@@ -128,4 +141,14 @@ fn key_errors_and_debug_prints_are_clean() {
         .unwrap();
     assert_clean("store Debug", &format!("{store:?}"));
     assert_clean("Secrets Debug", &format!("{:?}", Secrets::new(store)));
+}
+
+/// Files the test writes by hand get the mode Ferry's own have (the store refuses others).
+fn private(path: &std::path::Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let _ = path;
 }

@@ -74,22 +74,81 @@ fn never_plaintext_on_disk_and_private_permissions() {
             String::from_utf8_lossy(needle)
         );
     }
-    // Only the file itself is left behind: no temporary files from the atomic writes.
-    let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+    // Only the file and its (empty) lock are left behind: no temporary files from the
+    // atomic writes.
+    let mut names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    assert_eq!(names, ["secrets.enc"]);
+    names.sort();
+    assert_eq!(names, ["secrets.enc", "secrets.enc.lock"]);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&path), 0o600, "the file");
+        assert_eq!(mode(&path.with_extension("enc.lock")), 0o600, "its lock");
         assert_eq!(
             mode(path.parent().unwrap()),
             0o700,
             "the folder Ferry created"
         );
+    }
+}
+
+/// Another user able to read the file could attack its passphrase offline: such a file is
+/// refused, naming the fix, until it is private again.
+#[cfg(unix)]
+#[test]
+fn a_file_others_can_read_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = file_in(&dir);
+    open(&path);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let err = EncryptedFileStore::open(&path, &given(), cheap_kdf()).unwrap_err();
+    assert_eq!(err.code(), "secrets.exposed", "{err}");
+    assert!(err.to_string().contains("chmod 600"), "{err}");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    open(&path);
+}
+
+/// Two stores on one file (as the app and `ferry daemon` are) writing at once: the lock
+/// across processes keeps every write (without it, read-modify-write loses some).
+#[test]
+fn two_writers_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file_in(&dir);
+    open(&path);
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let store = open(&path);
+                for n in 0..25 {
+                    let name = format!("writer{w}-{n}");
+                    store
+                        .set(&key(&name, SecretKind::ApiKey), &Secret::new("令牌"))
+                        .unwrap();
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().unwrap();
+    }
+    let store = open(&path);
+    for w in 0..2 {
+        for n in 0..25 {
+            let name = format!("writer{w}-{n}");
+            assert!(
+                store
+                    .get(&key(&name, SecretKind::ApiKey))
+                    .unwrap()
+                    .is_some(),
+                "{name} was lost"
+            );
+        }
     }
 }
 
