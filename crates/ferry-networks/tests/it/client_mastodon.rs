@@ -477,20 +477,33 @@ async fn html_tls_and_unreachable_servers() {
 async fn count_own_statuses_containing(client: &MastodonClient, marker: &str) -> usize {
     let me = client.verify_credentials().await.unwrap();
     let base = peers::mastodon().unwrap();
-    let url = format!("{base}/api/v1/accounts/{}/statuses?limit=40", me.id);
-    let statuses: Vec<ferry_networks::mastodon::client::Status> = reqwest::Client::new()
-        .get(url)
-        .bearer_auth(client.token().expose())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    statuses
-        .iter()
-        .filter(|s| s.content.contains(marker))
-        .count()
+    // Other tests post as the same user meanwhile: look back ten pages, not one.
+    let mut count = 0;
+    let mut max_id: Option<String> = None;
+    for _ in 0..10 {
+        let mut url = format!("{base}/api/v1/accounts/{}/statuses?limit=40", me.id);
+        if let Some(max_id) = &max_id {
+            url.push_str(&format!("&max_id={max_id}"));
+        }
+        let statuses: Vec<ferry_networks::mastodon::client::Status> = reqwest::Client::new()
+            .get(url)
+            .bearer_auth(client.token().expose())
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        count += statuses
+            .iter()
+            .filter(|s| s.content.contains(marker))
+            .count();
+        match statuses.last() {
+            Some(last) => max_id = Some(last.id.clone()),
+            None => break,
+        }
+    }
+    count
 }
 
 fn client_token(client: &MastodonClient) -> Secret {
