@@ -55,6 +55,7 @@ commands![
     settings::save_settings,
     settings::system_languages,
     window::close_main_window,
+    window::keep_main_window_open,
     accounts::list_accounts,
     accounts::add_bluesky,
     accounts::add_nostr,

@@ -15,12 +15,13 @@ describe("onCloseRequested", () => {
     expect(order).toEqual(["save (closed: 0)"]);
   });
 
-  it("closes the window even when the last save fails", async () => {
-    const fake = new FakeBackend({ close_main_window: () => undefined });
+  it("keeps the window open when the last save fails, so the text is not closed over", async () => {
+    const fake = new FakeBackend({ close_main_window: () => undefined, keep_main_window_open: () => undefined });
     await onCloseRequested(fake, async () => {
       throw new Error("the database is locked");
     });
     fake.emit(EVENT.closeRequested, null);
-    await vi.waitFor(() => expect(fake.called("close_main_window")).toHaveLength(1));
+    await vi.waitFor(() => expect(fake.called("keep_main_window_open")).toHaveLength(1));
+    expect(fake.called("close_main_window")).toHaveLength(0);
   });
 });

@@ -63,6 +63,7 @@ export type Commands = {
   save_settings: { args: { settings: AppSettings }; result: AppSettings };
   system_languages: { args: Record<string, never>; result: Array<string> };
   close_main_window: { args: Record<string, never>; result: void };
+  keep_main_window_open: { args: Record<string, never>; result: void };
   list_accounts: { args: Record<string, never>; result: Array<Account> };
   add_bluesky: { args: { add: AddBluesky }; result: AddedAccount };
   add_nostr: { args: { add: AddNostr }; result: AddedNostr };
