@@ -216,27 +216,28 @@ impl Store {
 
     /// Saves a target (and one of its parts) in one transaction: the state the next request
     /// relies on is on disk before that request is sent.
+    /// Saves a target's progress, durably ([`Store::write_durably`]): a network call follows
+    /// it. With the store's usual `NORMAL` a power cut could drop the commit that recorded a
+    /// part as being sent with its key; the restart would then prepare the part again — for
+    /// Nostr a newly signed event, a duplicate.
     pub(crate) async fn save_progress(
         &self,
         target: &TargetRow,
         part: Option<&PartRow>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.begin_write().await?;
-        let result = async {
-            save_target(&mut tx, target).await?;
+        self.write_durably(async |tx| {
+            save_target(tx, target).await?;
             if let Some(part) = part {
-                save_part(&mut tx, &target.id, part).await?;
+                save_part(tx, &target.id, part).await?;
             }
             sqlx::query("UPDATE publish_jobs SET updated_at = ? WHERE id = ?")
                 .bind(clock::to_db(clock::now()))
                 .bind(&target.job_id)
                 .execute(&mut *tx)
-                .await
-                .map(|_| ())
-        }
-        .await;
-        result.map_err(|e| self.db_err(e))?;
-        tx.commit().await.map_err(|e| self.db_err(e))
+                .await?;
+            Ok(())
+        })
+        .await
     }
 }
 

@@ -146,8 +146,86 @@ impl Store {
             .map_err(|e| self.db_err(e))
     }
 
+    /// Runs `work` in a write transaction whose commit is on disk before this returns
+    /// (`synchronous=FULL` for this one transaction; the store otherwise runs `NORMAL`, which
+    /// in WAL mode survives a crash of the app but not a power cut). For state a network call
+    /// follows. SQLite refuses to change the level inside a transaction, so it is set around
+    /// one, and set back before the connection returns to the pool.
+    pub(crate) async fn write_durably<T>(
+        &self,
+        work: impl AsyncFnOnce(&mut sqlx::SqliteConnection) -> Result<T, sqlx::Error>,
+    ) -> Result<T, StoreError> {
+        let mut conn = self.pool.acquire().await.map_err(|e| self.db_err(e))?;
+        sqlx::query("PRAGMA synchronous = FULL")
+            .execute(&mut *conn)
+            .await
+            .map_err(|e| self.db_err(e))?;
+        let result = async {
+            let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
+            let value = work(&mut tx).await?;
+            tx.commit().await?;
+            Ok(value)
+        }
+        .await;
+        // The next user of this pooled connection (an autosave) keeps its speed; if even that
+        // fails, the connection is dropped rather than returned at the wrong level.
+        if sqlx::query("PRAGMA synchronous = NORMAL")
+            .execute(&mut *conn)
+            .await
+            .is_err()
+        {
+            conn.detach();
+        }
+        result.map_err(|e| self.db_err(e))
+    }
+
     /// Maps a database failure to an error naming this store's file.
     pub(crate) fn db_err(&self, err: sqlx::Error) -> StoreError {
         sql_error::from_sqlx(&self.inner.db_path, err)
+    }
+}
+
+#[cfg(test)]
+mod durable_tests {
+    use super::Store;
+
+    async fn level(store: &Store) -> i64 {
+        sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(&store.pool)
+            .await
+            .unwrap()
+    }
+
+    /// 2 is FULL (the commit waits for the disk), 1 is NORMAL.
+    #[tokio::test]
+    async fn a_durable_write_commits_at_full_and_leaves_the_pool_at_normal() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).await.unwrap();
+        assert_eq!(level(&store).await, 1);
+        let inside: i64 = store
+            .write_durably(async |tx| {
+                sqlx::query("INSERT INTO settings (key, value, updated_at) VALUES ('durable.test', '1', '2026-12-05T00:00:00Z')")
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query_scalar("PRAGMA synchronous")
+                    .fetch_one(&mut *tx)
+                    .await
+            })
+            .await
+            .unwrap();
+        assert_eq!(inside, 2);
+        for _ in 0..8 {
+            assert_eq!(
+                level(&store).await,
+                1,
+                "every pooled connection back at NORMAL"
+            );
+        }
+        let kept: String =
+            sqlx::query_scalar("SELECT value FROM settings WHERE key = 'durable.test'")
+                .fetch_one(&store.pool)
+                .await
+                .unwrap();
+        assert_eq!(kept, "1");
     }
 }
