@@ -109,8 +109,11 @@ impl Store {
 
     /// When the soonest waiting item is due.
     pub(crate) async fn next_due_at(&self) -> Result<Option<DateTime<Utc>>, ScheduleError> {
+        // A claimed item is next wanted when its claim expires, not at its (passed) due time:
+        // counting the due time made a loop whose hand-over failed, or that waited for
+        // another loop's, spin without sleeping until the lease ran out.
         let next: Option<String> = sqlx::query_scalar(
-            "SELECT min(due_at) FROM schedules WHERE state IN ('scheduled', 'claimed')",
+            "SELECT min(CASE state WHEN 'claimed' THEN max(due_at, coalesce(lease_until, due_at))              ELSE due_at END) FROM schedules WHERE state IN ('scheduled', 'claimed')",
         )
         .fetch_one(&self.pool)
         .await

@@ -339,6 +339,28 @@ async fn an_expired_claim_is_taken_over_and_the_first_loop_then_writes_nothing()
     assert_eq!(jobs_per_schedule(&store).await, (1, 1));
 }
 
+/// A claimed item whose hand-over failed waits for its lease: the loop sleeps until then
+/// (at most 30 s at a time) instead of waking again at once, over and over.
+#[tokio::test]
+async fn a_claimed_item_is_next_wanted_when_its_claim_expires() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, draft) = store(dir.path()).await;
+    let t = start();
+    insert_items(&store, &draft, &[(t, "Asia/Shanghai")]).await;
+    let claimed = store
+        .claim_due("loop-a", t, Duration::minutes(15), 10)
+        .await
+        .unwrap();
+    assert_eq!(claimed.items.len(), 1);
+    let next = store.next_due_at().await.unwrap().unwrap();
+    assert_eq!(
+        next,
+        t + super::claim::CLAIM_LEASE,
+        "not the passed due time"
+    );
+    assert_eq!(sleep_for(Some(next), t + Duration::seconds(1)), MAX_SLEEP);
+}
+
 #[test]
 fn the_loop_never_sleeps_past_thirty_seconds_or_past_the_next_item() {
     let now = start();
