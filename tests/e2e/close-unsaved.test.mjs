@@ -5,8 +5,6 @@
 // shows every word.
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -17,24 +15,16 @@ const here = dirname(fileURLToPath(import.meta.url));
 const FIRST = "渡口的最后一班船 — the last ferry";
 const MORE = "，没保存的字也不能丢 (unsaved words must survive)";
 
-let dataDir;
 let driver;
 let locker;
 
 before(async () => {
-  assert.ok(process.env.FERRY_APP_BINARY, "FERRY_APP_BINARY must name the built ferry-app");
-  dataDir = await mkdtemp(join(tmpdir(), "ferry-e2e-close-"));
-  driver = await TauriDriver.start({
-    app: process.env.FERRY_APP_BINARY,
-    env: { FERRY_DATA_DIR: dataDir },
-    binary: process.env.TAURI_DRIVER ?? "tauri-driver",
-  });
+  driver = await TauriDriver.start();
 });
 
 after(async () => {
   locker?.kill("SIGKILL");
   await driver?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 /** Another program holding the write lock until it is killed. */
@@ -45,7 +35,7 @@ async function holdTheDatabase() {
     "c.execute('BEGIN IMMEDIATE')\n" +
     "print('locked', flush=True)\n" +
     "time.sleep(120)\n";
-  const child = spawn("python3", ["-c", script, join(dataDir, "ferry.db")], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn("python3", ["-c", script, join(driver.dataDir, "ferry.db")], { stdio: ["ignore", "pipe", "inherit"] });
   await new Promise((resolve, reject) => {
     child.stdout.on("data", (chunk) => String(chunk).includes("locked") && resolve());
     child.on("exit", (code) => reject(new Error(`the locker exited with ${code}`)));

@@ -3,9 +3,6 @@
 // the reference PDS + AppView from tests/peers/with-peers) appears with its handle, its
 // language and the Bluesky filter after one Refresh.
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
@@ -16,23 +13,15 @@ const PDS = process.env.FERRY_TEST_BSKY_PDS;
 const RUN = Date.now().toString(36);
 const BOBS = `渡口 E2E ${RUN}：bob 的早班船 🚢`;
 
-let dataDir;
 let driver;
 
 before(async () => {
-  assert.ok(process.env.FERRY_APP_BINARY, "FERRY_APP_BINARY must name the built ferry-app");
   assert.ok(PDS, "FERRY_TEST_BSKY_PDS is not set: run this through tests/peers/with-peers (make test-e2e does)");
-  dataDir = await mkdtemp(join(tmpdir(), "ferry-e2e-timeline-"));
-  driver = await TauriDriver.start({
-    app: process.env.FERRY_APP_BINARY,
-    env: { FERRY_DATA_DIR: dataDir },
-    binary: process.env.TAURI_DRIVER ?? "tauri-driver",
-  });
+  driver = await TauriDriver.start();
 });
 
 after(async () => {
   await driver?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 async function xrpc(method, nsid, body, token) {

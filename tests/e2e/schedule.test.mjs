@@ -13,9 +13,6 @@
 //
 // Screenshots of the dialog and the Schedule screen.
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
@@ -29,24 +26,16 @@ const ZH = `渡轮 ${RUN}s：定时发布，清晨渡口见。`;
 const LATER_EN = `Ferry E2E ${RUN}u: this one is unscheduled`;
 const CLOSED_EN = `Ferry E2E ${RUN}c: sent with the window closed`;
 
-let dataDir;
 let driver;
 
 before(async () => {
-  assert.ok(process.env.FERRY_APP_BINARY, "FERRY_APP_BINARY must name the built ferry-app");
   assert.ok(PDS, "FERRY_TEST_BSKY_PDS is not set: run this through tests/peers/with-peers (make test-e2e does)");
-  dataDir = await mkdtemp(join(tmpdir(), "ferry-e2e-schedule-"));
-  driver = await TauriDriver.start({
-    app: process.env.FERRY_APP_BINARY,
-    env: { FERRY_DATA_DIR: dataDir },
-    binary: process.env.TAURI_DRIVER ?? "tauri-driver",
-  });
+  driver = await TauriDriver.start();
 });
 
 after(async () => {
   if (process.env.FERRY_E2E_VERBOSE) console.log(driver?.log().slice(-6000));
   await driver?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 test("schedule a draft, see it posted by the app's scheduler, unschedule another", async (t) => {

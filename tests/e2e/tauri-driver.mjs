@@ -1,7 +1,8 @@
 // Starts tauri-driver (which starts WebKitWebDriver, which starts the app) on free ports on
 // 127.0.0.1, and opens WebDriver sessions on the real Ferry window.
 //
-//   const driver = await TauriDriver.start({ app: "/path/to/ferry-app", env: { FERRY_DATA_DIR } });
+//   const driver = await TauriDriver.start();  // FERRY_APP_BINARY, TAURI_DRIVER, a fresh data folder
+//   driver.dataDir                          // that folder, to look at or prepare
 //   const window = await driver.launch();   // a selenium WebDriver on the app's webview
 //   await window.quit();                    // ends the session: the app process exits
 //   await driver.stop();
@@ -41,8 +42,20 @@ export class TauriDriver {
   #logChars = 0;
   #logDropped = 0;
   #fresh;
+  #dataDir;
 
-  static async start({ app, env = {}, binary = "tauri-driver", readyTimeoutMs = 30_000 }) {
+  /** The app's data folder (fresh unless `env` named one), removed by stop() when fresh. */
+  get dataDir() {
+    return this.#dataDir;
+  }
+
+  static async start({
+    app = process.env.FERRY_APP_BINARY,
+    env = {},
+    binary = process.env.TAURI_DRIVER ?? "tauri-driver",
+    readyTimeoutMs = 30_000,
+  } = {}) {
+    if (!app) throw new Error("FERRY_APP_BINARY must name the built ferry-app (make test-e2e sets it)");
     const driver = new TauriDriver();
     driver.#app = app;
     driver.#fresh = await mkdtemp(join(tmpdir(), "ferry-e2e-driver-"));
@@ -57,6 +70,7 @@ export class TauriDriver {
       await mkdir(folders[name]);
     }
     env = { ...folders, ...env };
+    driver.#dataDir = env.FERRY_DATA_DIR;
     const port = await freePort();
     const nativePort = await freePort();
     driver.#url = `http://127.0.0.1:${port}`;
