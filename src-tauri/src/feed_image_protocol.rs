@@ -12,6 +12,7 @@ use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
 
 use crate::database::Database;
 use crate::feeding::Feeding;
+use crate::media_protocol::status;
 
 pub const SCHEME: &str = "ferry-feed-image";
 
@@ -43,12 +44,6 @@ pub fn handle<R: Runtime>(
         };
         responder.respond(response);
     });
-}
-
-fn status(code: StatusCode) -> Response<Vec<u8>> {
-    let mut response = Response::new(Vec::new());
-    *response.status_mut() = code;
-    response
 }
 
 /// `/<item id>-<avatar | n>` → the item and which image; anything else names nothing. (A

@@ -49,7 +49,8 @@ async fn respond(file: Option<PathBuf>) -> Response<Vec<u8>> {
     }
 }
 
-fn status(code: StatusCode) -> Response<Vec<u8>> {
+/// An empty answer with `code`, for both of the shell's protocols.
+pub(crate) fn status(code: StatusCode) -> Response<Vec<u8>> {
     let mut response = Response::new(Vec::new());
     *response.status_mut() = code;
     response

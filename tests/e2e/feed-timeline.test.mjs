@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
-import { addBluesky, closeDialog, waitForAccounts } from "./steps.mjs";
+import { signInAlice } from "./steps.mjs";
 import { find, screenshot, waitFor } from "./window.mjs";
 
 const PDS = process.env.FERRY_TEST_BSKY_PDS;
@@ -62,12 +62,7 @@ async function bobPosts(text) {
 test("a Bluesky account's following timeline in the merged feed", async (t) => {
   const window = await driver.launch();
   try {
-    await find(window, "[data-testid=editor-primary]");
-    await (await find(window, "[data-testid=accounts-open]")).click();
-    await find(window, "[data-testid=accounts-dialog]");
-    await addBluesky(window, PDS, "alice.test", "alice-pass");
-    await waitForAccounts(window, 1);
-    await closeDialog(window);
+    await signInAlice(window, PDS);
     await bobPosts(BOBS);
 
     await t.test("one Refresh brings bob's post with its handle and language", async () => {

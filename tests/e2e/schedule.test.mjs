@@ -16,7 +16,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
-import { addBluesky, closeDialog, records, waitForAccounts, writeDraft } from "./steps.mjs";
+import { records, signInAlice, writeDraft } from "./steps.mjs";
 import { closeWindow, find, screenshot, waitFor } from "./window.mjs";
 
 const PDS = process.env.FERRY_TEST_BSKY_PDS;
@@ -41,12 +41,7 @@ after(async () => {
 test("schedule a draft, see it posted by the app's scheduler, unschedule another", async (t) => {
   const window = await driver.launch();
   try {
-    await find(window, "[data-testid=editor-primary]");
-    await (await find(window, "[data-testid=accounts-open]")).click();
-    await find(window, "[data-testid=accounts-dialog]");
-    await addBluesky(window, PDS, "alice.test", "alice-pass");
-    await waitForAccounts(window, 1);
-    await closeDialog(window);
+    await signInAlice(window, PDS);
 
     await t.test("the dialog refuses a DST gap and offers both instants of a fold", async () => {
       await writeDraft(window, EN, ZH);

@@ -22,6 +22,16 @@ export async function addBluesky(window, pds, handle, password) {
   });
 }
 
+/** alice.test, the test PDS's first account, added through the accounts screen, which closes. */
+export async function signInAlice(window, pds) {
+  await find(window, "[data-testid=editor-primary]");
+  await (await find(window, "[data-testid=accounts-open]")).click();
+  await find(window, "[data-testid=accounts-dialog]");
+  await addBluesky(window, pds, "alice.test", "alice-pass");
+  await waitForAccounts(window, 1);
+  await closeDialog(window);
+}
+
 export async function waitForAccounts(window, count) {
   await waitFor(window, `${count} account(s)`, async () => {
     return (await window.findElements(By.css("[data-testid=account-row]"))).length === count;
