@@ -1,13 +1,14 @@
 // The Schedule screen mounted under an in-memory backend: the List · Week · Month switch (by
 // click and arrow keys, remembered on this machine), and a calendar move into a DST fold,
-// which shows the engine's message and opens the reschedule dialog on the two instants.
+// which shows the engine's message and opens the reschedule dialog on the two instants, and
+// the list's warning when New York's clock change swaps which of a draft's items goes first.
 import { flushSync, mount, unmount } from "svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BackendError, type Schedule } from "../../lib/backend";
 import { backendContext } from "../../lib/backend/context";
 import { FakeBackend } from "../../lib/backend/fake";
 import { setLocalePreference } from "../../lib/i18n/index.svelte";
-import { scheduled } from "../../lib/schedule/fixtures";
+import { queued, scheduled } from "../../lib/schedule/fixtures";
 import { Schedules, schedulesContext } from "../../lib/schedule/schedules.svelte";
 import ScheduleScreen from "./ScheduleScreen.svelte";
 
@@ -88,5 +89,30 @@ describe("ScheduleScreen", () => {
     });
     const [asked] = fake.called("move_schedule");
     expect(document.querySelector<HTMLInputElement>("[data-testid=when-date]")?.value).toBe(asked.at.slice(0, 10));
+  });
+
+  it("warns on the list, once, when a clock change puts another account's item first", async () => {
+    // "Add to queue" for one draft: 09:00 New York (13:00 UTC after 14 March) and 21:30 Beijing
+    // (13:30 UTC). Seen from 1 February, when 09:00 New York was 14:00 UTC, Beijing came first.
+    const items = [
+      queued("en.test", "America/New_York", "2027-03-16T09:00:00", "2027-03-16T13:00:00Z"),
+      queued("zh.test", "Asia/Shanghai", "2027-03-16T21:30:00", "2027-03-16T13:30:00Z"),
+    ];
+    vi.setSystemTime(new Date("2027-02-01T12:00:00Z"));
+    let target = await show(backend(items));
+    const notes = target.querySelectorAll("[data-testid=schedule-order-note]");
+    expect(notes).toHaveLength(1);
+    expect(notes[0].closest("[data-testid=schedule-row]")?.getAttribute("data-id")).toBe("q-en.test");
+    expect(notes[0].textContent).toBe(
+      "⚠ Order changed by the clock change in New York: en.test (09:00 New York) now goes out before zh.test (21:30 Beijing).",
+    );
+
+    // Seen from after the change, the order is today's: no warning.
+    for (const m of mounted) unmount(m);
+    mounted = [];
+    vi.setSystemTime(new Date("2027-03-15T12:00:00Z"));
+    target = await show(backend(items));
+    expect(target.querySelectorAll("[data-testid=schedule-row]")).toHaveLength(2);
+    expect(target.querySelector("[data-testid=schedule-order-note]")).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // Scheduled items for tests, shaped as the engine sends them.
 import type { Schedule } from "../backend";
+import { offsetText } from "./dst_order";
 
 /** An item for 09:00 New York on Tuesday 16 March 2027 (13:00 UTC), to one Bluesky account. */
 export function scheduled(fields: Partial<Schedule> = {}): Schedule {
@@ -31,4 +32,20 @@ export function scheduled(fields: Partial<Schedule> = {}): Schedule {
     updated_at: "2027-03-01T00:00:00Z",
     ...fields,
   };
+}
+
+/** One account's item from "Add to queue" for draft d1: `handle` at `wall_time` in `tz` (= `due_at`). */
+export function queued(handle: string, tz: string, wall_time: string, due_at: string, fields: Partial<Schedule> = {}): Schedule {
+  const base = scheduled();
+  const offset = (Date.parse(`${wall_time}Z`) - Date.parse(due_at)) / 60_000;
+  return scheduled({
+    id: `q-${handle}`,
+    due_at,
+    tz,
+    wall_time,
+    utc_offset: offsetText(offset),
+    draft_preview: "同一篇草稿 / the same draft",
+    targets: [{ ...base.targets[0], account_id: handle, handle, audience_tz: tz }],
+    ...fields,
+  });
 }

@@ -71,4 +71,6 @@ export const scheduleEn = {
   "schedule.day.sat": "Sat",
   "schedule.day.sun": "Sun",
   "schedule.loadFailed": "Could not read the schedule: {message}",
+  "schedule.dst.clockNote": "{zone} changes clocks on {day} ({from} → {to}): then {time} {here} is {then} {there}, not {today} as today.",
+  "schedule.dst.orderNote": "Order changed by the clock change in {zones}: {first} now goes out before {second}.",
 } as const;

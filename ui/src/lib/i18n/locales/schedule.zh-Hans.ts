@@ -72,4 +72,6 @@ export const scheduleZhHans: Record<keyof typeof scheduleEn, string> = {
   "schedule.day.sat": "周六",
   "schedule.day.sun": "周日",
   "schedule.loadFailed": "无法读取排程：{message}",
+  "schedule.dst.clockNote": "{zone}将于{day}调整时钟（{from} → {to}）：届时{here} {time} 是{there} {then}，而不是今天的 {today}。",
+  "schedule.dst.orderNote": "{zones}调整时钟后顺序变了：{first} 现在先于 {second} 发出。",
 };

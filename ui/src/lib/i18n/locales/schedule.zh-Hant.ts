@@ -72,4 +72,6 @@ export const scheduleZhHant: Record<keyof typeof scheduleEn, string> = {
   "schedule.day.sat": "週六",
   "schedule.day.sun": "週日",
   "schedule.loadFailed": "無法讀取排程：{message}",
+  "schedule.dst.clockNote": "{zone}將於{day}調整時鐘（{from} → {to}）：屆時{here} {time} 是{there} {then}，而不是今天的 {today}。",
+  "schedule.dst.orderNote": "{zones}調整時鐘後順序變了：{first} 現在先於 {second} 發出。",
 };
