@@ -4,11 +4,13 @@
 
 mod accounts_support;
 mod schedule_support;
+mod slow_proxy;
 
 mod accounts_cli;
 mod check_cli;
 mod check_draft_cli;
 mod daemon_cli;
+mod daemon_kill;
 mod drafts;
 mod drafts_failures;
 mod feed_cli;
