@@ -1,8 +1,31 @@
-// Steps several window tests share: adding a Bluesky account through the accounts screen,
-// writing a bilingual draft, closing a dialog, and reading a handle's posts back from the PDS.
+// Steps several window tests share: a driver for a test file on the reference PDS, adding a
+// Bluesky account through the accounts screen, writing a bilingual draft, scheduling it,
+// closing a dialog, reading text the window just re-rendered, and reading a handle's posts
+// back from the PDS.
 import assert from "node:assert/strict";
+import { after, before } from "node:test";
 import { By, Key } from "selenium-webdriver";
+import { TauriDriver } from "./tauri-driver.mjs";
 import { find, screenshot, value, waitFor } from "./window.mjs";
+
+/**
+ * For a test file on the reference Bluesky PDS (tests/peers/with-peers): before its tests,
+ * checks the PDS is there and starts a driver on fresh folders; after them, stops it
+ * (printing the end of its log first under FERRY_E2E_VERBOSE). Call at the top level;
+ * `session.driver` is set once the tests run.
+ */
+export function pdsSession() {
+  const session = { pds: process.env.FERRY_TEST_BSKY_PDS, driver: undefined };
+  before(async () => {
+    assert.ok(session.pds, "FERRY_TEST_BSKY_PDS is not set: run this through tests/peers/with-peers (make test-e2e does)");
+    session.driver = await TauriDriver.start();
+  });
+  after(async () => {
+    if (process.env.FERRY_E2E_VERBOSE) console.log(session.driver?.log().slice(-6000));
+    await session.driver?.stop();
+  });
+  return session;
+}
 
 export async function addBluesky(window, pds, handle, password) {
   await (await find(window, "[data-testid=add-bluesky]")).click();
@@ -72,4 +95,34 @@ export async function records(pds, handle, text) {
     cursor = page.records?.length ? page.cursor : undefined;
   } while (cursor);
   return found;
+}
+
+/** An element's text as the DOM holds it now: getText returns "" on what Svelte just re-rendered. */
+export async function textOf(window, selector) {
+  return window.executeScript(`return document.querySelector(arguments[0])?.textContent ?? "";`, selector);
+}
+
+/**
+ * Schedules the open draft at `due` (a Date, picked in UTC, to the second) for the accounts
+ * the dialog offers, and waits until the composer says it is scheduled.
+ */
+export async function scheduleDraft(window, due) {
+  await (await find(window, "[data-testid=schedule-open]")).click();
+  await find(window, "[data-testid=schedule-dialog]");
+  const iso = due.toISOString();
+  for (const [id, text] of [["when-date", iso.slice(0, 10)], ["when-time", iso.slice(11, 19)], ["when-zone", "UTC"]]) {
+    const field = await find(window, `[data-testid=${id}]`);
+    await field.clear();
+    await field.sendKeys(text);
+  }
+  const confirm = await find(window, "[data-testid=schedule-confirm]");
+  await waitFor(window, "an exact time and an account", async () =>
+    (await (await find(window, "[data-testid=when-result]")).getAttribute("data-kind")) === "exact" &&
+    (await confirm.isEnabled()),
+  );
+  await confirm.click();
+  await waitFor(window, "the dialog to close", async () =>
+    (await window.findElements(By.css("[data-testid=schedule-dialog]"))).length === 0,
+  );
+  await find(window, "[data-testid=draft-scheduled]");
 }
