@@ -48,6 +48,10 @@ pub enum AppError {
     #[code("account.sign_in_cancelled")]
     SignInCancelled,
 
+    #[error("could not change starting Ferry at login: {detail}")]
+    #[code("app.autostart")]
+    Autostart { detail: String },
+
     /// Work moved off the async threads panicked or was cancelled.
     #[error("{detail}")]
     #[code("internal")]

@@ -16,6 +16,7 @@
 //! `contract` (the commands and events described for the UI) and `bindings` (the TypeScript
 //! the UI imports, generated from these declarations).
 
+pub mod autostart;
 pub mod background;
 pub mod bindings;
 pub mod browser;
@@ -60,6 +61,7 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
+        .plugin(autostart::plugin())
         .manage(Database::from_env())
         .manage(CloseGuard::default())
         .manage(publishing::Publishing::default())
@@ -81,7 +83,9 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    app.run(|app, event| match event {
+    let at_login = autostart::in_background();
+    app.run(move |app, event| match event {
+        RunEvent::Ready if at_login => autostart::start_in_background(app),
         RunEvent::ExitRequested { code, api, .. } => {
             background::on_exit_requested(app, code, &api);
         }

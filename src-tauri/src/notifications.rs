@@ -60,6 +60,8 @@ impl Notices {
                 }
             }
             SchedulerEvent::Publish { .. } => None,
+            // The server posts these; the schedule screen shows them, no notice needed.
+            SchedulerEvent::ToServers { .. } | SchedulerEvent::ServerCopy { .. } => None,
         }
     }
 }

@@ -12,7 +12,8 @@ use std::sync::Mutex;
 use ferry_core::Store;
 use ferry_core::outbox::{HandOver, PublishError};
 use ferry_core::schedule::{
-    Dispatch, RunnerKind, Scheduler, SchedulerEvent, SchedulerWake, StoredSchedule,
+    CopyChange, Dispatch, RunnerKind, ScheduleError, Scheduler, SchedulerEvent, SchedulerWake,
+    StoredSchedule,
 };
 use tauri::{AppHandle, Manager, Runtime};
 
@@ -97,5 +98,24 @@ impl<R: Runtime> Dispatch for AppDispatch<R> {
                 reason: err.message,
             })?;
         publisher.dispatch(item, owner).await
+    }
+
+    async fn keep_server_copies(
+        &self,
+        owner: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<CopyChange>, ScheduleError> {
+        if !self.store.server_copies_wanted().await? {
+            return Ok(Vec::new());
+        }
+        let publisher = self
+            .app
+            .state::<Publishing>()
+            .publisher(&self.store)
+            .await
+            .map_err(|err| ScheduleError::AccountsUnavailable {
+                reason: err.message,
+            })?;
+        publisher.keep_server_copies(owner, now).await
     }
 }

@@ -15,12 +15,15 @@ use crate::error::CommandResult;
 use crate::open_store::OpenStore;
 use crate::scheduling::Scheduling;
 
-/// An account's audience zone, for the picker's side-by-side times.
+/// An account's scheduling settings: its audience zone (for the picker's side-by-side times)
+/// and, for a Mastodon account, whether its server keeps scheduled posts.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AccountZone {
     pub account_id: String,
     pub tz: String,
+    /// `None` for accounts on networks without a server-side schedule.
+    pub server_schedule: Option<bool>,
 }
 
 #[ferry_macros::command]
@@ -88,9 +91,32 @@ pub async fn move_schedule<R: Runtime>(
     Ok(moved)
 }
 
+/// Cancels an item; the loop is woken so a copy on a Mastodon server is withdrawn at once.
 #[ferry_macros::command]
-pub async fn cancel_schedule(store: OpenStore, id: String) -> CommandResult<Schedule> {
-    Ok(store.cancel_schedule(&id).await?)
+pub async fn cancel_schedule<R: Runtime>(
+    app: AppHandle<R>,
+    store: OpenStore,
+    scheduling: State<'_, Scheduling>,
+    id: String,
+) -> CommandResult<Schedule> {
+    let cancelled = store.cancel_schedule(&id).await?;
+    scheduling.ensure_started(&app, &store);
+    Ok(cancelled)
+}
+
+/// Whether a Mastodon account hands scheduled posts to its server; the loop is woken to hand
+/// over (or take back) copies at once.
+#[ferry_macros::command]
+pub async fn set_server_schedule<R: Runtime>(
+    app: AppHandle<R>,
+    store: OpenStore,
+    scheduling: State<'_, Scheduling>,
+    account_id: String,
+    on: bool,
+) -> CommandResult<()> {
+    store.set_server_schedule(&account_id, on).await?;
+    scheduling.ensure_started(&app, &store);
+    Ok(())
 }
 
 /// A held item (fell due while Ferry was closed): send it now, however late.
@@ -119,11 +145,16 @@ pub async fn set_catch_up_minutes(store: OpenStore, minutes: u32) -> CommandResu
 
 #[ferry_macros::command]
 pub async fn account_zones(store: OpenStore) -> CommandResult<Vec<AccountZone>> {
+    let switches = store.server_schedule_switches().await?;
     let mut zones: Vec<AccountZone> = store
         .account_zones()
         .await?
         .into_iter()
-        .map(|(account_id, tz)| AccountZone { account_id, tz })
+        .map(|(account_id, tz)| AccountZone {
+            server_schedule: switches.get(&account_id).copied(),
+            account_id,
+            tz,
+        })
         .collect();
     zones.sort_by(|a, b| a.account_id.cmp(&b.account_id));
     Ok(zones)

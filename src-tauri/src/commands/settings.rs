@@ -1,5 +1,7 @@
 //! The interface preferences (language, theme), stored in the database.
 
+use tauri::{AppHandle, Runtime};
+
 use crate::error::CommandResult;
 use crate::open_store::OpenStore;
 use crate::preferences::AppSettings;
@@ -19,4 +21,16 @@ pub async fn save_settings(store: OpenStore, settings: AppSettings) -> CommandRe
 #[ferry_macros::command]
 pub fn system_languages() -> Vec<String> {
     crate::os_locale::os_languages()
+}
+
+/// Whether Ferry starts at login (in the background, to send scheduled posts).
+#[ferry_macros::command]
+pub fn autostart_enabled<R: Runtime>(app: AppHandle<R>) -> CommandResult<bool> {
+    Ok(crate::autostart::enabled(&app)?)
+}
+
+/// Turns starting at login on or off; answers whether it is on afterwards.
+#[ferry_macros::command]
+pub fn set_autostart<R: Runtime>(app: AppHandle<R>, on: bool) -> CommandResult<bool> {
+    Ok(crate::autostart::set(&app, on)?)
 }

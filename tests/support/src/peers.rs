@@ -10,6 +10,8 @@ pub const BSKY_ALICE: (&str, &str) = ("alice.test", "alice-pass");
 pub const BSKY_BOB: (&str, &str) = ("bob.test", "bob-pass");
 /// mastodon-mock's seeded user; its OAuth screen hands out `mockcode_<user>`.
 pub const MASTODON_USER: &str = "testuser";
+/// The seeded user's own token on mastodon-mock, for a test to look at the server directly.
+pub const MASTODON_TOKEN: &str = "mock_token";
 
 /// The reference PDS's base URL (`http://127.0.0.1:<port>`).
 pub fn bluesky_pds() -> Option<String> {

@@ -93,6 +93,24 @@ fn prose(event: &SchedulerEvent) -> String {
             "held      {schedule_id}: fell due longer ago than the catch-up window; decide with \
              `ferry schedule post-now|move|skip {schedule_id}`"
         ),
+        SchedulerEvent::ToServers { schedule_id } => {
+            format!("servers   {schedule_id}: every target is posted by its own Mastodon server")
+        }
+        SchedulerEvent::ServerCopy {
+            schedule_id,
+            account_id,
+            state,
+            reason,
+        } => {
+            let why = reason
+                .as_ref()
+                .map(|r| format!(": error[{}]: {}", r.code, r.message))
+                .unwrap_or_default();
+            format!(
+                "server    {schedule_id} account {account_id}: {}{why}",
+                state.as_str()
+            )
+        }
         SchedulerEvent::Failed { schedule_id, error } => format!(
             "failed    {schedule_id}: error[{}]: {}",
             error.code, error.message

@@ -3,7 +3,9 @@
 //! side by side.
 
 use chrono::{DateTime, Utc};
-use ferry_core::schedule::{Schedule, ScheduleTarget, SchedulerStatus, wall_in, zone};
+use ferry_core::schedule::{
+    Schedule, ScheduleTarget, SchedulerStatus, ServerCopyState, wall_in, zone,
+};
 
 /// `0192… for 2027-03-15 09:00 America/New_York (13:00 UTC) → @alice.test (22:00 Asia/Shanghai)`
 pub fn describe(item: &Schedule) -> String {
@@ -80,6 +82,16 @@ pub fn status(s: &SchedulerStatus) -> String {
 
 fn target(t: &ScheduleTarget, due: DateTime<Utc>, date: &str) -> String {
     let name = handle(t);
+    let server = match t.server_copy.as_ref().map(|c| c.state) {
+        Some(ServerCopyState::Kept | ServerCopyState::Creating) => " [kept by its server]",
+        Some(ServerCopyState::Posted) => " [posted by its server]",
+        Some(ServerCopyState::Removed) => " [removed on its server]",
+        _ => "",
+    };
+    format!("{}{server}", when_for(t, name, due, date))
+}
+
+fn when_for(t: &ScheduleTarget, name: String, due: DateTime<Utc>, date: &str) -> String {
     match t
         .audience_tz
         .as_deref()

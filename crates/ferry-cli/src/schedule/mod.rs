@@ -11,7 +11,13 @@
 //! ferry schedule post-now "$id"   # a held item (fell due while nothing ran): send it anyway
 //! ferry schedule skip "$id"       # a held item: never send it
 //! ferry schedule status --json    # is a scheduler running, what is next, what is held
+//! ferry schedule server "$mastodon" off   # keep this account's items off its server's schedule
 //! ```
+//!
+//! Mastodon's own schedule: a Mastodon target at least 7 minutes ahead is handed to its server
+//! (on by default per account), which posts it even while nothing of Ferry runs; `list` shows
+//! each target's `server_copy` and `needs_ferry`. `move` and `cancel` bring the server's copy
+//! along at once (`server_copies.rs`).
 //!
 //! Wall times are never guessed: a time that does not exist in its zone (a DST gap), one that
 //! exists twice (a fold, unless `--at` carries the offset), a past time and an unknown zone are
@@ -20,6 +26,7 @@
 //! last).
 
 mod human;
+mod server_copies;
 
 use std::process::ExitCode;
 
@@ -59,6 +66,17 @@ enum Command {
     Skip(IdArg),
     /// Is a scheduler running on this database, what goes out next, what is held.
     Status,
+    /// Whether a Mastodon account hands scheduled posts to its server (on by default), which
+    /// then posts them even while Ferry is closed.
+    Server(ServerArgs),
+}
+
+#[derive(clap::Args)]
+struct ServerArgs {
+    /// The Mastodon account's id (from `ferry accounts list`).
+    account_id: String,
+    #[arg(value_parser = ["on", "off"])]
+    switch: String,
 }
 
 #[derive(clap::Args)]
@@ -124,12 +142,37 @@ async fn dispatch(out: Out, args: Args) -> Result<ExitCode, Failure> {
         Command::Add(a) => add(out, &store, a).await,
         Command::List(a) => list(out, &store, a, states).await,
         Command::Move(a) => {
-            let item = store.move_schedule(&a.id, &a.at, &a.tz).await?;
-            Ok(out.emit(&item, || format!("moved {}", human::describe(&item))))
+            store.move_schedule(&a.id, &a.at, &a.tz).await?;
+            let (item, note) = server_copies::follow(&store, &a.id).await?;
+            Ok(out.emit(&item, || format!("moved {}{note}", human::describe(&item))))
         }
         Command::Cancel(a) => {
-            let item = store.cancel_schedule(&a.id).await?;
-            Ok(out.emit(&item, || format!("cancelled {}", human::describe(&item))))
+            store.cancel_schedule(&a.id).await?;
+            let (item, note) = server_copies::follow(&store, &a.id).await?;
+            Ok(out.emit(&item, || {
+                format!("cancelled {}{note}", human::describe(&item))
+            }))
+        }
+        Command::Server(a) => {
+            store
+                .set_server_schedule(&a.account_id, a.switch == "on")
+                .await?;
+            let on = a.switch == "on";
+            let value = serde_json::json!({"account_id": a.account_id, "server_schedule": on});
+            Ok(out.emit(&value, || {
+                if on {
+                    format!(
+                        "{}: scheduled posts go to its server's own schedule",
+                        a.account_id
+                    )
+                } else {
+                    format!(
+                        "{}: scheduled posts stay with Ferry (copies on its server are taken \
+                         back at the next pass)",
+                        a.account_id
+                    )
+                }
+            }))
         }
         Command::PostNow(a) => {
             let item = store.release_held(&a.id).await?;

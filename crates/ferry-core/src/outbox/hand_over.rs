@@ -5,6 +5,9 @@
 //! - an account this draft was already posted to (by "Post now" or another item), since the
 //!   outbox never posts a draft to one account twice.
 //!
+//! - an account whose Mastodon server holds the item in its own schedule
+//!   (`schedule/server_copies`): the server posts it.
+//!
 //! The job is written and the item marked handed in one transaction that also checks the
 //! claim (see `Store::insert_job_for`), so a cancel or move that lands first sends nothing.
 
@@ -13,7 +16,12 @@ use super::plan;
 use super::publisher::{PublishHandle, Publisher, part_key};
 use super::rows::HandOverClaim;
 use crate::error::{ErrorPayload, StoreError};
+use crate::schedule::server_copies::rows::CopyRow;
 use crate::schedule::{ScheduleError, StoredSchedule};
+
+/// How late an item may get waiting for a server's copy to be moved to its time; later, the
+/// copy is left to go out at its own time rather than holding the other targets back.
+const WAIT_FOR_MOVE: chrono::Duration = chrono::Duration::minutes(10);
 
 /// What became of a claimed item.
 #[derive(Debug)]
@@ -24,6 +32,8 @@ pub enum HandOver {
     Failed(ErrorPayload),
     /// The item changed (cancelled, moved) or another loop took it: nothing was written.
     Lost,
+    /// Every target is held by its own server (Mastodon's schedule): nothing for the outbox.
+    ToServers,
 }
 
 impl Publisher {
@@ -53,10 +63,19 @@ impl Publisher {
         };
         let all = self.accounts().list().await?;
         let sent = store.accounts_posted_for(&draft.id).await?;
+        let copies = store.server_copies(Some(id)).await?;
+        let servers = match servers_targets(item, &copies) {
+            Some(servers) => servers,
+            // A copy still at another time: the pass that moves or withdraws it runs within
+            // seconds; the claim expires and the item is taken again then.
+            None => return Ok(HandOver::Lost),
+        };
         let mut left_out = Vec::new();
         let mut to = Vec::new();
         for account in &item.accounts {
-            if !all.iter().any(|a| &a.id == account) {
+            if servers.contains(account) {
+                continue;
+            } else if !all.iter().any(|a| &a.id == account) {
                 left_out.push(format!("account {account} was removed"));
             } else if sent.contains(account) {
                 left_out.push(format!("account {account} already has this draft"));
@@ -69,6 +88,13 @@ impl Publisher {
                 detail: left_out.join("; "),
             })
         });
+        if to.is_empty() && !servers.is_empty() {
+            return Ok(if store.hand_to_servers(id, owner, item.version).await? {
+                HandOver::ToServers
+            } else {
+                HandOver::Lost
+            });
+        }
         if to.is_empty() {
             let none = ScheduleError::NoTargets {
                 draft: draft.id.clone(),
@@ -104,4 +130,19 @@ impl Publisher {
             None => Ok(HandOver::Lost),
         }
     }
+}
+
+/// The accounts whose server holds (or may hold) the item: the outbox leaves them out.
+/// `None` while a copy is still at another time than the item (it is being moved).
+fn servers_targets(item: &StoredSchedule, copies: &[CopyRow]) -> Option<Vec<String>> {
+    let mut servers = Vec::new();
+    for copy in copies.iter().filter(|c| c.state.is_servers()) {
+        let elsewhere = copy.state == crate::schedule::ServerCopyState::Kept
+            && copy.due_at != item.schedule.due_at;
+        if elsewhere && crate::clock::now() < item.schedule.due_at + WAIT_FOR_MOVE {
+            return None;
+        }
+        servers.push(copy.account_id.clone());
+    }
+    Some(servers)
 }

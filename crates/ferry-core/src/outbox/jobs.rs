@@ -78,9 +78,11 @@ impl Store {
     ) -> Result<Vec<String>, StoreError> {
         sqlx::query_scalar(
             "SELECT DISTINCT t.account_id FROM outbox_targets t JOIN publish_jobs j \
-             ON j.id = t.job_id WHERE j.draft_id = ? AND (t.state <> 'failed' \
+             ON j.id = t.job_id WHERE j.draft_id = ?1 AND (t.state <> 'failed' \
                OR EXISTS (SELECT 1 FROM outbox_parts p WHERE p.target_id = t.id \
-                          AND p.state <> 'queued'))",
+                          AND p.state <> 'queued')) \
+             UNION SELECT c.account_id FROM server_schedules c JOIN schedules s \
+             ON s.id = c.schedule_id WHERE s.draft_id = ?1 AND c.state = 'posted'",
         )
         .bind(draft_id)
         .fetch_all(&self.pool)

@@ -42,17 +42,17 @@
 mod audience;
 mod config;
 mod error;
-mod failure;
+pub(crate) mod failure;
 mod hand_over;
-mod images;
+pub(crate) mod images;
 mod jobs;
 mod model;
-mod plan;
+pub(crate) mod plan;
 mod preview;
 mod publisher;
 mod rows;
 mod runner;
-mod send;
+pub(crate) mod send;
 mod shared;
 mod target;
 

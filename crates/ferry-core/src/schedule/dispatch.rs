@@ -4,7 +4,9 @@
 
 use std::future::Future;
 
+use super::error::ScheduleError;
 use super::rows::StoredSchedule;
+use super::server_copies::CopyChange;
 use crate::Store;
 use crate::outbox::{HandOver, PublishError, Publisher};
 
@@ -19,6 +21,16 @@ pub trait Dispatch: Send + Sync + 'static {
         item: &StoredSchedule,
         owner: &str,
     ) -> impl Future<Output = Result<HandOver, PublishError>> + Send;
+
+    /// Keeps the servers' copies of waiting items in step (Mastodon's own schedule), after
+    /// each pass. Nothing by default: only the outbox talks to servers.
+    fn keep_server_copies(
+        &self,
+        _owner: &str,
+        _now: chrono::DateTime<chrono::Utc>,
+    ) -> impl Future<Output = Result<Vec<CopyChange>, ScheduleError>> + Send {
+        async { Ok(Vec::new()) }
+    }
 }
 
 impl Dispatch for Publisher {
@@ -28,5 +40,13 @@ impl Dispatch for Publisher {
 
     async fn dispatch(&self, item: &StoredSchedule, owner: &str) -> Result<HandOver, PublishError> {
         self.hand_over(item, owner).await
+    }
+
+    async fn keep_server_copies(
+        &self,
+        owner: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<CopyChange>, ScheduleError> {
+        Publisher::keep_server_copies(self, owner, now).await
     }
 }

@@ -112,4 +112,15 @@ pub enum ScheduleError {
     #[error("{reason}")]
     #[code("schedule.bad_setting")]
     BadSetting { reason: String },
+
+    #[error(
+        "account {account} is not a Mastodon account: only Mastodon servers keep scheduled \
+         posts (`ferry accounts list` shows each account's network)"
+    )]
+    #[code("schedule.not_mastodon")]
+    NotMastodon { account: String },
+
+    #[error("cannot reach the accounts to keep the servers' schedules: {reason}")]
+    #[code("schedule.accounts_unavailable")]
+    AccountsUnavailable { reason: String },
 }

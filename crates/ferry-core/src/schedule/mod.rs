@@ -28,6 +28,7 @@
 //! - `preflight.rs`: the check in the 30 minutes before an item's time (warnings, not sends).
 //! - `slots.rs`: weekly queue slots per account; "add to queue".
 //! - `zones.rs`: each account's audience zone.
+//! - `server_copies/`: Mastodon's own schedule (the server posts it while Ferry is closed).
 //!
 //! The catch-up rule: an item that fell due while nothing ran is sent when it is at most
 //! `schedule.catch_up_minutes` late (default 15); later than that it is *held* and waits for
@@ -42,6 +43,7 @@ mod rows;
 mod scheduler;
 #[cfg(test)]
 mod scheduler_tests;
+pub(crate) mod server_copies;
 mod slots;
 mod wall_time;
 mod zones;
@@ -56,6 +58,7 @@ pub use scheduler::{
     MAX_SLEEP, RunnerKind, Scheduler, SchedulerEvent, SchedulerWake, SystemClock, WallClock,
     sleep_for,
 };
+pub use server_copies::{CopyChange, ServerCopy, ServerCopyState};
 pub use slots::{SLOT_HORIZON_DAYS, occurrences};
 pub use wall_time::{
     Instant, Resolved, TimeChoice, WallTimeCheck, resolve_wall_time, wall_in, zone,

@@ -9,6 +9,7 @@ use ts_rs::TS;
 use crate::error::ErrorPayload;
 use crate::model::Network;
 use crate::outbox::{AudienceMapping, TargetState};
+use crate::schedule::ServerCopy;
 
 /// Where an item is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -109,6 +110,11 @@ pub struct ScheduleTarget {
     pub state: Option<TargetState>,
     pub remote_url: Option<String>,
     pub error: Option<ErrorPayload>,
+    /// Its copy on its Mastodon server, when Ferry handed it to the server's own schedule.
+    pub server_copy: Option<ServerCopy>,
+    /// True while the item waits and this target goes out only if Ferry (the app or
+    /// `ferry daemon`) is running at its time; false when its server holds it.
+    pub needs_ferry: bool,
 }
 
 /// What `ferry schedule add` and the composer's schedule dialog ask for.

@@ -14,7 +14,8 @@ use crate::accounts::Account;
 use crate::clock;
 use crate::drafts::rows::decode_err;
 use crate::error::ErrorPayload;
-use crate::outbox::{AudienceMapping, PublishRequest};
+use crate::outbox::{AudienceMapping, PublishRequest, TargetState};
+use crate::schedule::{ServerCopy, ServerCopyState};
 
 pub(crate) const COLUMNS: &str = "id, draft_id, due_at, tz, wall_time, utc_offset, accounts_json, \
      mapping_json, state, late_ok, version, job_id, error_code, error_message, warning_code, \
@@ -269,6 +270,12 @@ impl Store {
             .map(|a| (a.id.clone(), a))
             .collect();
         let zones = self.account_zones().await?;
+        let mut copies: HashMap<(String, String), ServerCopy> = self
+            .server_copies(None)
+            .await?
+            .into_iter()
+            .map(|c| ((c.schedule_id.clone(), c.account_id.clone()), c.public()))
+            .collect();
         let mut out = Vec::with_capacity(stored.len());
         for item in stored {
             let job = match &item.schedule.job_id {
@@ -276,6 +283,7 @@ impl Store {
                 None => None,
             };
             let mut schedule = item.schedule;
+            let waits = schedule.state.is_pending() || schedule.state == ScheduleState::Claimed;
             schedule.draft_preview = sqlx::query_scalar("SELECT preview FROM drafts WHERE id = ?")
                 .bind(&schedule.draft_id)
                 .fetch_optional(&self.pool)
@@ -289,14 +297,24 @@ impl Store {
                     let sent = job
                         .as_ref()
                         .and_then(|j| j.targets.iter().find(|t| &t.account_id == id));
+                    let copy = copies.remove(&(schedule.id.clone(), id.clone()));
+                    let servers = copy.as_ref().is_some_and(|c| c.state.is_servers());
+                    let posted_by_server =
+                        copy.as_ref().filter(|c| c.state == ServerCopyState::Posted);
                     ScheduleTarget {
                         account_id: id.clone(),
                         network: account.map(|a| a.network),
                         handle: account.map(|a| a.handle.clone()),
                         audience_tz: zones.get(id).cloned(),
-                        state: sent.map(|t| t.state),
-                        remote_url: sent.and_then(|t| t.remote_url.clone()),
+                        state: sent
+                            .map(|t| t.state)
+                            .or(posted_by_server.map(|_| TargetState::Posted)),
+                        remote_url: sent
+                            .and_then(|t| t.remote_url.clone())
+                            .or(posted_by_server.and_then(|c| c.status_url.clone())),
                         error: sent.and_then(|t| t.error.clone()),
+                        needs_ferry: waits && !servers,
+                        server_copy: copy,
                     }
                 })
                 .collect();

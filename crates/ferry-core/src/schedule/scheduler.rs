@@ -20,6 +20,7 @@
 
 use std::future::Future;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -31,6 +32,7 @@ use ts_rs::TS;
 use super::claim::Claimed;
 use super::dispatch::Dispatch;
 use super::error::ScheduleError;
+use super::server_copies::ServerCopyState;
 use crate::error::ErrorPayload;
 use crate::outbox::{HandOver, PublishEvent};
 
@@ -89,6 +91,8 @@ pub enum SchedulerEvent {
     Handed { schedule_id: String, job_id: String },
     /// An item fell due longer ago than the catch-up window: it waits for the user.
     Held { schedule_id: String },
+    /// Every target of an item is posted by its own server (Mastodon's schedule).
+    ToServers { schedule_id: String },
     /// An item could not go out at all.
     Failed {
         schedule_id: String,
@@ -101,6 +105,13 @@ pub enum SchedulerEvent {
     },
     /// Progress of a handed item's job, as "Post now" reports it.
     Publish { event: PublishEvent },
+    /// A target's copy on its Mastodon server changed (handed over, moved, withdrawn, posted).
+    ServerCopy {
+        schedule_id: String,
+        account_id: String,
+        state: ServerCopyState,
+        reason: Option<ErrorPayload>,
+    },
 }
 
 /// The loop. See the module docs.
@@ -111,6 +122,8 @@ pub struct Scheduler<D: Dispatch> {
     clock: Arc<dyn WallClock>,
     wake: Arc<Notify>,
     jobs: tokio::sync::Mutex<JoinSet<()>>,
+    /// The servers' pass is running (at most one at a time per loop).
+    keeping: Arc<AtomicBool>,
 }
 
 impl<D: Dispatch> Scheduler<D> {
@@ -122,6 +135,7 @@ impl<D: Dispatch> Scheduler<D> {
             clock: Arc::new(SystemClock),
             wake: Arc::new(Notify::new()),
             jobs: tokio::sync::Mutex::new(JoinSet::new()),
+            keeping: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -178,6 +192,9 @@ impl<D: Dispatch> Scheduler<D> {
                 Ok(HandOver::Failed(error)) => {
                     let _ = events.send(SchedulerEvent::Failed { schedule_id, error });
                 }
+                Ok(HandOver::ToServers) => {
+                    let _ = events.send(SchedulerEvent::ToServers { schedule_id });
+                }
                 Ok(HandOver::Lost) => {}
                 // The claim stays and expires; the item is tried again then, never lost.
                 Err(err) => tracing::warn!(schedule = %schedule_id, "hand-over failed: {err}"),
@@ -189,6 +206,7 @@ impl<D: Dispatch> Scheduler<D> {
                 warning: change.warning,
             });
         }
+        self.keep_servers_in_step(events, now).await;
         if full {
             return Ok(Some(now));
         }
@@ -225,6 +243,40 @@ impl<D: Dispatch> Scheduler<D> {
             while jobs.join_next().await.is_some() {}
         })
         .await;
+    }
+
+    /// Starts the servers' pass unless the last one is still running: it talks to servers,
+    /// and the loop must not wait on them to send what is due.
+    async fn keep_servers_in_step(
+        &self,
+        events: &mpsc::UnboundedSender<SchedulerEvent>,
+        now: DateTime<Utc>,
+    ) {
+        if self.keeping.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let (dispatch, owner, events) = (
+            Arc::clone(&self.dispatch),
+            self.owner.clone(),
+            events.clone(),
+        );
+        let keeping = Arc::clone(&self.keeping);
+        self.jobs.lock().await.spawn(async move {
+            match dispatch.keep_server_copies(&owner, now).await {
+                Ok(changes) => {
+                    for c in changes {
+                        let _ = events.send(SchedulerEvent::ServerCopy {
+                            schedule_id: c.schedule_id,
+                            account_id: c.account_id,
+                            state: c.state,
+                            reason: c.reason,
+                        });
+                    }
+                }
+                Err(err) => tracing::warn!("server schedule pass failed: {err}"),
+            }
+            keeping.store(false, Ordering::Release);
+        });
     }
 
     async fn reap(&self) {

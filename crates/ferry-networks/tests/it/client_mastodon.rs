@@ -45,7 +45,7 @@ async fn sign_in(server: &MastodonServer) -> (AppCredentials, Secret) {
     (app, token)
 }
 
-async fn signed_in_client() -> Option<(MastodonServer, AppCredentials, MastodonClient)> {
+pub(crate) async fn signed_in_client() -> Option<(MastodonServer, AppCredentials, MastodonClient)> {
     let base = peers::mastodon()?;
     let server = MastodonServer::new(&base).unwrap();
     let (app, token) = sign_in(&server).await;

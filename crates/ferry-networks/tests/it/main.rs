@@ -8,6 +8,7 @@ mod bluesky_timeline;
 mod client_bluesky;
 mod client_mastodon;
 mod client_mastodon_recordings;
+mod client_mastodon_scheduled;
 mod client_nostr;
 mod mastodon_timeline;
 mod media_prepare;

@@ -78,6 +78,8 @@ export type { SchedulerEvent } from "./bindings/SchedulerEvent";
 export type { SchedulerStatus } from "./bindings/SchedulerStatus";
 export type { ScheduleState } from "./bindings/ScheduleState";
 export type { ScheduleTarget } from "./bindings/ScheduleTarget";
+export type { ServerCopy } from "./bindings/ServerCopy";
+export type { ServerCopyState } from "./bindings/ServerCopyState";
 export type { Snippet } from "./bindings/Snippet";
 export type { SourceHealth } from "./bindings/SourceHealth";
 export type { SourceKind } from "./bindings/SourceKind";

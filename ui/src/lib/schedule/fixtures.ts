@@ -23,6 +23,8 @@ export function scheduled(fields: Partial<Schedule> = {}): Schedule {
         state: null,
         remote_url: null,
         error: null,
+        server_copy: null,
+        needs_ferry: true,
       },
     ],
     job_id: null,

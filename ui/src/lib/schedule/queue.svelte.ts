@@ -17,6 +17,18 @@ export class QueueSettings {
     return this.zones.find((z) => z.accountId === accountId)?.tz ?? "";
   }
 
+  /** Whether a Mastodon account's server keeps its scheduled posts; `null` on other networks. */
+  serverScheduleOf(accountId: string): boolean | null {
+    return this.zones.find((z) => z.accountId === accountId)?.serverSchedule ?? null;
+  }
+
+  async setServerSchedule(accountId: string, on: boolean): Promise<void> {
+    await this.#run(async () => {
+      await this.backend.call("set_server_schedule", { accountId, on });
+      this.zones = this.zones.map((z) => (z.accountId === accountId ? { ...z, serverSchedule: on } : z));
+    });
+  }
+
   slotsOf(accountId: string): QueueSlot[] {
     return this.slots.filter((s) => s.account_id === accountId);
   }

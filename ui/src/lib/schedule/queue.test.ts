@@ -9,7 +9,7 @@ describe("QueueSettings", () => {
   it("adds a slot in the account's audience zone and reads the slots back", async () => {
     const slots = [slot("s1", "a1")];
     const fake = new FakeBackend({
-      account_zones: () => [{ accountId: "a1", tz: "America/New_York" }],
+      account_zones: () => [{ accountId: "a1", tz: "America/New_York", serverSchedule: null }],
       list_slots: () => slots,
       add_slot: (args) => {
         const added = { ...slot("s2", args.accountId), day: args.day, time: args.time, tz: args.tz ?? "UTC" };
@@ -27,7 +27,7 @@ describe("QueueSettings", () => {
 
   it("keeps the engine's refusal of a zone, and the stored zone otherwise", async () => {
     const fake = new FakeBackend({
-      account_zones: () => [{ accountId: "a1", tz: "Asia/Shanghai" }],
+      account_zones: () => [{ accountId: "a1", tz: "Asia/Shanghai", serverSchedule: null }],
       list_slots: () => [],
       set_account_zone: ({ tz }) => {
         if (tz === "Mars/Olympus") throw new BackendError({ code: "schedule.unknown_zone", message: "unknown time zone" });
@@ -41,6 +41,25 @@ describe("QueueSettings", () => {
     expect(queue.zoneOf("a1")).toBe("Asia/Shanghai");
     await queue.setZone("a1", "America/Vancouver");
     expect(queue.zoneOf("a1")).toBe("America/Vancouver");
+    expect(queue.failure).toBeNull();
+  });
+
+  it("turns a Mastodon account's server schedule off, and only Mastodon accounts have the switch", async () => {
+    const fake = new FakeBackend({
+      account_zones: () => [
+        { accountId: "m1", tz: "America/New_York", serverSchedule: true },
+        { accountId: "b1", tz: "Asia/Shanghai", serverSchedule: null },
+      ],
+      list_slots: () => [],
+      set_server_schedule: () => undefined,
+    });
+    const queue = new QueueSettings(fake);
+    await queue.load(15);
+    expect(queue.serverScheduleOf("m1")).toBe(true);
+    expect(queue.serverScheduleOf("b1")).toBeNull();
+    await queue.setServerSchedule("m1", false);
+    expect(fake.called("set_server_schedule")).toEqual([{ accountId: "m1", on: false }]);
+    expect(queue.serverScheduleOf("m1")).toBe(false);
     expect(queue.failure).toBeNull();
   });
 });

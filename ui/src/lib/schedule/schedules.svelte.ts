@@ -72,13 +72,16 @@ export class Schedules {
 
   /** Reads now, then follows the scheduler's and the outbox's events until stopped. */
   async start(): Promise<Unlisten> {
-    await this.refresh();
+    // Listening first: the first read starts the scheduler loop, whose first pass can hold
+    // items at once; its event must find someone listening, or the "while Ferry was closed"
+    // sheet waits for the next timed read.
     const offs = await Promise.all([
       this.backend.listen(EVENT.schedule, () => void this.refresh()),
       this.backend.listen(EVENT.publish, (event) => {
         if (event.kind === "finished") void this.refresh();
       }),
     ]);
+    await this.refresh();
     const timer = setInterval(() => void this.refresh(), REFRESH_MS);
     return () => {
       clearInterval(timer);

@@ -2,13 +2,14 @@
 //! after a lost answer, the server returns the status the first request made.
 
 use chrono::Utc;
-use ferry_networks::mastodon::client::{MastodonClient, NewStatus, Visibility};
+use ferry_networks::mastodon::client::{MastodonClient, NewStatus, Scheduling, Visibility};
 use ferry_networks::media::MediaLimits;
 
 use super::{Posted, media, thread_refs};
 use crate::Store;
 use crate::accounts::{Account, Accounts};
 use crate::outbox::failure::{FailKind, Failure};
+use crate::outbox::images::PlannedMedia;
 use crate::outbox::rows::{PartRow, TargetRow};
 
 /// Mastodon keeps idempotency keys for an hour; past this, a resend could post twice.
@@ -85,6 +86,44 @@ impl MastodonSender {
             remote_id: posted.id,
             cid: None,
         })
+    }
+}
+
+impl MastodonSender {
+    pub fn client(&self) -> &MastodonClient {
+        &self.client
+    }
+
+    /// Uploads the images and hands the status to the server's own schedule for `at` (see
+    /// `schedule/server_copies`). The same `key` after a lost answer returns what the first
+    /// request made.
+    pub async fn schedule(
+        &self,
+        text: &str,
+        lang: &str,
+        media: &[PlannedMedia],
+        at: chrono::DateTime<Utc>,
+        key: &str,
+    ) -> Result<Scheduling, Failure> {
+        let mut media_ids = Vec::new();
+        if !media.is_empty() {
+            let images = media::prepare_all(&self.store, media, self.limits.clone()).await?;
+            for (image, planned) in images.into_iter().zip(media) {
+                let uploaded = self
+                    .client
+                    .upload_media(image.bytes, &planned.original_name, image.mime, &image.alt)
+                    .await?;
+                media_ids.push(uploaded.id);
+            }
+        }
+        let status = NewStatus {
+            text: text.to_owned(),
+            visibility: Visibility::Public,
+            language: Some(primary_language(lang)),
+            media_ids,
+            ..NewStatus::default()
+        };
+        Ok(self.client.schedule_status(&status, at, key).await?)
     }
 }
 

@@ -8,7 +8,7 @@
 //! | Nostr    | the signed event (its id is its hash)  | ask the relays for the id; a resend is the same event |
 
 mod bluesky;
-mod mastodon;
+pub(crate) mod mastodon;
 mod media;
 mod nostr;
 

@@ -1,6 +1,6 @@
 //! Engine tests for the drafts store, each on its own temporary data folder.
 
-mod support;
+pub(crate) mod support;
 
 mod concurrency;
 mod failures;

@@ -15,6 +15,9 @@
 //! remembers keys for an hour). Later than that, [`MastodonClient::find_own_status`] looks
 //! for it among the account's recent statuses by its source text.
 //!
+//! Scheduling on the server (it posts at the time even while Ferry is closed):
+//! [`MastodonClient::schedule_status`], then list, move or withdraw it (`scheduled.rs`).
+//!
 //! Reading: [`MastodonClient::home_timeline`] gives what is new in the account's home
 //! timeline as [`crate::timeline::TimelinePost`]s for the merged feed.
 
@@ -23,6 +26,7 @@ mod loopback;
 mod media;
 mod oauth;
 mod recover;
+mod scheduled;
 mod server;
 mod statuses;
 mod timeline;
@@ -31,6 +35,9 @@ mod types;
 
 pub use loopback::LoopbackRedirect;
 pub use oauth::{AppCredentials, OOB_REDIRECT, Pkce, random_state};
+pub use scheduled::{
+    SCHEDULE_MIN_LEAD, SCHEDULED_DAILY_LIMIT, SCHEDULED_PENDING_LIMIT, Scheduling,
+};
 pub use server::{InstanceLimits, MastodonServer};
 pub use statuses::{MastodonClient, NewStatus, Visibility};
 pub use timeline::{HOME_MAX_PAGE_BYTES, HOME_MAX_PAGES};

@@ -17,8 +17,10 @@ use crate::http::{ClientError, Effect, read_json, send};
 
 /// How far back beyond `since` to look, for clocks that disagree.
 const CLOCK_SKEW: Duration = Duration::minutes(5);
-/// Statuses examined; a person does not post more than this between two checks of one post.
+/// Statuses a page (Mastodon's maximum), and pages looked at: a busy account can post more
+/// than a page between a post and its check.
 const RECENT: &str = "40";
+const MAX_PAGES: usize = 5;
 
 #[derive(Deserialize)]
 struct Source {
@@ -35,35 +37,56 @@ impl MastodonClient {
         since: DateTime<Utc>,
     ) -> Result<Option<Status>, ClientError> {
         let me = self.verify_credentials().await?;
-        let what = "GET /api/v1/accounts/:id/statuses";
-        let mut url = self.server.url_with_id("/api/v1/accounts", &me.id);
-        url.path_segments_mut()
-            .map_err(|_| invalid_base())?
-            .push("statuses");
-        url.query_pairs_mut()
-            .append_pair("limit", RECENT)
-            .append_pair("exclude_reblogs", "true");
-        let answer = send(NETWORK, what, Effect::Read, self.get_url(url)).await?;
-        let recent: Vec<Status> = read_json(NETWORK, what, Effect::Read, &answer)?;
-        for status in recent {
-            let made =
-                DateTime::parse_from_rfc3339(&status.created_at).map(|t| t.with_timezone(&Utc));
-            let in_window = made.is_ok_and(|t| t >= since - CLOCK_SKEW);
-            if !in_window || status.in_reply_to_id.as_deref() != in_reply_to_id {
-                continue;
-            }
-            let what = "GET /api/v1/statuses/:id/source";
-            let mut url = self.server.url_with_id("/api/v1/statuses", &status.id);
+        let mut max_id: Option<String> = None;
+        // Newest first, a page at a time, until statuses are older than `since` (a busy
+        // account may have posted more than a page since).
+        for _ in 0..MAX_PAGES {
+            let what = "GET /api/v1/accounts/:id/statuses";
+            let mut url = self.server.url_with_id("/api/v1/accounts", &me.id);
             url.path_segments_mut()
                 .map_err(|_| invalid_base())?
-                .push("source");
+                .push("statuses");
+            url.query_pairs_mut()
+                .append_pair("limit", RECENT)
+                .append_pair("exclude_reblogs", "true");
+            if let Some(max_id) = &max_id {
+                url.query_pairs_mut().append_pair("max_id", max_id);
+            }
             let answer = send(NETWORK, what, Effect::Read, self.get_url(url)).await?;
-            let source: Source = read_json(NETWORK, what, Effect::Read, &answer)?;
-            if source.text.trim() == text.trim() {
-                return Ok(Some(status));
+            let recent: Vec<Status> = read_json(NETWORK, what, Effect::Read, &answer)?;
+            let mut older = recent.is_empty();
+            for status in &recent {
+                let made =
+                    DateTime::parse_from_rfc3339(&status.created_at).map(|t| t.with_timezone(&Utc));
+                let in_window = made.is_ok_and(|t| t >= since - CLOCK_SKEW);
+                older |= made.is_ok_and(|t| t < since - CLOCK_SKEW);
+                if !in_window || status.in_reply_to_id.as_deref() != in_reply_to_id {
+                    continue;
+                }
+                if self.source_text(&status.id).await?.trim() == text.trim() {
+                    return Ok(Some(status.clone()));
+                }
+            }
+            match recent.last() {
+                Some(last) if !older => max_id = Some(last.id.clone()),
+                _ => break,
             }
         }
         Ok(None)
+    }
+}
+
+impl MastodonClient {
+    /// The text of status `id` as typed (not the rendered HTML).
+    async fn source_text(&self, id: &str) -> Result<String, ClientError> {
+        let what = "GET /api/v1/statuses/:id/source";
+        let mut url = self.server.url_with_id("/api/v1/statuses", id);
+        url.path_segments_mut()
+            .map_err(|_| invalid_base())?
+            .push("source");
+        let answer = send(NETWORK, what, Effect::Read, self.get_url(url)).await?;
+        let source: Source = read_json(NETWORK, what, Effect::Read, &answer)?;
+        Ok(source.text)
     }
 }
 

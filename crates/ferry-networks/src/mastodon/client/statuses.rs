@@ -88,43 +88,26 @@ impl MastodonClient {
         status: &NewStatus,
         idempotency_key: &str,
     ) -> Result<Status, ClientError> {
-        if status.text.trim().is_empty() && status.media_ids.is_empty() {
-            return Err(ClientError::InvalidInput {
-                network: NETWORK,
-                field: "status text".into(),
-                detail: "a status needs text or at least one image".into(),
-            });
-        }
+        refuse_empty(status)?;
         let what = "POST /api/v1/statuses";
-        let mut form: Vec<(&str, &str)> = vec![("status", status.text.as_str())];
-        let visibility = match status.visibility {
-            Visibility::Public => "public",
-            Visibility::Unlisted => "unlisted",
-            Visibility::Private => "private",
-            Visibility::Direct => "direct",
-        };
-        form.push(("visibility", visibility));
-        if let Some(cw) = status.spoiler_text.as_deref().filter(|s| !s.is_empty()) {
-            form.push(("spoiler_text", cw));
-        }
-        if let Some(lang) = status.language.as_deref() {
-            form.push(("language", lang));
-        }
-        if let Some(parent) = status.in_reply_to_id.as_deref() {
-            form.push(("in_reply_to_id", parent));
-        }
-        for id in &status.media_ids {
-            form.push(("media_ids[]", id.as_str()));
-        }
-        if status.sensitive {
-            form.push(("sensitive", "true"));
-        }
+        let form = status_form(status);
         let request = self
             .post("/api/v1/statuses")
             .header("Idempotency-Key", idempotency_key)
             .form(&form);
         let answer = send(NETWORK, what, Effect::Write, request).await?;
         read_json(NETWORK, what, Effect::Write, &answer)
+    }
+
+    pub(crate) fn put(&self, url: url::Url) -> reqwest::RequestBuilder {
+        self.server.http.put(url).bearer_auth(self.token.expose())
+    }
+
+    pub(crate) fn delete(&self, url: url::Url) -> reqwest::RequestBuilder {
+        self.server
+            .http
+            .delete(url)
+            .bearer_auth(self.token.expose())
     }
 
     /// The status with this id, or `None` when the server says it doesn't exist.
@@ -142,4 +125,44 @@ impl MastodonClient {
         }
         read_json(NETWORK, what, Effect::Read, &answer).map(Some)
     }
+}
+
+/// The form `POST /api/v1/statuses` takes, for a status posted now or scheduled.
+pub(crate) fn status_form(status: &NewStatus) -> Vec<(&'static str, String)> {
+    let mut form = vec![("status", status.text.clone())];
+    let visibility = match status.visibility {
+        Visibility::Public => "public",
+        Visibility::Unlisted => "unlisted",
+        Visibility::Private => "private",
+        Visibility::Direct => "direct",
+    };
+    form.push(("visibility", visibility.to_owned()));
+    if let Some(cw) = status.spoiler_text.as_deref().filter(|s| !s.is_empty()) {
+        form.push(("spoiler_text", cw.to_owned()));
+    }
+    if let Some(lang) = status.language.as_deref() {
+        form.push(("language", lang.to_owned()));
+    }
+    if let Some(parent) = status.in_reply_to_id.as_deref() {
+        form.push(("in_reply_to_id", parent.to_owned()));
+    }
+    for id in &status.media_ids {
+        form.push(("media_ids[]", id.clone()));
+    }
+    if status.sensitive {
+        form.push(("sensitive", "true".to_owned()));
+    }
+    form
+}
+
+/// Mastodon refuses a status with neither text nor media; say so before asking.
+pub(crate) fn refuse_empty(status: &NewStatus) -> Result<(), ClientError> {
+    if status.text.trim().is_empty() && status.media_ids.is_empty() {
+        return Err(ClientError::InvalidInput {
+            network: NETWORK,
+            field: "status text".into(),
+            detail: "a status needs text or at least one image".into(),
+        });
+    }
+    Ok(())
 }

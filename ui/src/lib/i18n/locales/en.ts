@@ -103,6 +103,8 @@ export const en = {
   "settings.themeLight": "Light",
   "settings.themeDark": "Dark",
   "settings.dataDir": "Data folder",
+  "settings.autostart": "Start Ferry at login, in the background, so scheduled posts still go out after a restart",
+  "settings.autostartHelp": "Nothing opens: Ferry runs with a tray icon while anything is scheduled, and quits when nothing is.",
   "settings.close": "Close",
 
   "help.title": "Keyboard shortcuts",

@@ -73,4 +73,12 @@ export const scheduleEn = {
   "schedule.loadFailed": "Could not read the schedule: {message}",
   "schedule.dst.clockNote": "{zone} changes clocks on {day} ({from} → {to}): then {time} {here} is {then} {there}, not {today} as today.",
   "schedule.dst.orderNote": "Order changed by the clock change in {zones}: {first} now goes out before {second}.",
+  "schedule.server.switch": "Let the server post scheduled items (they go out even while Ferry is closed)",
+  "schedule.server.kept": "kept by its server",
+  "schedule.server.creating": "handing to its server…",
+  "schedule.server.posted": "posted by its server",
+  "schedule.server.removed": "removed on its server",
+  "schedule.server.needsFerry": "needs Ferry running",
+  "schedule.server.keptHelp": "The server posts this at its time, even while Ferry is closed.",
+  "schedule.server.needsFerryHelp": "Goes out only if the Ferry app or `ferry daemon` is running at its time.",
 } as const;

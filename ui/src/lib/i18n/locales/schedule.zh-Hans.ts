@@ -74,4 +74,12 @@ export const scheduleZhHans: Record<keyof typeof scheduleEn, string> = {
   "schedule.loadFailed": "无法读取排程：{message}",
   "schedule.dst.clockNote": "{zone}将于{day}调整时钟（{from} → {to}）：届时{here} {time} 是{there} {then}，而不是今天的 {today}。",
   "schedule.dst.orderNote": "{zones}调整时钟后顺序变了：{first} 现在先于 {second} 发出。",
+  "schedule.server.switch": "让服务器发布定时帖（即使 Ferry 已关闭也会发出）",
+  "schedule.server.kept": "由服务器保管",
+  "schedule.server.creating": "正在交给服务器…",
+  "schedule.server.posted": "已由服务器发布",
+  "schedule.server.removed": "已在服务器上删除",
+  "schedule.server.needsFerry": "需要 Ferry 运行",
+  "schedule.server.keptHelp": "服务器会按时发布，即使 Ferry 已关闭。",
+  "schedule.server.needsFerryHelp": "只有到时 Ferry 应用或 `ferry daemon` 在运行才会发出。",
 };

@@ -74,4 +74,12 @@ export const scheduleZhHant: Record<keyof typeof scheduleEn, string> = {
   "schedule.loadFailed": "無法讀取排程：{message}",
   "schedule.dst.clockNote": "{zone}將於{day}調整時鐘（{from} → {to}）：屆時{here} {time} 是{there} {then}，而不是今天的 {today}。",
   "schedule.dst.orderNote": "{zones}調整時鐘後順序變了：{first} 現在先於 {second} 發出。",
+  "schedule.server.switch": "讓伺服器發佈排程貼文（即使 Ferry 已關閉也會發出）",
+  "schedule.server.kept": "由伺服器保管",
+  "schedule.server.creating": "正在交給伺服器…",
+  "schedule.server.posted": "已由伺服器發佈",
+  "schedule.server.removed": "已在伺服器上刪除",
+  "schedule.server.needsFerry": "需要 Ferry 執行",
+  "schedule.server.keptHelp": "伺服器會準時發佈，即使 Ferry 已關閉。",
+  "schedule.server.needsFerryHelp": "只有到時 Ferry 應用程式或 `ferry daemon` 正在執行才會發出。",
 };

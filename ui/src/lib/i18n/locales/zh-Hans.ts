@@ -103,6 +103,8 @@ export const zhHans: Messages = {
   "settings.themeLight": "浅色",
   "settings.themeDark": "深色",
   "settings.dataDir": "数据文件夹",
+  "settings.autostart": "登录时在后台启动 Ferry，重启后定时帖照常发出",
+  "settings.autostartHelp": "不会打开窗口：有定时帖时 Ferry 带托盘图标运行，没有时自动退出。",
   "settings.close": "关闭",
 
   "help.title": "键盘快捷键",

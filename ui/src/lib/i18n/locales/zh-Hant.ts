@@ -103,6 +103,8 @@ export const zhHant: Messages = {
   "settings.themeLight": "淺色",
   "settings.themeDark": "深色",
   "settings.dataDir": "資料夾",
+  "settings.autostart": "登入時在背景啟動 Ferry，重新開機後排程貼文照常發出",
+  "settings.autostartHelp": "不會開啟視窗：有排程貼文時 Ferry 帶系統匣圖示執行，沒有時自動結束。",
   "settings.close": "關閉",
 
   "help.title": "鍵盤快捷鍵",
