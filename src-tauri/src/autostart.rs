@@ -52,7 +52,10 @@ pub fn set<R: Runtime>(app: &AppHandle<R>, on: bool) -> Result<bool, AppError> {
 /// A start at login, once the app is ready: the scheduler runs and the window goes, leaving
 /// the app in the background while anything is scheduled (or ending it when nothing is).
 pub fn start_in_background<R: Runtime>(app: &AppHandle<R>) {
-    match app.state::<Database>().store() {
+    // The window opens the database with its first call; here there is no window.
+    let database = app.state::<Database>();
+    tauri::async_runtime::block_on(database.status());
+    match database.store() {
         Ok(store) => app.state::<Scheduling>().ensure_started(app, &store),
         Err(err) => tracing::warn!("started at login without a database: {}", err.message),
     }
