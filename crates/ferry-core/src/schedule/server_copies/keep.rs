@@ -54,7 +54,11 @@ impl Publisher {
         now: DateTime<Utc>,
     ) -> Result<Vec<CopyChange>, ScheduleError> {
         let store = self.accounts().store();
-        if !store.take_lease(LEASE, owner, now, LEASE_LENGTH).await? {
+        // The common case, nothing on or for a server, costs one read and no write: an idle
+        // `ferry daemon` wakes every 30 s and should stay that cheap.
+        if !store.server_copies_wanted().await?
+            || !store.take_lease(LEASE, owner, now, LEASE_LENGTH).await?
+        {
             return Ok(Vec::new());
         }
         let rows: HashMap<(String, String), CopyRow> = store
