@@ -192,6 +192,12 @@ fn process_alive(owner: &str) -> bool {
     let Some(pid) = owner.split(':').next().and_then(|p| p.parse::<u32>().ok()) else {
         return true;
     };
+    pid_alive(pid)
+}
+
+/// Whether process `pid` on this machine still runs; `true` where that can't be told cheaply
+/// (a claim is then trusted until it expires, never taken early).
+pub(crate) fn pid_alive(pid: u32) -> bool {
     if pid == std::process::id() {
         return true;
     }

@@ -60,6 +60,7 @@ pub(crate) use audience::accounts_for;
 pub use config::{NetworkCaps, PublishConfig, RetryPolicy};
 pub use error::PublishError;
 pub use hand_over::HandOver;
+pub(crate) use jobs::pid_alive;
 pub use model::{
     AudienceMapping, JobStatus, PublishEvent, PublishRequest, TargetEvent, TargetState,
     TargetStatus,

@@ -40,6 +40,7 @@ impl Store {
         window: Duration,
         limit: u32,
     ) -> Result<Claimed, ScheduleError> {
+        self.release_claims_of_dead_loops().await?;
         let now_db = clock::to_db(now);
         let mut tx = self.begin_write().await?;
         let result: Result<Claimed, sqlx::Error> = async {
@@ -80,6 +81,35 @@ impl Store {
         let claimed = result.map_err(|e| self.db_err(e))?;
         tx.commit().await.map_err(|e| self.db_err(e))?;
         Ok(claimed)
+    }
+
+    /// Gives back at once the items claimed by a loop whose process is gone (killed, crashed)
+    /// instead of at the end of the lease, so a crash makes them seconds late, not minutes.
+    /// A loop's pid is in its heartbeat row; where liveness can't be told, the lease decides.
+    async fn release_claims_of_dead_loops(&self) -> Result<(), ScheduleError> {
+        let holders: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT DISTINCT s.lease_owner, r.pid FROM schedules s \
+             JOIN scheduler_runs r ON r.owner = s.lease_owner WHERE s.state = 'claimed'",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(|e| self.db_err(e))?;
+        for (owner, pid) in holders {
+            let alive = u32::try_from(pid).map_or(true, crate::outbox::pid_alive);
+            if alive {
+                continue;
+            }
+            sqlx::query(
+                "UPDATE schedules SET state = 'scheduled', lease_owner = NULL, lease_until = NULL \
+                 WHERE state = 'claimed' AND lease_owner = ?",
+            )
+            .bind(&owner)
+            .execute(&self.pool)
+            .await
+            .map_err(|e| self.db_err(e))?;
+            tracing::info!(loop_owner = %owner, pid, "released the claims of a loop that is gone");
+        }
+        Ok(())
     }
 
     /// Marks a claimed item failed with `reason`; false when the claim was lost meanwhile.

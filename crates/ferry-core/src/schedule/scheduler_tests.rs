@@ -406,3 +406,61 @@ async fn the_catch_up_window_is_the_users_setting() {
         "a refused value is not stored"
     );
 }
+
+/// A loop killed while it held a claim (its process is gone) does not make the item wait for
+/// the 2-minute lease: the next pass of another loop takes it at once. A live holder's claim
+/// stands until it expires.
+#[tokio::test]
+async fn a_claim_of_a_loop_whose_process_is_gone_is_taken_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, draft) = store(dir.path()).await;
+    let t = start();
+    insert_items(
+        &store,
+        &draft,
+        &[(t, "America/New_York"), (t, "Asia/Shanghai")],
+    )
+    .await;
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    let dead_pid = gone.id();
+    gone.wait().unwrap();
+    for (owner, pid) in [("loop-dead", dead_pid), ("loop-alive", std::process::id())] {
+        sqlx::query(
+            "INSERT INTO scheduler_runs (owner, kind, pid, started_at, last_run_at) \
+             VALUES (?, 'daemon', ?, ?, ?)",
+        )
+        .bind(owner)
+        .bind(i64::from(pid))
+        .bind(crate::clock::to_db(t))
+        .bind(crate::clock::to_db(t))
+        .execute(&store.pool)
+        .await
+        .unwrap();
+    }
+    // The live loop claims first: a pass gives back dead loops' claims before it claims.
+    let alive = store
+        .claim_due("loop-alive", t, Duration::minutes(15), 1)
+        .await
+        .unwrap();
+    let dead = store
+        .claim_due("loop-dead", t, Duration::minutes(15), 1)
+        .await
+        .unwrap();
+    assert_eq!((dead.items.len(), alive.items.len()), (1, 1));
+    // Seconds later, well inside both leases.
+    let taken = store
+        .claim_due(
+            "loop-b",
+            t + Duration::seconds(5),
+            Duration::minutes(15),
+            10,
+        )
+        .await
+        .unwrap();
+    let ids: Vec<&str> = taken.items.iter().map(|i| i.schedule.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        vec![dead.items[0].schedule.id.as_str()],
+        "only the dead loop's item"
+    );
+}

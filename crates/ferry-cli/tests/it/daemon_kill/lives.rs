@@ -8,7 +8,6 @@ use std::path::Path;
 use std::process::Child;
 use std::time::{Duration, Instant};
 
-use chrono::Utc;
 use serde_json::Value;
 use sqlx::{Connection, SqliteConnection};
 
@@ -60,19 +59,14 @@ pub async fn kill_daemons(data: &Path, seed: u64) -> Kills {
         .await
         .unwrap();
         kills.cut_off.extend(sending);
-        // A claim on an item is a 2-minute lease with no check that its loop still runs
-        // (unlike a job's claim, see outbox/jobs.rs): an item claimed just before a kill
-        // waits out the lease. Expire it now, as two minutes would, rather than wait.
-        let expired = (Utc::now() - chrono::Duration::seconds(1))
-            .format("%Y-%m-%dT%H:%M:%S%.6fZ")
-            .to_string();
-        let ids: Vec<String> = sqlx::query_scalar(
-            "UPDATE schedules SET lease_until = ? WHERE state = 'claimed' RETURNING id",
-        )
-        .bind(&expired)
-        .fetch_all(&mut conn)
-        .await
-        .unwrap();
+        // Items a killed daemon had claimed and not handed over. Their 2-minute leases are left
+        // as they are: the next daemon's pass must see the holder is gone and take them at
+        // once (`claim.rs`), or the last daemon's 90 s would run out waiting for them.
+        let ids: Vec<String> =
+            sqlx::query_scalar("SELECT id FROM schedules WHERE state = 'claimed'")
+                .fetch_all(&mut conn)
+                .await
+                .unwrap();
         kills.stranded.extend(ids);
     }
     conn.close().await.unwrap();
