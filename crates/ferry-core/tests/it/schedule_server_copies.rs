@@ -10,7 +10,7 @@ use ferry_core::outbox::{Publisher, TargetState};
 use ferry_core::schedule::{
     NewSchedule, RunnerKind, Schedule, ScheduleFilter, Scheduler, ServerCopyState, WallClock,
 };
-use ferry_networks::mastodon::client::{MastodonServer, NewStatus, Scheduling};
+use ferry_networks::mastodon::client::{MastodonServer, NewStatus, ScheduledStatus, Scheduling};
 use ferry_test_support::{Fault, FaultProxy, peers};
 use tokio::sync::mpsc;
 
@@ -65,16 +65,22 @@ fn target<'a>(item: &'a Schedule, account: &Account) -> &'a ferry_core::schedule
         .unwrap()
 }
 
-/// The server's scheduled statuses whose text contains `mark`: (text, scheduled_at).
-async fn on_server(base: &str, mark: &str) -> Vec<(String, DateTime<Utc>)> {
+/// The server's scheduled statuses whose text contains `mark`.
+async fn scheduled_on_server(base: &str, mark: &str) -> Vec<ScheduledStatus> {
     let server = MastodonServer::new(base).unwrap();
     let client = server.client(peers::MASTODON_TOKEN.into());
-    client
-        .scheduled_statuses()
-        .await
-        .unwrap()
+    let listed = client.scheduled_statuses().await.unwrap();
+    listed
         .into_iter()
         .filter(|s| s.params.text.contains(mark))
+        .collect()
+}
+
+/// [`scheduled_on_server`] as (text, scheduled_at).
+async fn on_server(base: &str, mark: &str) -> Vec<(String, DateTime<Utc>)> {
+    scheduled_on_server(base, mark)
+        .await
+        .into_iter()
         .map(|s| {
             let at = DateTime::parse_from_rfc3339(&s.scheduled_at).unwrap();
             (s.params.text, at.with_timezone(&Utc))
@@ -230,13 +236,7 @@ async fn the_server_keeps_a_mastodon_target_and_posts_it_once_while_ferry_sends_
 
 /// The id of the one scheduled status whose text contains `mark`.
 async fn store_remote_id(base: &str, mark: &str) -> String {
-    let server = MastodonServer::new(base).unwrap();
-    let client = server.client(peers::MASTODON_TOKEN.into());
-    let listed = client.scheduled_statuses().await.unwrap();
-    let mine: Vec<_> = listed
-        .into_iter()
-        .filter(|s| s.params.text.contains(mark))
-        .collect();
+    let mine = scheduled_on_server(base, mark).await;
     assert_eq!(mine.len(), 1);
     mine[0].id.clone()
 }

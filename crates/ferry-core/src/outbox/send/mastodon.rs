@@ -49,7 +49,7 @@ impl MastodonSender {
             .find_own_status(&part.text, parent.as_deref(), sent)
             .await?;
         Ok(found.map(|status| Posted {
-            url: status.url.clone().or(Some(status.uri.clone())),
+            url: Some(status.address()),
             remote_id: status.id,
             cid: None,
         }))
@@ -82,7 +82,7 @@ impl MastodonSender {
         let key = part.key.as_deref().ok_or_else(|| missing_key(part))?;
         let posted = self.client.publish_status(&status, key).await?;
         Ok(Posted {
-            url: posted.url.clone().or(Some(posted.uri.clone())),
+            url: Some(posted.address()),
             remote_id: posted.id,
             cid: None,
         })

@@ -245,7 +245,7 @@ impl<'a> ServerCalls<'a> {
             .map_err(|e| Outcome::Server(e.into()))?;
         if let Some(status) = found {
             row.state = S::Posted;
-            row.status_url = status.url.or(Some(status.uri));
+            row.status_url = Some(status.address());
             return self.write(row).await;
         }
         if row.state == S::Kept {
@@ -295,7 +295,7 @@ impl<'a> ServerCalls<'a> {
             // Too near for the server to keep: it posted at once. Recorded as what happened.
             Scheduling::PostedNow(status) => {
                 row.state = S::Posted;
-                row.status_url = status.url.or(Some(status.uri));
+                row.status_url = Some(status.address());
             }
         }
         self.write(row).await

@@ -53,6 +53,14 @@ pub struct Status {
     pub reblog: Option<Box<Status>>,
 }
 
+impl Status {
+    /// Where people open the status: its web page, or its ActivityPub URI when the server
+    /// gives no page.
+    pub fn address(&self) -> String {
+        self.url.clone().unwrap_or_else(|| self.uri.clone())
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct Tag {
     pub name: String,
