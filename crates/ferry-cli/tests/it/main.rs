@@ -11,6 +11,7 @@ mod check_cli;
 mod check_draft_cli;
 mod daemon_cli;
 mod daemon_kill;
+mod daemon_wake;
 mod drafts;
 mod drafts_failures;
 mod feed_cli;

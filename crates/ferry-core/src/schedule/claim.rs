@@ -158,22 +158,40 @@ impl Store {
         &self,
         owner: &str,
         kind: &str,
+        doorbell: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<(), ScheduleError> {
         let now = clock::to_db(now);
         sqlx::query(
-            "INSERT INTO scheduler_runs (owner, kind, pid, started_at, last_run_at) \
-             VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT (owner) DO UPDATE SET last_run_at = ?4, \
-             stopped_at = NULL",
+            "INSERT INTO scheduler_runs (owner, kind, pid, started_at, last_run_at, doorbell) \
+             VALUES (?1, ?2, ?3, ?4, ?4, ?5) ON CONFLICT (owner) DO UPDATE SET last_run_at = ?4, \
+             stopped_at = NULL, doorbell = ?5",
         )
         .bind(owner)
         .bind(kind)
         .bind(i64::from(std::process::id()))
         .bind(&now)
+        .bind(doorbell)
         .execute(&self.pool)
         .await
         .map_err(|e| self.db_err(e))?;
         Ok(())
+    }
+
+    /// Wakes every loop on this database that has not stopped, in whatever process, so a
+    /// change is acted on now rather than at its next 30-second pass. Best effort: a loop
+    /// that misses its ring still passes within 30 s.
+    pub(crate) async fn ring_schedulers(&self) {
+        let bells: Vec<String> = sqlx::query_scalar(
+            "SELECT doorbell FROM scheduler_runs WHERE doorbell IS NOT NULL \
+             AND stopped_at IS NULL ORDER BY last_run_at DESC LIMIT 16",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .unwrap_or_default();
+        for bell in bells {
+            super::doorbell::ring(&bell);
+        }
     }
 
     /// Records that loop `owner` stopped (so the UI stops counting on it at once).
@@ -208,6 +226,7 @@ impl Store {
         }
         self.set_setting(CATCH_UP_SETTING, &minutes.to_string())
             .await?;
+        self.ring_schedulers().await;
         Ok(minutes)
     }
 

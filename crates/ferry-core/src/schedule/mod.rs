@@ -24,6 +24,7 @@
 //! - `rows.rs`: add, list, move, cancel; a held item's "post now" and "skip".
 //! - `claim.rs`: how loops share a database (claims under a lease) and the heartbeat.
 //! - `scheduler.rs`: the loop (never sleeps over 30 s; compares the wall clock).
+//! - `doorbell.rs`: a change in one process wakes the loops of the others at once.
 //! - `dispatch.rs`: where a claimed item goes (the outbox's hand-over, `outbox/hand_over.rs`).
 //! - `preflight.rs`: the check in the 30 minutes before an item's time (warnings, not sends).
 //! - `slots.rs`: weekly queue slots per account; "add to queue".
@@ -36,6 +37,7 @@
 
 mod claim;
 mod dispatch;
+mod doorbell;
 mod error;
 mod model;
 mod preflight;
@@ -50,6 +52,7 @@ mod zones;
 
 pub use claim::{CATCH_UP_SETTING, DEFAULT_CATCH_UP_MINUTES, MAX_CATCH_UP_MINUTES};
 pub use dispatch::Dispatch;
+pub use doorbell::{Doorbell, ring};
 pub use error::ScheduleError;
 pub use model::{NewSchedule, QueueSlot, Schedule, ScheduleState, ScheduleTarget, SchedulerStatus};
 pub use preflight::{PREFLIGHT_AHEAD, Preflight, problems};

@@ -116,6 +116,7 @@ impl Store {
         .execute(&self.pool)
         .await
         .map_err(|e| self.db_err(e))?;
+        self.ring_schedulers().await;
         self.get_schedule(&id).await
     }
 
@@ -243,6 +244,7 @@ impl Store {
                 action,
             });
         }
+        self.ring_schedulers().await;
         self.get_schedule(id).await
     }
 

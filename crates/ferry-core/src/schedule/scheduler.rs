@@ -19,8 +19,8 @@
 //! machine slept is sent or held by the catch-up rule.
 
 use std::future::Future;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -31,6 +31,7 @@ use ts_rs::TS;
 
 use super::claim::Claimed;
 use super::dispatch::Dispatch;
+use super::doorbell::Doorbell;
 use super::error::ScheduleError;
 use super::server_copies::ServerCopyState;
 use crate::error::ErrorPayload;
@@ -72,7 +73,8 @@ impl WallClock for SystemClock {
     }
 }
 
-/// Wakes the loop at once (after a schedule was added, moved or cancelled in this process).
+/// Wakes the loop at once (after a schedule was added, moved or cancelled in this process;
+/// other processes ring its [`Doorbell`]).
 #[derive(Debug, Clone)]
 pub struct SchedulerWake(Arc<Notify>);
 
@@ -124,6 +126,8 @@ pub struct Scheduler<D: Dispatch> {
     jobs: tokio::sync::Mutex<JoinSet<()>>,
     /// The servers' pass is running (at most one at a time per loop).
     keeping: Arc<AtomicBool>,
+    /// Where other processes ring this loop, once `run` opened its doorbell.
+    doorbell: OnceLock<String>,
 }
 
 impl<D: Dispatch> Scheduler<D> {
@@ -136,6 +140,7 @@ impl<D: Dispatch> Scheduler<D> {
             wake: Arc::new(Notify::new()),
             jobs: tokio::sync::Mutex::new(JoinSet::new()),
             keeping: Arc::new(AtomicBool::new(false)),
+            doorbell: OnceLock::new(),
         }
     }
 
@@ -162,7 +167,12 @@ impl<D: Dispatch> Scheduler<D> {
         let store = self.dispatch.store();
         let now = self.clock.now();
         store
-            .heartbeat(&self.owner, self.kind.as_str(), now)
+            .heartbeat(
+                &self.owner,
+                self.kind.as_str(),
+                self.doorbell.get().map(String::as_str),
+                now,
+            )
             .await?;
         let window = chrono::Duration::minutes(i64::from(store.catch_up_minutes().await?));
         let Claimed { items, held } = store
@@ -221,6 +231,10 @@ impl<D: Dispatch> Scheduler<D> {
         shutdown: impl Future<Output = ()>,
     ) {
         tokio::pin!(shutdown);
+        let doorbell = Doorbell::open(&self.owner);
+        if let Some(bell) = &doorbell {
+            let _ = self.doorbell.set(bell.address().to_owned());
+        }
         loop {
             let next = match self.tick(&events).await {
                 Ok(next) => next,
@@ -233,6 +247,7 @@ impl<D: Dispatch> Scheduler<D> {
             tokio::select! {
                 _ = tokio::time::sleep(pause) => {}
                 _ = self.wake.notified() => {}
+                _ = rung(doorbell.as_ref()) => {}
                 _ = &mut shutdown => break,
             }
             self.reap().await;
@@ -282,6 +297,13 @@ impl<D: Dispatch> Scheduler<D> {
     async fn reap(&self) {
         let mut jobs = self.jobs.lock().await;
         while jobs.try_join_next().is_some() {}
+    }
+}
+
+async fn rung(doorbell: Option<&Doorbell>) {
+    match doorbell {
+        Some(bell) => bell.rung().await,
+        None => std::future::pending().await,
     }
 }
 

@@ -178,6 +178,7 @@ impl Store {
                 account: account_id.to_owned(),
             });
         }
+        self.ring_schedulers().await;
         Ok(())
     }
 
