@@ -44,6 +44,16 @@ describe("TargetChip", () => {
     expect(refused?.dataset.keeper).toBe("needsFerry");
   });
 
+  it("shows why its server refused it, in the row", () => {
+    const reason = { code: "server_limit", message: "25 scheduled posts a day on mastodon.example" };
+    keeperOf({ network: "mastodon", server_copy: { ...copy("refused"), reason }, needs_ferry: true });
+    const shown = document.querySelector("[data-testid=server-copy-reason]");
+    expect(shown?.textContent).toBe("its server would not keep it: 25 scheduled posts a day on mastodon.example");
+    document.body.innerHTML = "";
+    keeperOf({ network: "mastodon", server_copy: { ...copy("kept"), reason }, needs_ferry: false });
+    expect(document.querySelector("[data-testid=server-copy-reason]")).toBeNull();
+  });
+
   it("speaks the UI's language, and says nothing extra once the post is out", () => {
     expect(keeperOf({ server_copy: copy("creating"), needs_ferry: false }, "zh-Hans")?.textContent).toBe("正在交给服务器…");
     expect(keeperOf({ server_copy: copy("posted"), needs_ferry: false, state: "posted" })).toBeNull();

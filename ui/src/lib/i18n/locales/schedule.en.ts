@@ -80,5 +80,6 @@ export const scheduleEn = {
   "schedule.server.removed": "removed on its server",
   "schedule.server.needsFerry": "needs Ferry running",
   "schedule.server.keptHelp": "The server posts this at its time, even while Ferry is closed.",
+  "schedule.server.refusedBecause": "its server would not keep it: {reason}",
   "schedule.server.needsFerryHelp": "Goes out only if the Ferry app or `ferry daemon` is running at its time.",
 } as const;

@@ -81,5 +81,6 @@ export const scheduleZhHans: Record<keyof typeof scheduleEn, string> = {
   "schedule.server.removed": "已在服务器上删除",
   "schedule.server.needsFerry": "需要 Ferry 运行",
   "schedule.server.keptHelp": "服务器会按时发布，即使 Ferry 已关闭。",
+  "schedule.server.refusedBecause": "服务器未接收：{reason}",
   "schedule.server.needsFerryHelp": "只有到时 Ferry 应用或 `ferry daemon` 在运行才会发出。",
 };

@@ -81,5 +81,6 @@ export const scheduleZhHant: Record<keyof typeof scheduleEn, string> = {
   "schedule.server.removed": "已在伺服器上刪除",
   "schedule.server.needsFerry": "需要 Ferry 執行",
   "schedule.server.keptHelp": "伺服器會準時發佈，即使 Ferry 已關閉。",
+  "schedule.server.refusedBecause": "伺服器未接收：{reason}",
   "schedule.server.needsFerryHelp": "只有到時 Ferry 應用程式或 `ferry daemon` 正在執行才會發出。",
 };
