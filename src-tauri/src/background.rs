@@ -3,12 +3,15 @@
 //! still sends at the set time (the complaint about desktop "send later" tools that quietly
 //! fail when closed). A tray icon says what is next and offers "Open Ferry" and "Quit Ferry";
 //! starting Ferry again opens the window too (the single-instance plugin sends the second
-//! start here). Quitting from the tray is an explicit exit and always ends the app.
+//! start here). Quitting from the tray is an explicit exit and always ends the app. Once the
+//! last scheduled post has gone out with no window open, the app ends by itself
+//! ([`end_if_idle`]); a post waiting to be retried keeps it running. Started at login it
+//! never opens a window ([`run_windowless`]).
 
 use ferry_core::Store;
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
-use tauri::{AppHandle, ExitRequestApi, Manager, Runtime, WebviewWindowBuilder};
+use tauri::{AppHandle, ExitRequestApi, Manager, Runtime, WebviewWindow, WebviewWindowBuilder};
 
 use crate::close_guard::MAIN_WINDOW;
 use crate::database::Database;
@@ -16,8 +19,8 @@ use crate::native_text::NativeText;
 
 const TRAY: &str = "ferry-tray";
 
-/// `RunEvent::ExitRequested`: stays running (without a window) while anything is scheduled,
-/// unless the exit was asked for explicitly (`code` set: "Quit Ferry").
+/// `RunEvent::ExitRequested`: stays running (without a window) while anything is left to
+/// send, unless the exit was asked for explicitly (`code` set: "Quit Ferry").
 pub fn on_exit_requested<R: Runtime>(app: &AppHandle<R>, code: Option<i32>, api: &ExitRequestApi) {
     if code.is_some() {
         return;
@@ -25,16 +28,44 @@ pub fn on_exit_requested<R: Runtime>(app: &AppHandle<R>, code: Option<i32>, api:
     let Ok(store) = app.state::<Database>().store() else {
         return;
     };
-    let Some(next) = tauri::async_runtime::block_on(next_post(&store)) else {
+    if !tauri::async_runtime::block_on(left_to_send(&store)) {
         return;
-    };
-    api.prevent_exit();
-    tracing::info!("window closed with posts scheduled: running on in the background");
-    let words = tauri::async_runtime::block_on(NativeText::load(&store));
-    if let Err(err) = show_tray(app, words, &next) {
-        // Without a tray host the app still runs and sends; starting Ferry again reopens it.
-        tracing::warn!("no tray icon: {err}");
     }
+    api.prevent_exit();
+    tracing::info!("window closed with posts to send: running on in the background");
+    tauri::async_runtime::block_on(show_tray(app, &store));
+}
+
+/// Started at login (no window): stays in the tray while anything is left to send, else ends.
+pub async fn run_windowless<R: Runtime>(app: &AppHandle<R>, store: &Store) {
+    if left_to_send(store).await {
+        show_tray(app, store).await;
+    } else {
+        tracing::info!("started at login with nothing to send: ending");
+        app.exit(0);
+    }
+}
+
+/// After a scheduled post went out (or failed): with no window open and nothing left to send,
+/// ends the app; otherwise brings the tray's "next post at …" up to date.
+pub async fn end_if_idle<R: Runtime>(app: &AppHandle<R>, store: &Store) {
+    if !app.webview_windows().is_empty() {
+        return;
+    }
+    if left_to_send(store).await {
+        show_tray(app, store).await;
+    } else {
+        tracing::info!("the last post went out with no window open: ending");
+        app.exit(0);
+    }
+}
+
+/// An item scheduled, or a publish job unfinished (one waiting to retry included). A store
+/// that cannot be read counts as something left: ending then could drop a post.
+async fn left_to_send(store: &Store) -> bool {
+    let scheduled = store.scheduler_status().await.map(|s| s.pending > 0);
+    let unfinished = store.unfinished_publish_jobs().await.map(|j| !j.is_empty());
+    scheduled.unwrap_or(true) || unfinished.unwrap_or(true)
 }
 
 /// Opens the main window again (from the tray, or a second start of Ferry).
@@ -44,22 +75,26 @@ pub fn show_main_window<R: Runtime>(app: &AppHandle<R>) {
         let _ = window.set_focus();
         return;
     }
-    let Some(config) = app
-        .config()
-        .app
-        .windows
-        .iter()
-        .find(|w| w.label == MAIN_WINDOW)
-    else {
-        return;
-    };
-    match WebviewWindowBuilder::from_config(app, config).and_then(|b| b.build()) {
+    match open_main_window(app) {
         Ok(window) => {
             crate::close_guard::reopened(app);
             let _ = window.set_focus();
         }
         Err(err) => tracing::warn!("cannot open the window again: {err}"),
     }
+}
+
+/// Builds the main window from its configuration. The configuration does not create it at
+/// start (`"create": false`): a start at login must not show a window, not even for a moment.
+pub fn open_main_window<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<R>> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == MAIN_WINDOW)
+        .ok_or_else(|| tauri::Error::WindowNotFound)?;
+    WebviewWindowBuilder::from_config(app, config)?.build()
 }
 
 /// "09:00 America/New_York", the soonest item still to go out, if any.
@@ -74,7 +109,17 @@ async fn next_post(store: &Store) -> Option<String> {
     ))
 }
 
-fn show_tray<R: Runtime>(app: &AppHandle<R>, words: &NativeText, next: &str) -> tauri::Result<()> {
+/// The tray icon with "next post at …", made or brought up to date. Without a tray host the
+/// app still runs and sends; starting Ferry again opens the window.
+async fn show_tray<R: Runtime>(app: &AppHandle<R>, store: &Store) {
+    let next = next_post(store).await.unwrap_or_default();
+    let words = NativeText::load(store).await;
+    if let Err(err) = make_tray(app, words, &next) {
+        tracing::warn!("no tray icon: {err}");
+    }
+}
+
+fn make_tray<R: Runtime>(app: &AppHandle<R>, words: &NativeText, next: &str) -> tauri::Result<()> {
     let tooltip = format!("{} {next}", words.tray_next);
     if let Some(tray) = app.tray_by_id(TRAY) {
         return tray.set_tooltip(Some(tooltip));

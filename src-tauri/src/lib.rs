@@ -73,6 +73,14 @@ pub fn run() {
             feed_image_protocol::SCHEME,
             feed_image_protocol::handle,
         )
+        .setup(|app| {
+            // The window is not made from the configuration at start ("create": false), so
+            // a start at login never shows one.
+            if !autostart::in_background() {
+                background::open_main_window(app.handle())?;
+            }
+            Ok(())
+        })
         .on_window_event(close_guard::on_window_event)
         .invoke_handler(commands::handler())
         .build(tauri::generate_context!());

@@ -71,10 +71,25 @@ impl Scheduling {
                 if let Err(err) = sent {
                     tracing::warn!("could not send scheduler progress to the window: {err}");
                 }
+                if ends_an_item(&event) {
+                    crate::background::end_if_idle(&emitter, &text_store).await;
+                }
             }
         });
         tauri::async_runtime::spawn(scheduler.run(events, std::future::pending()));
     }
+}
+
+/// An item is done with Ferry: its job finished, it failed before one began, or its server
+/// keeps it.
+fn ends_an_item(event: &SchedulerEvent) -> bool {
+    matches!(
+        event,
+        SchedulerEvent::Publish {
+            event: ferry_core::outbox::PublishEvent::Finished(_)
+        } | SchedulerEvent::Failed { .. }
+            | SchedulerEvent::ToServers { .. }
+    )
 }
 
 /// Hands items to the app's publisher, made (keychain opened) on the first item due.

@@ -13,11 +13,10 @@
 // Screenshot of the sheet.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdir, readFile, readlink } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { test } from "node:test";
 import { By, Key } from "selenium-webdriver";
-import { pdsSession, records, scheduleDraft, signInAlice, textOf, writeDraft } from "./steps.mjs";
+import { endApp, pdsSession, records, scheduleDraft, signInAlice, textOf, writeDraft } from "./steps.mjs";
 import { find, screenshot, waitFor } from "./window.mjs";
 
 const RUN = Date.now().toString(36);
@@ -129,33 +128,6 @@ async function heldItems(window) {
 
 async function heldButton(window, id, testid) {
   return find(window, `[data-testid=held-item][data-id="${id}"] [data-testid=${testid}]`);
-}
-
-/** The ferry-app processes on `dataDir`, by pid. */
-async function appPids(dataDir) {
-  const pids = [];
-  for (const pid of (await readdir("/proc")).filter((name) => /^\d+$/.test(name))) {
-    try {
-      if (basename(await readlink(`/proc/${pid}/exe`)) !== "ferry-app") continue;
-      const environ = (await readFile(`/proc/${pid}/environ`, "utf8")).split("\0");
-      if (environ.includes(`FERRY_DATA_DIR=${dataDir}`)) pids.push(Number(pid));
-    } catch {
-      // gone meanwhile, or not ours to read
-    }
-  }
-  return pids;
-}
-
-/** Waits for the app on `dataDir` to exit (ending the session usually ends it), else kills it. */
-async function endApp(dataDir) {
-  const deadline = Date.now() + 5_000;
-  let pids = await appPids(dataDir);
-  while (pids.length > 0 && Date.now() < deadline) {
-    await new Promise((done) => setTimeout(done, 200));
-    pids = await appPids(dataDir);
-  }
-  for (const pid of pids) process.kill(pid, "SIGKILL");
-  while ((await appPids(dataDir)).length > 0) await new Promise((done) => setTimeout(done, 100));
 }
 
 /**

@@ -6,8 +6,8 @@
 // 2. a bilingual draft scheduled a few seconds ahead (in UTC) for alice.test shows in the
 //    composer as scheduled and on the Schedule screen (Alt+2) with its target, is posted by
 //    the app's own scheduler loop, and its row turns "posted"; exactly one record on the PDS;
-// 3. a second item, moved a day later from its card in the week calendar (Alt+→), then
-//    unscheduled from the Schedule screen, never reaches the PDS;
+// 3. a second item, moved a day later from its card in the week calendar (Alt+→), dragged
+//    to the next hour's cell, then unscheduled from the Schedule screen, never reaches the PDS;
 // 4. with a third item scheduled, closing the window leaves Ferry running: the item still
 //    reaches the PDS, once.
 //
@@ -121,6 +121,8 @@ test("schedule a draft, see it posted by the app's scheduler, unschedule another
         throw err;
       });
       await screenshot(window, "schedule-week.png");
+      // Dragged with the pointer to the next hour's cell of that day: it lands there.
+      await dragToNextHour(window, cardSelector);
       await (await find(window, "[data-testid=schedule-view][data-view=list]")).click();
       const row = await find(window, "[data-testid=schedule-row][data-state=scheduled]");
       await (await row.findElement(By.css("[data-testid=schedule-cancel]"))).click();
@@ -187,5 +189,58 @@ async function setWhen(window, date, time, zone) {
 async function resultKind(window, kind) {
   await waitFor(window, `the picker to say ${kind}`, async () =>
     (await (await find(window, "[data-testid=when-result]")).getAttribute("data-kind")) === kind,
+  );
+}
+
+/**
+ * Drags the card to the cell an hour later on its own day (a later day's first hour when it
+ * is in the last) and waits until the card sits in that cell with its time changed to match.
+ */
+async function dragToNextHour(window, cardSelector) {
+  const from = await window.executeScript(
+    `const cell = document.querySelector(arguments[0]).closest("[data-day][data-hour]");
+     return { day: cell.dataset.day, hour: Number(cell.dataset.hour) };`,
+    cardSelector,
+  );
+  const hour = (from.hour + 1) % 24;
+  const target = `[data-testid=week-grid] [data-day="${from.day}"][data-hour="${hour}"]`;
+  await dragAndDrop(window, cardSelector, target);
+  await waitFor(window, `the card to land in ${from.day} ${hour}:00`, async () =>
+    window.executeScript(
+      `const card = document.querySelector(arguments[0] + " [data-testid=calendar-card]");
+       return !!card && new Date(card.dataset.due).getHours() === arguments[1];`,
+      target,
+      hour,
+    ),
+  ).catch(async (err) => {
+    await screenshot(window, "schedule-drag-failure.png");
+    throw err;
+  });
+}
+
+/**
+ * A drag from `source` to `target` as the webview sees it: dragstart on the card, dragover and
+ * drop on the cell, dragend, all in WebKit itself with one DataTransfer. WebKitWebDriver's
+ * pointer actions move the mouse but never start a WebKitGTK drag (that takes GTK's own
+ * drag-and-drop), so the events are dispatched here; the calendar's handlers and the
+ * reschedule they start are the real ones.
+ */
+async function dragAndDrop(window, source, target) {
+  await window.executeScript(
+    `const card = document.querySelector(arguments[0]);
+     const cell = document.querySelector(arguments[1]);
+     const data = new DataTransfer();
+     const at = (el) => { const r = el.getBoundingClientRect(); return { clientX: r.x + r.width / 2, clientY: r.y + r.height / 2 }; };
+     const fire = (el, type) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data, ...at(el) }));
+     fire(card, "dragstart");
+     return new Promise((done) => requestAnimationFrame(() => {
+       fire(cell, "dragenter");
+       fire(cell, "dragover");
+       fire(cell, "drop");
+       fire(card, "dragend");
+       done();
+     }));`,
+    source,
+    target,
   );
 }

@@ -1,8 +1,10 @@
 // Steps several window tests share: a driver for a test file on the reference PDS, adding a
 // Bluesky account through the accounts screen, writing a bilingual draft, scheduling it,
-// closing a dialog, reading text the window just re-rendered, and reading a handle's posts
-// back from the PDS.
+// closing a dialog, reading text the window just re-rendered, reading a handle's posts
+// back from the PDS, and ending an app process left running in the background.
 import assert from "node:assert/strict";
+import { readdir, readFile, readlink } from "node:fs/promises";
+import { basename } from "node:path";
 import { after, before } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
@@ -14,11 +16,11 @@ import { find, screenshot, value, waitFor } from "./window.mjs";
  * (printing the end of its log first under FERRY_E2E_VERBOSE). Call at the top level;
  * `session.driver` is set once the tests run.
  */
-export function pdsSession() {
+export function pdsSession(options = {}) {
   const session = { pds: process.env.FERRY_TEST_BSKY_PDS, driver: undefined };
   before(async () => {
     assert.ok(session.pds, "FERRY_TEST_BSKY_PDS is not set: run this through tests/peers/with-peers (make test-e2e does)");
-    session.driver = await TauriDriver.start();
+    session.driver = await TauriDriver.start(options);
   });
   after(async () => {
     if (process.env.FERRY_E2E_VERBOSE) console.log(session.driver?.log().slice(-6000));
@@ -125,4 +127,31 @@ export async function scheduleDraft(window, due) {
     (await window.findElements(By.css("[data-testid=schedule-dialog]"))).length === 0,
   );
   await find(window, "[data-testid=draft-scheduled]");
+}
+
+/** The ferry-app processes on `dataDir`, by pid. */
+export async function appPids(dataDir) {
+  const pids = [];
+  for (const pid of (await readdir("/proc")).filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (basename(await readlink(`/proc/${pid}/exe`)) !== "ferry-app") continue;
+      const environ = (await readFile(`/proc/${pid}/environ`, "utf8")).split("\0");
+      if (environ.includes(`FERRY_DATA_DIR=${dataDir}`)) pids.push(Number(pid));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return pids;
+}
+
+/** Waits for the app on `dataDir` to exit (ending the session usually ends it), else kills it. */
+export async function endApp(dataDir) {
+  const deadline = Date.now() + 5_000;
+  let pids = await appPids(dataDir);
+  while (pids.length > 0 && Date.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 200));
+    pids = await appPids(dataDir);
+  }
+  for (const pid of pids) process.kill(pid, "SIGKILL");
+  while ((await appPids(dataDir)).length > 0) await new Promise((done) => setTimeout(done, 100));
 }
