@@ -7,6 +7,12 @@
 //   const stop = await feed.start();   // reads, then follows refresh events
 //   feed.setSearch("日出");            // re-reads after a short pause in typing
 //   await feed.refresh();              // returns at once; `feed.progress` counts sources done
+//
+// Two ways the list is read. A search, a filter or a removed source makes a new list: its
+// first page replaces the items and `listId` changes, so the view goes back to the top. A
+// finished refresh brings newer items into the same list: the fresh first page is merged on
+// top (arrivals.ts), the older pages stay loaded, and the arrivals wait in `unseen` until the
+// reader has scrolled up to them.
 import {
   BackendError,
   EVENT,
@@ -18,10 +24,16 @@ import {
   type Platform,
   type Unlisten,
 } from "../backend";
+import { mergeTop } from "./arrivals";
 import { looksOffline } from "./health";
 
-/** Items read per page; "Show older items" reads the next. */
+/** Items read per page; scrolling near the end (or "Show older items") reads the next. */
 export const PAGE = 50;
+/**
+ * How many pages a refresh reads from the top looking for the loaded items before it starts
+ * the list over, and how far `reach` reads to find a remembered item.
+ */
+export const MAX_PAGES = 10;
 /** How long typing pauses before the search runs. */
 const SEARCH_PAUSE_MS = 200;
 
@@ -32,7 +44,12 @@ export type RunNote =
   | { kind: "already_running" };
 
 export class Feed {
-  items = $state<FeedItem[]>([]);
+  /** Always replaced, never changed in place: raw, so 10,000 items are not 10,000 proxies. */
+  items = $state.raw<FeedItem[]>([]);
+  /** Which list `items` is: a new number each time it is replaced rather than added to. */
+  listId = $state(0);
+  /** Ids merged on top by a refresh that the reader has not scrolled up to yet. */
+  unseen = $state.raw<ReadonlySet<number>>(new Set());
   sources = $state<FeedSource[]>([]);
   settings = $state<FeedSettings | null>(null);
   search = $state("");
@@ -42,6 +59,10 @@ export class Feed {
   lang = $state<string | null>(null);
   loaded = $state(false);
   hasMore = $state(false);
+  /** An older page is being read (at most one at a time). */
+  loadingMore = $state(false);
+  /** The last older page could not be read: no more reading by itself until asked. */
+  moreFailed = $state(false);
   failure = $state<BackendError | null>(null);
   /** While a refresh runs: how many sources it fetches and how many are done. */
   progress = $state<{ total: number; done: number } | null>(null);
@@ -49,7 +70,13 @@ export class Feed {
   /** What the browser engine says about the network. */
   online = $state(true);
 
+  /** New lists asked for (an answer for an older one is dropped), and the one shown. */
+  #lists = 0;
+  #shown = 0;
+  /** First-page reads started, and the newest one whose answer was used. */
   #reads = 0;
+  #answered = 0;
+  #moreRead: Promise<void> | null = null;
   /** Runs finished so far (`finished` events seen). */
   #finished = 0;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -86,42 +113,111 @@ export class Feed {
     };
   }
 
-  /** Reads the first page again (for the current search). An older answer never overwrites a newer one. */
+  /** Starts a new list (the current search and filters) from its first page. */
   async readItems(): Promise<void> {
+    const list = ++this.#lists;
+    await this.#readTop(list, "replace");
+  }
+
+  /** Merges newer items on top of the loaded list, keeping the older pages (after a refresh). */
+  async readNewer(): Promise<void> {
+    await this.#readTop(this.#lists, "merge");
+  }
+
+  /**
+   * Reads the top of the list. An older answer never overwrites a newer one: an answer is
+   * used only if no later read was answered first, and only for the list it was asked for.
+   */
+  async #readTop(list: number, mode: "replace" | "merge"): Promise<void> {
     const read = ++this.#reads;
+    const stale = () => read < this.#answered || list !== this.#lists;
     try {
-      const items = await this.backend.call("list_feed_items", {
-        limit: PAGE,
-        offset: 0,
-        ...this.#filters(),
-      });
-      if (read !== this.#reads) return;
-      this.items = items;
-      this.hasMore = items.length === PAGE;
+      // A merge reads on from the top until it reaches the loaded items (more new items than
+      // a page came in); a new list needs only its first page.
+      const merging = mode === "merge" && this.#shown === list && this.items.length > 0;
+      const fresh: FeedItem[] = [];
+      let merged = mergeTop(this.items, fresh, false);
+      let short = false;
+      for (let page = 0; page < (merging ? MAX_PAGES : 1); page++) {
+        const next = await this.#page(fresh.length);
+        if (stale()) return;
+        fresh.push(...next);
+        short = next.length < PAGE;
+        merged = mergeTop(this.items, fresh, short);
+        if (short || merged.reaches) break;
+      }
+      this.#answered = read;
+      if (merging && merged.reaches) {
+        this.items = merged.items;
+        if (merged.arrived.length > 0) this.unseen = new Set([...this.unseen, ...merged.arrived]);
+        // The older pages stay as they were, unless the fresh part turned out to be everything.
+        if (short) this.hasMore = false;
+      } else {
+        // A new list, or so many new items that they do not reach the loaded ones: start over.
+        this.items = fresh;
+        this.hasMore = !short;
+        this.#shown = list;
+        this.listId += 1;
+        this.unseen = new Set();
+        this.moreFailed = false;
+      }
       this.failure = null;
     } catch (raw) {
-      if (read === this.#reads) this.failure = BackendError.from(raw);
+      if (!stale()) this.failure = BackendError.from(raw);
     } finally {
-      if (read === this.#reads) this.loaded = true;
+      if (!stale()) this.loaded = true;
     }
   }
 
-  /** Appends the next page. */
-  async more(): Promise<void> {
-    const read = this.#reads;
+  #page(offset: number): Promise<FeedItem[]> {
+    return this.backend.call("list_feed_items", { limit: PAGE, offset, ...this.#filters() });
+  }
+
+  /** Appends the next page; a call while one is being read waits for that one instead. */
+  more(): Promise<void> {
+    this.#moreRead ??= this.#readMore().finally(() => {
+      this.#moreRead = null;
+      this.loadingMore = false;
+    });
+    return this.#moreRead;
+  }
+
+  async #readMore(): Promise<void> {
+    const list = this.#lists;
+    this.loadingMore = true;
     try {
-      const next = await this.backend.call("list_feed_items", {
-        limit: PAGE,
-        offset: this.items.length,
-        ...this.#filters(),
-      });
-      if (read !== this.#reads) return;
+      const next = await this.#page(this.items.length);
+      if (list !== this.#lists || list !== this.#shown) return;
+      // Items that came in on top since shift the offsets: what was read twice is dropped.
       const known = new Set(this.items.map((i) => i.id));
       this.items = [...this.items, ...next.filter((i) => !known.has(i.id))];
       this.hasMore = next.length === PAGE;
+      this.moreFailed = false;
     } catch (raw) {
       this.failure = BackendError.from(raw);
+      this.moreFailed = true;
     }
+  }
+
+  /**
+   * Reads older pages until the item is loaded (a remembered place further down), at most
+   * `pages` of them; whether it is loaded now.
+   */
+  async reach(id: number, pages = MAX_PAGES): Promise<boolean> {
+    const list = this.listId;
+    for (let read = 0; ; read++) {
+      if (this.items.some((i) => i.id === id)) return true;
+      if (read >= pages || !this.hasMore || this.moreFailed || this.listId !== list) return false;
+      await this.more();
+    }
+  }
+
+  /** The reader has seen these arrivals (scrolled to them, or to the top). */
+  markSeen(ids: Iterable<number> | "all"): void {
+    if (this.unseen.size === 0) return;
+    const seen = ids === "all" ? new Set(this.unseen) : new Set(ids);
+    if (![...this.unseen].some((id) => seen.has(id))) return;
+    this.unseen = new Set([...this.unseen].filter((id) => !seen.has(id)));
   }
 
   async readSources(): Promise<void> {
@@ -223,7 +319,7 @@ export class Feed {
       this.#finished += 1;
       this.progress = null;
       this.note = { kind: "done", sources: event.sources, newItems: event.new_items };
-      void this.readItems();
+      void this.readNewer();
       void this.readSources();
     }
   }
