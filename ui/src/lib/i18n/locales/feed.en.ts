@@ -25,7 +25,11 @@ export const feedEn = {
   "feed.imagesOff": "Pictures attached to posts are fetched by Ferry itself; images inside an article's text are not loaded (open the original to see them).",
   "feed.openOriginal": "Open original",
   "feed.unknownAuthor": "Unknown author",
-  "feed.keys": "J / K or ↑ / ↓ move between items · Enter opens the original",
+  "feed.keys": "J / K or ↑ / ↓ move between items · Enter opens the original · . or Home jumps to the newest",
+  "feed.newItem": "1 new item ↑",
+  "feed.newItems": "{count} new items ↑",
+  "feed.toNewest": "Jump to the newest items (. or Home)",
+  "feed.loadingMore": "Loading older items…",
 
   "feed.health.working": "Working",
   "feed.health.not_modified": "Not modified",

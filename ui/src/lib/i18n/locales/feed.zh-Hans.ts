@@ -27,7 +27,11 @@ export const feedZhHans: Record<keyof typeof feedEn, string> = {
   "feed.imagesOff": "帖子附带的图片由 Ferry 自己获取；文章正文里的图片不加载（打开原文即可查看）。",
   "feed.openOriginal": "打开原文",
   "feed.unknownAuthor": "未知作者",
-  "feed.keys": "J / K 或 ↑ / ↓ 在条目间移动 · 回车打开原文",
+  "feed.keys": "J / K 或 ↑ / ↓ 在条目间移动 · 回车打开原文 · . 或 Home 跳到最新",
+  "feed.newItem": "1 条新内容 ↑",
+  "feed.newItems": "{count} 条新内容 ↑",
+  "feed.toNewest": "跳到最新的内容（. 或 Home）",
+  "feed.loadingMore": "正在加载更早的内容…",
 
   "feed.health.working": "正常",
   "feed.health.not_modified": "无更新",

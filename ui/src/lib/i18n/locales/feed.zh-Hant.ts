@@ -27,7 +27,11 @@ export const feedZhHant: Record<keyof typeof feedEn, string> = {
   "feed.imagesOff": "貼文附帶的圖片由 Ferry 自己取得；文章內文裡的圖片不載入（開啟原文即可查看）。",
   "feed.openOriginal": "開啟原文",
   "feed.unknownAuthor": "未知作者",
-  "feed.keys": "J / K 或 ↑ / ↓ 在條目間移動 · Enter 開啟原文",
+  "feed.keys": "J / K 或 ↑ / ↓ 在條目間移動 · Enter 開啟原文 · . 或 Home 跳到最新",
+  "feed.newItem": "1 則新內容 ↑",
+  "feed.newItems": "{count} 則新內容 ↑",
+  "feed.toNewest": "跳到最新的內容（. 或 Home）",
+  "feed.loadingMore": "正在載入更早的內容…",
 
   "feed.health.working": "正常",
   "feed.health.not_modified": "無更新",
