@@ -137,7 +137,7 @@ describe("FeedList", () => {
     expect(rows.length).toBeLessThan(30);
     expect(rows).toContain(5000);
     expect(rows).toContain(5005);
-    // The spacers stand for the cards not drawn: the list is as tall as all of them.
+    // The padding stands for the cards not drawn: the list is as tall as all of them.
     const above = parseFloat(scroller.style.getPropertyValue("--above"));
     const below = parseFloat(scroller.style.getPropertyValue("--below"));
     expect(above).toBe(rows[0] * CARD);
@@ -152,7 +152,7 @@ describe("FeedList", () => {
     // the browser reports as each is drawn (a few rounds, as rows come into the window).
     const height = (row: Element) => (Number(row.querySelector<HTMLElement>("[data-index]")!.dataset.index) < 30 ? 150 : CARD);
     for (let round = 0; round < 4; round++) layout(height);
-    // Where row 30 stands in the page: the spacer, then the drawn cards above it.
+    // Where row 30 stands in the page: the padding, then the drawn cards above it.
     const rows = drawn(target);
     const above = parseFloat(scroller.style.getPropertyValue("--above"));
     const top30 = above + rows.filter((n) => n < 30).length * 150;
