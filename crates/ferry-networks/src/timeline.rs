@@ -13,7 +13,7 @@
 //! use ferry_networks::timeline::{PostAuthor, TimelinePost};
 //! let post = TimelinePost {
 //!     remote_id: "109".into(),
-//!     author: PostAuthor { name: Some("Lin 林".into()), handle: Some("lin@example.social".into()), avatar_url: None },
+//!     author: PostAuthor { id: None, name: Some("Lin 林".into()), handle: Some("lin@example.social".into()), avatar_url: None },
 //!     text: "渡轮 ferry".into(),
 //!     html: Some("<p>渡轮 ferry</p>".into()),
 //!     url: Some("https://example.social/@lin/109".into()),
@@ -56,6 +56,9 @@ pub struct TimelinePost {
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PostAuthor {
+    /// The network's lasting id of the author, which a name or handle change keeps: the public
+    /// key (hex) on Nostr, the DID on Bluesky, `user@server` on Mastodon.
+    pub id: Option<String>,
     /// The display name.
     pub name: Option<String>,
     /// `user@server` on Mastodon, the handle on Bluesky, NIP-05 or a short npub on Nostr.
@@ -97,6 +100,16 @@ pub struct TimelineFetch {
     pub cursor: Option<String>,
     /// `false` when posts between `since` and the oldest post returned may be missing.
     pub reached_since: bool,
+    /// Posts their authors withdrew (Nostr deletions, NIP-09): a cache drops its copy of
+    /// `remote_id` only when that copy's author is `author_id`.
+    pub withdrawn: Vec<Withdrawn>,
+}
+
+/// A post its author asked to be forgotten.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Withdrawn {
+    pub remote_id: String,
+    pub author_id: String,
 }
 
 /// `text` when it is an absolute http(s) address with a host: the only addresses a reader

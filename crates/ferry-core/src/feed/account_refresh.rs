@@ -1,5 +1,6 @@
 //! Refreshing an account's source: ask its network's reader for what is new since the stored
-//! cursor, store the posts, the cursor and any gap in one transaction, and record the health.
+//! cursor, store the posts, drop those their authors withdrew, and keep the cursor and any
+//! gap, all in one transaction; then record the health.
 //! A failure is recorded on the source (health, message, backoff), never returned, so other
 //! sources keep going.
 
@@ -52,6 +53,7 @@ pub(super) async fn refresh(
             let rows: Vec<_> = fetch.posts.iter().map(NewItem::from_post).collect();
             new_items =
                 items::store_items(&mut tx, store, id, &state.network, &rows, now, keep).await?;
+            items::withdraw(&mut tx, store, &state.network, &fetch.withdrawn).await?;
             let gap = gap(fetch, state.cursor.is_some(), newest_before.as_deref(), now);
             sources::record_timeline(&mut tx, store, id, fetch.cursor.as_deref(), gap, now).await?;
             Outcome {

@@ -1,9 +1,10 @@
-//! The `feed_items` table: storing fetched entries and posts once (with their language), and
-//! keeping the newest N per source. Reading is in `listing`.
+//! The `feed_items` table: storing fetched entries and posts once (with their language),
+//! keeping the newest N per source, and dropping what authors withdrew. Reading is in
+//! `listing`.
 
 use chrono::{DateTime, Utc};
 use ferry_networks::rss::FeedEntry;
-use ferry_networks::timeline::{PostAuthor, PostMedia, ReplyTo, TimelinePost};
+use ferry_networks::timeline::{PostAuthor, PostMedia, ReplyTo, TimelinePost, Withdrawn};
 
 use super::error::FeedError;
 use super::model::ItemMedia;
@@ -14,6 +15,8 @@ use crate::error::StoreError;
 /// One row to insert, from a feed entry or a timeline post.
 pub(super) struct NewItem<'a> {
     pub remote_id: &'a str,
+    /// The network's lasting id of the author (see `PostAuthor::id`).
+    pub author_id: Option<&'a str>,
     pub author: Option<&'a str>,
     pub handle: Option<&'a str>,
     pub avatar: Option<&'a str>,
@@ -32,6 +35,7 @@ impl<'a> NewItem<'a> {
     pub fn from_entry(entry: &'a FeedEntry) -> Self {
         NewItem {
             remote_id: &entry.remote_id,
+            author_id: None,
             author: entry.author.as_deref(),
             handle: None,
             avatar: None,
@@ -50,6 +54,7 @@ impl<'a> NewItem<'a> {
     pub fn from_post(post: &'a TimelinePost) -> Self {
         NewItem {
             remote_id: &post.remote_id,
+            author_id: post.author.id.as_deref(),
             author: post.author.name.as_deref(),
             handle: post.author.handle.as_deref(),
             avatar: post.author.avatar_url.as_deref(),
@@ -150,8 +155,8 @@ pub(super) async fn store_items(
         sqlx::query(
             "INSERT INTO feed_items (network, source_id, remote_id, author_name, author_handle, \
              author_avatar, title, text, html, url, lang, published_at, fetched_at, \
-             boosted_by_name, boosted_by_handle, reply_to_id, reply_to_handle, media_json) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             boosted_by_name, boosted_by_handle, reply_to_id, reply_to_handle, media_json, \
+             author_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(network)
         .bind(source_id)
@@ -171,6 +176,7 @@ pub(super) async fn store_items(
         .bind(item.reply_to.map(|r| r.remote_id.as_str()))
         .bind(item.reply_to.and_then(|r| r.handle.as_deref()))
         .bind(media)
+        .bind(item.author_id)
         .execute(&mut *tx)
         .await
         .map_err(db)?;
@@ -192,6 +198,31 @@ pub(super) async fn store_items(
             .await
             .map_err(db)?;
     Ok(u32::try_from(new).unwrap_or(0))
+}
+
+/// Drops the cached copies of posts their authors withdrew (in every source of `network`:
+/// two accounts may both follow the author), each only where the stored author is the one
+/// who withdrew it. Returns how many went.
+pub(super) async fn withdraw(
+    tx: &mut sqlx::SqliteConnection,
+    store: &Store,
+    network: &str,
+    withdrawn: &[Withdrawn],
+) -> Result<u64, StoreError> {
+    let mut gone = 0;
+    for w in withdrawn {
+        gone += sqlx::query(
+            "DELETE FROM feed_items WHERE network = ? AND remote_id = ? AND author_id = ?",
+        )
+        .bind(network)
+        .bind(&w.remote_id)
+        .bind(&w.author_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| store.db_err(e))?
+        .rows_affected();
+    }
+    Ok(gone)
 }
 
 /// The language an item declares, else the one Ferry's detector hears in its text (so the

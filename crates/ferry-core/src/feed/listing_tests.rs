@@ -18,6 +18,7 @@ fn post(id: &str, text: &str, minute: u32) -> TimelinePost {
     TimelinePost {
         remote_id: id.into(),
         author: PostAuthor {
+            id: None,
             name: Some("林 Lin".into()),
             handle: Some("lin@example.social".into()),
             avatar_url: Some("https://example.social/a.png".into()),
@@ -90,6 +91,7 @@ async fn timeline_posts_keep_their_context_and_come_once() {
     let home = source(&store, "https://example.social/@me").await;
     let mut boosted = post("200", "渡轮晚班照常开。", 10);
     boosted.boosted_by = Some(PostAuthor {
+        id: None,
         name: Some("Ana".into()),
         handle: Some("ana@example.social".into()),
         avatar_url: None,
@@ -285,6 +287,7 @@ async fn a_refresh_that_fell_short_records_a_gap() {
         posts: vec![post("9", "newest", 30)],
         cursor: Some("9".into()),
         reached_since: false,
+        withdrawn: Vec::new(),
     };
     let gap = super::account_refresh::gap_for_test(&fetch, true, Some("2026-12-05T09:05:00Z"));
     let mut tx = store.begin_write().await.unwrap();

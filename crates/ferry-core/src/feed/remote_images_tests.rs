@@ -32,6 +32,7 @@ async fn item_with(store: &Store, avatar: String, attached: Vec<PostMedia>) -> i
     let post = TimelinePost {
         remote_id: avatar.clone(),
         author: PostAuthor {
+            id: None,
             name: Some("林".into()),
             handle: None,
             avatar_url: Some(avatar),

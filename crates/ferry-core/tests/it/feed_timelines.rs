@@ -203,6 +203,50 @@ async fn accounts_are_sources_and_own_cross_posts_come_once() {
     let again = feeds.refresh(&mastodon_source.id).await.unwrap();
     assert_eq!(again.new_items, 0, "{again:?}");
 
+    // Deletions (NIP-09): the friend withdraws their note and it leaves the cache; a kind 5
+    // naming the friend's other note, but signed by someone else the account follows (here
+    // the account itself), does not remove it.
+    let second = note(&friend, &format!("第二条 second note {tag}"));
+    publish(&relays, &second, Duration::from_secs(5))
+        .await
+        .unwrap();
+    feeds.refresh(&nostr_source.id).await.unwrap();
+    let deletion = |keys: &Keys, of: &nostr::prelude::Event| {
+        EventBuilder::new(Kind::EventDeletion, "")
+            .tags([Tag::parse(["e", &of.id.to_hex()]).unwrap()])
+            .finalize(keys)
+            .unwrap()
+    };
+    for event in [
+        deletion(&friend, &friends_note),
+        deletion(&account_keys, &second),
+    ] {
+        publish(&relays, &event, Duration::from_secs(5))
+            .await
+            .unwrap();
+    }
+    let report = feeds.refresh(&nostr_source.id).await.unwrap();
+    assert_eq!(report.health, SourceHealth::Working, "{report:?}");
+    let left: Vec<String> = feeds
+        .items(&ItemQuery {
+            search: Some(tag.clone()),
+            network: Some("nostr".into()),
+            ..page()
+        })
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|i| i.remote_id)
+        .collect();
+    assert!(
+        !left.contains(&friends_note.id.to_hex()),
+        "withdrawn by its author: {left:?}"
+    );
+    assert!(
+        left.contains(&second.id.to_hex()),
+        "a deletion by someone else is ignored: {left:?}"
+    );
+
     // Removing the account removes its source and items.
     env.accounts.remove(&nostr.id).await.unwrap();
     assert!(

@@ -303,7 +303,8 @@ async fn unusable_input_and_no_relay_are_errors_no_follow_list_is_empty() {
         TimelineFetch {
             posts: vec![],
             cursor: Some("123".into()),
-            reached_since: true
+            reached_since: true,
+            withdrawn: Vec::new(),
         }
     );
 

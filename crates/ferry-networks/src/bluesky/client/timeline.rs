@@ -197,6 +197,7 @@ impl BlueskyClient {
             posts,
             cursor: next_cursor,
             reached_since: reached || known.is_empty(),
+            withdrawn: Vec::new(),
         })
     }
 

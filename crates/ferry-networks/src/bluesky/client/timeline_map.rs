@@ -179,6 +179,7 @@ fn parse_time(text: &str) -> Option<DateTime<Utc>> {
 fn author(profile: &Profile) -> PostAuthor {
     let handle = profile.handle.trim();
     PostAuthor {
+        id: Some(profile.did.clone()),
         name: profile
             .display_name
             .as_deref()

@@ -79,6 +79,7 @@ impl MastodonClient {
             posts: Vec::new(),
             cursor: since.map(str::to_owned),
             reached_since: false,
+            withdrawn: Vec::new(),
         };
         let mut seen = HashSet::new();
         let mut max_id: Option<String> = None;

@@ -99,9 +99,11 @@ fn author(account: &Account, domain: &str) -> PostAuthor {
         "" => account.username.trim(),
         acct => acct,
     };
+    let handle = (!acct.is_empty()).then(|| full_handle(acct, domain));
     PostAuthor {
+        id: handle.clone(),
         name,
-        handle: (!acct.is_empty()).then(|| full_handle(acct, domain)),
+        handle,
         avatar_url: account.avatar.as_deref().and_then(web_url),
     }
 }

@@ -23,7 +23,7 @@
 //! 2. **Relay lists** (NIP-65, kind 10002) of the followed, from the same relays. An author's
 //!    notes are read on their write relays and on the account's read relays, at most
 //!    [`TimelineLimits::max_relays`] relays in all ([`outbox`] explains which are kept).
-//! 3. **Notes** (kind 1) and **reposts** (kind 6, see `reposts.rs`) since the cursor less
+//! 3. **Notes** (kind 1), **reposts** (kind 6, see `reposts.rs`) and **deletions** (kind 5) since the cursor less
 //!    [`TimelineLimits::since_slack`], at most `max_posts`; a note seen directly and reposted
 //!    is one post, with the reposter as `boosted_by`.
 //! 4. **Profiles** (kind 0) of the authors and reposters of the posts returned (authors of
@@ -41,9 +41,13 @@
 //! `max_posts`. The call fails only when its input is unusable or when no relay answered at
 //! all for the follow list or the notes ([`TimelineError`]).
 //!
-//! Not read (yet): long-form articles, deletions (kind 5), reposts whose note is not embedded.
+//! Deletions (kind 5, NIP-09) are read with the notes: a note its own author deleted is left
+//! out, and `withdrawn` tells the cache which notes it holds to drop (`deletions.rs`).
+//!
+//! Not read (yet): long-form articles, reposts whose note is not embedded.
 
 mod cursor;
+mod deletions;
 mod error;
 mod fanout;
 mod follows;

@@ -28,6 +28,7 @@ pub fn author(pubkey: &PublicKey, profile: Option<&Event>) -> PostAuthor {
         .and_then(nip05_handle)
         .unwrap_or_else(|| short_npub(pubkey));
     PostAuthor {
+        id: Some(pubkey.to_hex()),
         name,
         handle: Some(handle),
         avatar_url: text("picture").and_then(web_url),

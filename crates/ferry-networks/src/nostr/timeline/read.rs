@@ -9,7 +9,9 @@ use serde_json::json;
 
 use super::fanout::{RelayAnswer, ask_all, author_filters, checked_events, none_answered};
 use super::outbox::{RelayPlan, plan, relay_url, write_relays};
-use super::{TimelineError, TimelineLimits, cursor, follows, latest, post, profile, reposts};
+use super::{
+    TimelineError, TimelineLimits, cursor, deletions, follows, latest, post, profile, reposts,
+};
 use crate::timeline::{TimelineFetch, TimelineRequest};
 
 const FOLLOW_LIST: u16 = 3;
@@ -63,6 +65,7 @@ pub async fn read_follows_timeline(
             posts: Vec::new(),
             cursor: request.since.clone(),
             reached_since: !gap,
+            withdrawn: Vec::new(),
         });
     }
 
@@ -80,9 +83,13 @@ pub async fn read_follows_timeline(
     let relay_plan = plan(&read_relays, &follows, &writes, limits.max_relays);
     gap |= !relay_plan.uncovered.is_empty();
 
-    // 3. Their notes and reposts since the cursor (less the slack).
+    // 3. Their notes, reposts and deletions since the cursor (less the slack). A deletion is
+    // newer than what it deletes, so one of a cached note arrives in a later refresh.
     let since = cursor::query_since(old_cursor, limits.since_slack);
-    let mut template = json!({"kinds": [NOTE, REPOST], "limit": request.max_posts});
+    let mut template = json!({
+        "kinds": [NOTE, REPOST, deletions::DELETION],
+        "limit": request.max_posts
+    });
     if let Some(since) = since {
         template["since"] = json!(since);
     }
@@ -105,7 +112,9 @@ pub async fn read_follows_timeline(
     };
     let notes = checked_events(&answers, NOTE, wanted);
     let shared = checked_events(&answers, REPOST, wanted);
+    let withdrawn = deletions::withdrawn(&checked_events(&answers, deletions::DELETION, wanted));
     let mut entries = reposts::merge(notes, shared, now);
+    deletions::drop_withdrawn(&mut entries, &withdrawn);
     if entries.len() > request.max_posts {
         entries.truncate(request.max_posts);
         gap = true;
@@ -151,6 +160,7 @@ pub async fn read_follows_timeline(
         posts,
         cursor: cursor::next(old_cursor, newest),
         reached_since: !gap,
+        withdrawn,
     })
 }
 
