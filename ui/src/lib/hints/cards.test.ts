@@ -1,23 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Hints, Span } from "../backend";
+import type { Hints } from "../backend";
 import { hintedText } from "./cards";
+import { span } from "./fixtures";
 import { pieces } from "./pieces";
-
-/** A span from UTF-16 offsets (the only unit the UI reads). */
-function span(text: string, part: string, from = 0): Span {
-  const start = text.indexOf(part, from);
-  const end = start + part.length;
-  const bytes = (s: string) => new TextEncoder().encode(s).length;
-  const chars = (s: string) => [...s].length;
-  return {
-    byteStart: bytes(text.slice(0, start)),
-    byteEnd: bytes(text.slice(0, end)),
-    charStart: chars(text.slice(0, start)),
-    charEnd: chars(text.slice(0, end)),
-    utf16Start: start,
-    utf16End: end,
-  };
-}
 
 const TEXT = "👩‍👩‍👧姐妹们，你好！yyds #OOTD";
 
