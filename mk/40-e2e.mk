@@ -3,7 +3,7 @@
 # The tests are tests/e2e/*.test.mjs (Node's test runner + selenium-webdriver); they run once
 # inside an unlocked gnome-keyring on the E2E's private bus (tests/keyring/with-keyring) with
 # the Bluesky PDS and nginx serving the feed fixtures (tests/peers/with-peers,
-# FERRY_PEERS="bluesky nginx": started once for every file).
+# FERRY_PEERS="bluesky nginx nostr": started once for every file).
 TAURI_DRIVER_VERSION := 2.1.0
 TAURI_DRIVER_STAMP := $(FERRY_CACHE)/stamps/tauri-driver-$(TAURI_DRIVER_VERSION)
 # Fonts the screenshots need beyond the app's own (colour emoji in the test's texts).
@@ -25,7 +25,7 @@ e2e-deps: $(TAURI_DRIVER_STAMP) tests/e2e/node_modules/.package-lock.json
 # assets: the hints test reads pinyin and meanings from the dictionaries.
 test-e2e: ui-build e2e-deps assets
 	cargo build -p ferry-app --locked
-	FERRY_APP_BINARY=$(CARGO_TARGET_DIR)/debug/ferry-app FERRY_PEERS="bluesky nginx" \
+	FERRY_APP_BINARY=$(CARGO_TARGET_DIR)/debug/ferry-app FERRY_PEERS="bluesky nginx nostr" \
 	  FERRY_KEYRING_BUS_CONFIG=$(CURDIR)/tests/e2e/session-bus.conf FERRY_E2E_BUS=inherit \
 	  tests/keyring/with-keyring tests/peers/with-peers tests/e2e/run
 

@@ -1,8 +1,13 @@
-// The merged feed with a social timeline, in the real window: a Bluesky account added through
+// The merged feed with social timelines, in the real window: a Bluesky account added through
 // the accounts screen is a feed source by itself, and the post of someone it follows (bob, on
 // the reference PDS + AppView from tests/peers/with-peers) appears with its handle, its
-// language and the Bluesky filter after one Refresh.
+// language and the Bluesky filter after one Refresh. Then a Nostr account (its key imported
+// through the accounts screen, the suite's relay as its only relay) and an RSS file from the
+// suite's nginx join: one timeline holds bob's post, the Nostr friend's note and the feed's
+// items, newest first; each network's filter keeps only its own; a Chinese search finds the
+// Bluesky and the Nostr post alike.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { after, before, test } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
@@ -10,13 +15,17 @@ import { signInAlice } from "./steps.mjs";
 import { find, screenshot, waitFor } from "./window.mjs";
 
 const PDS = process.env.FERRY_TEST_BSKY_PDS;
+const RELAY = process.env.FERRY_TEST_NOSTR_RELAY;
+const FEEDS = process.env.FERRY_TEST_FEEDS;
 const RUN = Date.now().toString(36);
 const BOBS = `渡口 E2E ${RUN}：bob 的早班船 🚢`;
+const FRIENDS = `渡口 E2E ${RUN}：Nostr 朋友的夜航船 🌙`;
 
 let driver;
 
 before(async () => {
   assert.ok(PDS, "FERRY_TEST_BSKY_PDS is not set: run this through tests/peers/with-peers (make test-e2e does)");
+  assert.ok(RELAY && FEEDS, "FERRY_TEST_NOSTR_RELAY and FERRY_TEST_FEEDS: with-peers must start nostr and nginx too");
   driver = await TauriDriver.start();
 });
 
@@ -92,6 +101,59 @@ test("a Bluesky account's following timeline in the merged feed", async (t) => {
         return texts.length > 0 && texts.some((x) => x.includes(BOBS));
       });
       await screenshot(window, "feed-bluesky.png");
+      await allNetworks(window);
+    });
+
+    await t.test("a Nostr account's follows and an RSS file join the same timeline", async () => {
+      const account = nostr("keys");
+      const friend = nostr("keys");
+      nostr("publish", RELAY, friend.secret, "1", FRIENDS);
+      nostr("publish", RELAY, account.secret, "3", "", JSON.stringify([["p", friend.pubkey]]));
+      await addNostr(window, account.secret, RELAY);
+      await (await find(window, "[data-testid=feed-open-sources]")).click();
+      const field = await find(window, "[data-testid=feed-url]");
+      await field.sendKeys(`${FEEDS}/rss.rss`);
+      await (await find(window, "[data-testid=feed-add-url]")).click();
+      await waitFor(window, "the feed listed", async () =>
+        (await window.findElements(By.css("[data-testid=feed-source]"))).length >= 1,
+      );
+      await window.actions().sendKeys(Key.ESCAPE).perform();
+      await (await find(window, "[data-testid=feed-refresh]")).click();
+      const order = await waitFor(window, "bob's post, the friend's note and the feed in one list", async () => {
+        const items = await listed(window);
+        const at = (text) => items.findIndex((i) => i.text.includes(text));
+        const [bob, friendAt] = [at(BOBS), at(FRIENDS)];
+        const rss = items.filter((i) => i.network === "rss");
+        return bob >= 0 && friendAt >= 0 && rss.length > 0 && { items, bob, friendAt };
+      }, 40_000).catch(async (err) => {
+        await screenshot(window, "feed-merged-failure.png");
+        const items = await listed(window);
+        throw new Error(`${err.message}; the list: ${JSON.stringify(items.map((i) => [i.network, i.text.slice(0, 40)]))}`);
+      });
+      const friendsItem = order.items[order.friendAt];
+      assert.equal(friendsItem.network, "nostr");
+      assert.equal(friendsItem.lang, "zh-Hans", "detected");
+      // Newest first across networks: the friend wrote after bob.
+      assert.ok(order.friendAt < order.bob, JSON.stringify(order.items.map((i) => i.text.slice(0, 30))));
+      await screenshot(window, "feed-merged.png");
+    });
+
+    await t.test("each network's filter keeps only its own, and a Chinese search finds both posts", async () => {
+      for (const network of ["nostr", "rss", "bluesky"]) {
+        const chip = await find(window, `[data-testid=feed-filter-network][data-network=${network}]`);
+        await chip.click();
+        await waitFor(window, `only ${network} items`, async () => {
+          const items = await listed(window);
+          return items.length > 0 && items.every((i) => i.network === network);
+        });
+        await allNetworks(window);
+      }
+      const box = await find(window, "[data-testid=feed-search]");
+      await box.sendKeys(`${RUN}：`);
+      await waitFor(window, "both posts, nothing else", async () => {
+        const texts = (await listed(window)).map((i) => i.text);
+        return texts.length === 2 && texts.some((x) => x.includes(BOBS)) && texts.some((x) => x.includes(FRIENDS));
+      });
     });
   } catch (err) {
     await screenshot(window, "feed-timeline-failure.png").catch(() => undefined);
@@ -100,3 +162,52 @@ test("a Bluesky account's following timeline in the merged feed", async (t) => {
     await window.quit().catch(() => undefined);
   }
 });
+
+/** Runs tests/peers/nostr/event.py on the relay's Python (it signs; Node here cannot). */
+function nostr(...args) {
+  const python = process.env.FERRY_TEST_NOSTR_PYTHON;
+  assert.ok(python, "FERRY_TEST_NOSTR_PYTHON is not set: with-peers must start nostr");
+  const script = new URL("../peers/nostr/event.py", import.meta.url).pathname;
+  return JSON.parse(execFileSync(python, [script, ...args], { encoding: "utf8" }));
+}
+
+/** Adds a Nostr account through the accounts screen: its key imported, `relay` its only relay. */
+async function addNostr(window, secret, relay) {
+  await window.executeScript("document.activeElement?.blur()");
+  await window.actions().keyDown(Key.ALT).sendKeys("1").keyUp(Key.ALT).perform(); // accounts open from Compose
+  await (await find(window, "[data-testid=accounts-open]")).click();
+  await (await find(window, "[data-testid=add-nostr]")).click();
+  await (await find(window, "[data-testid=nostr-form] input[type=radio][value=import]")).click();
+  await (await find(window, "[data-testid=nostr-key]")).sendKeys(secret);
+  const url = await find(window, "[data-testid=nostr-form] .relay input[type=text]");
+  await url.clear();
+  await url.sendKeys(relay);
+  await (await find(window, "[data-testid=nostr-form] button[type=submit]")).click();
+  await waitFor(window, "the Nostr account added", async () => {
+    const errors = await window.findElements(By.css("[data-testid=accounts-error], [data-testid=nostr-form] .bad"));
+    if (errors.length > 0) throw new Error(`adding the Nostr account failed: ${await errors[0].getText()}`);
+    return (await window.findElements(By.css("[data-testid=account-row][data-network=nostr]"))).length === 1;
+  }, 30_000);
+  await window.actions().sendKeys(Key.ESCAPE).perform();
+  await waitFor(window, "the dialog to close", async () =>
+    (await window.findElements(By.css("[role=dialog]"))).length === 0,
+  );
+  await window.actions().keyDown(Key.ALT).sendKeys("3").keyUp(Key.ALT).perform();
+  await find(window, "[data-testid=feed-screen]");
+}
+
+/** The filter bar's first button: every network again. */
+async function allNetworks(window) {
+  await (await find(window, "[data-testid=feed-filters] button:first-child")).click();
+  await waitFor(window, "every network", async () =>
+    (await window.findElements(By.css("[data-testid=feed-filter-network].on"))).length === 0,
+  );
+}
+
+/** The items the list holds now: network, language and text of each. */
+async function listed(window) {
+  return window.executeScript(
+    `return [...document.querySelectorAll("[data-testid=feed-item]")].map((i) => ({
+       network: i.dataset.network, lang: i.lang, text: i.textContent }));`,
+  );
+}

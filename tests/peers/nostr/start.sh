@@ -40,3 +40,5 @@ for port in "$port1" "$port2"; do
 done
 echo "FERRY_TEST_NOSTR_RELAY=ws://127.0.0.1:$port1"
 echo "FERRY_TEST_NOSTR_RELAY2=ws://127.0.0.1:$port2"
+# The relay's own Python, which can sign events (tests/peers/nostr/event.py) for the window tests.
+echo "FERRY_TEST_NOSTR_PYTHON=$PEERS_HOME/nostr/venv/bin/python"
