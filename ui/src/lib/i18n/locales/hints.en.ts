@@ -36,6 +36,9 @@ export const hintsEn = {
   "hints.translating": "Translating…",
   "hints.translated": "{language} drafted by {provider}: read it before posting.",
   "hints.replaceConfirm": "Replace the {language} text",
+  "hints.feedEmpty": "Select or point at an item to see pinyin and meanings.",
+  "hints.feedNoText": "This item has no text to explain.",
+  "hints.feedCut": "Hints cover the first {shown} of {total} characters.",
 
   "translation.title": "Translation",
   "translation.intro": "Machine translation is off until you add and enable a provider. Text is sent only when you ask for a draft.",

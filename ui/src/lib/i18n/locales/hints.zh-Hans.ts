@@ -37,6 +37,9 @@ export const hintsZhHans: Record<keyof typeof hintsEn, string> = {
   "hints.translating": "翻译中…",
   "hints.translated": "{language}由 {provider} 起草：发布前请通读。",
   "hints.replaceConfirm": "替换{language}文字",
+  "hints.feedEmpty": "选中或指向一条内容，即可看到拼音和释义。",
+  "hints.feedNoText": "这条内容没有可解释的文字。",
+  "hints.feedCut": "提示只涵盖前 {shown} 个字符（共 {total} 个）。",
 
   "translation.title": "翻译",
   "translation.intro": "添加并启用翻译服务之前，机器翻译保持关闭。只有在你请求起草时才会发送文字。",

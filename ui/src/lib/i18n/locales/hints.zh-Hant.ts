@@ -37,6 +37,9 @@ export const hintsZhHant: Record<keyof typeof hintsEn, string> = {
   "hints.translating": "翻譯中…",
   "hints.translated": "{language}由 {provider} 起草：發佈前請通讀。",
   "hints.replaceConfirm": "取代{language}文字",
+  "hints.feedEmpty": "選取或指向一則內容，即可看到拼音和釋義。",
+  "hints.feedNoText": "這則內容沒有可解釋的文字。",
+  "hints.feedCut": "提示只涵蓋前 {shown} 個字元（共 {total} 個）。",
 
   "translation.title": "翻譯",
   "translation.intro": "新增並啟用翻譯服務之前，機器翻譯保持關閉。只有在你要求起草時才會傳送文字。",
