@@ -155,6 +155,9 @@ describe("Feed hints", () => {
     expect(explained(target)).toBe("1");
     await wait(10);
     expect(explained(target)).toBe("4");
+    // It stays there while the pointer rests.
+    await wait(HOVER_MS * 3);
+    expect(explained(target)).toBe("4");
     expect(asked(fake).map((a) => a.text)).toEqual(["今天的日出很美。", "High tide at noon."]);
 
     // Into the hints column to read the cards: it keeps the hovered item.

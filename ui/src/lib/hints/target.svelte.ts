@@ -17,6 +17,11 @@ export class HintTarget {
   /** The item the column shows, once settled; null for none. */
   id = $state<number | null>(null);
 
+  /**
+   * `id` as last set, read by the methods instead of `id`: they run inside effects (the
+   * screen's `select(selectedId)`), which must not come to depend on the target they move.
+   */
+  #current: number | null = null;
   #selected: number | null = null;
   #pending: { id: number | null; timer: ReturnType<typeof setTimeout> } | null = null;
   #pointer: string | null = null;
@@ -58,9 +63,10 @@ export class HintTarget {
     // Already on its way: a pointer moving within one card must not restart the wait.
     if (this.#pending && this.#pending.id === id) return;
     this.#cancel();
-    if (id === this.id) return;
+    if (id === this.#current) return;
     const timer = setTimeout(() => {
       this.#pending = null;
+      this.#current = id;
       this.id = id;
     }, delay);
     this.#pending = { id, timer };
