@@ -8,39 +8,18 @@
 //! tests/peers/with-peers cargo bench -p ferry-core --bench publish
 //! ```
 //!
-//! Secrets live in memory here: the keychain is not what is measured.
+//! Secrets live in memory here (`support/three_accounts.rs`): the keychain is not what is measured.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ferry_core::accounts::{
-    Account, Accounts, AddBluesky, AddNostr, NostrKey, Relay, StartMastodon,
-};
+use ferry_core::accounts::Account;
 use ferry_core::outbox::{PublishConfig, PublishRequest, Publisher};
-use ferry_core::secrets::{BackendKind, Secret, SecretKey, SecretStore, Secrets, SecretsError};
 use ferry_core::{LangTag, NewDraft, Store, Target, Variant};
-use ferry_test_support::{Fault, FaultProxy, peers};
+use ferry_test_support::{FaultProxy, peers};
 
-#[derive(Debug, Default)]
-struct MemorySecrets(Mutex<HashMap<String, Secret>>);
-
-impl SecretStore for MemorySecrets {
-    fn get(&self, key: &SecretKey) -> Result<Option<Secret>, SecretsError> {
-        Ok(self.0.lock().unwrap().get(&key.user()).cloned())
-    }
-    fn set(&self, key: &SecretKey, secret: &Secret) -> Result<(), SecretsError> {
-        self.0.lock().unwrap().insert(key.user(), secret.clone());
-        Ok(())
-    }
-    fn delete(&self, key: &SecretKey) -> Result<bool, SecretsError> {
-        Ok(self.0.lock().unwrap().remove(&key.user()).is_some())
-    }
-    fn backend(&self) -> BackendKind {
-        BackendKind::EncryptedFile
-    }
-}
+#[path = "support/three_accounts.rs"]
+mod three_accounts;
 
 struct Setup {
     _dir: tempfile::TempDir,
@@ -55,62 +34,15 @@ struct Setup {
 async fn setup(pds: String, relay: String, masto: String) -> Setup {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).await.unwrap();
-    let accounts = Accounts::new(store.clone(), Secrets::new(MemorySecrets::default()));
-    let delayed = |upstream: String, ms: u64| async move {
-        let proxy = FaultProxy::start(&upstream).await.unwrap();
-        proxy.set_default(Fault::Delay(Duration::from_millis(ms)));
-        proxy
-    };
-    let (bsky_proxy, masto_proxy, relay_proxy) = (
-        delayed(pds, 250).await,
-        delayed(masto, 200).await,
-        delayed(relay, 150).await,
-    );
-    let (handle, password) = peers::BSKY_ALICE;
-    let bluesky = accounts
-        .add_bluesky(AddBluesky {
-            pds_url: bsky_proxy.http_url(),
-            identifier: handle.into(),
-            password: password.into(),
-            audience: vec![],
-        })
-        .await
-        .unwrap()
-        .account;
-    let sign_in = accounts
-        .start_mastodon_sign_in(StartMastodon {
-            instance: masto_proxy.http_url(),
-            out_of_band: true,
-        })
-        .await
-        .unwrap();
-    let mastodon = sign_in
-        .finish(&format!("mockcode_{}", peers::MASTODON_USER))
-        .await
-        .unwrap()
-        .account;
-    let relays = vec![Relay {
-        url: relay_proxy.ws_url(),
-        read: true,
-        write: true,
-    }];
-    let nostr = accounts
-        .add_nostr(AddNostr {
-            key: NostrKey::Generate,
-            relays,
-            audience: vec![],
-        })
-        .await
-        .unwrap()
-        .account;
+    let three = three_accounts::three_accounts(&store, &pds, &masto, &relay).await;
     Setup {
         _dir: dir,
-        _proxies: vec![bsky_proxy, masto_proxy, relay_proxy],
-        publisher: Publisher::new(accounts, PublishConfig::default()),
+        _proxies: three.proxies,
+        publisher: Publisher::new(three.accounts, PublishConfig::default()),
         store,
-        bluesky,
-        mastodon,
-        nostr,
+        bluesky: three.bluesky,
+        mastodon: three.mastodon,
+        nostr: three.nostr,
     }
 }
 

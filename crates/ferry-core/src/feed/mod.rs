@@ -46,6 +46,7 @@
 mod account_refresh;
 mod bring;
 mod error;
+mod host_gates;
 mod items;
 mod listing;
 #[cfg(test)]

@@ -5,19 +5,15 @@
 use std::sync::Arc;
 
 use ferry_networks::rss::{NextFetch, SourceHealth};
-use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use super::Feeds;
 use super::error::FeedError;
+use super::host_gates::HostGates;
 use super::items::{self, NewItem};
 use super::model::RefreshReport;
 use super::sources::{self, Outcome};
 use crate::clock;
-
-/// Sources fetched at once by [`Feeds::refresh_due`]: enough that a slow feed doesn't hold
-/// up the rest, few enough for a small machine and for the servers.
-const PARALLEL: usize = 4;
 
 impl Feeds {
     /// Refreshes one source now, whether or not it is due.
@@ -25,7 +21,7 @@ impl Feeds {
         refresh_one(self, id).await
     }
 
-    /// Refreshes every source whose `next_fetch_at` has come, a few at a time, and reports
+    /// Refreshes every source whose `next_fetch_at` has come, many at once (`host_gates.rs`), and reports
     /// on each. Sources not due are left alone (they show in `sources()` with their time).
     pub async fn refresh_due(&self) -> Result<Vec<RefreshReport>, FeedError> {
         let due = self.due_sources().await?;
@@ -42,7 +38,7 @@ impl Feeds {
         sources::due(&self.store, clock::now()).await
     }
 
-    /// Refreshes these sources, a few at a time, calling `on_done` as each one finishes (so
+    /// Refreshes these sources, many at once but few per server (`host_gates.rs`), calling `on_done` as each one finishes (so
     /// a window can show progress), and returns every outcome in the order of `ids`. One
     /// source's failure (even a vanished source) never stops the others.
     pub async fn refresh_each(
@@ -50,15 +46,20 @@ impl Feeds {
         ids: Vec<String>,
         on_done: impl Fn(&str, &Result<RefreshReport, FeedError>) + Send + Sync + 'static,
     ) -> Vec<Result<RefreshReport, FeedError>> {
-        let gate = Arc::new(Semaphore::new(PARALLEL));
+        let gates = HostGates::new();
         let on_done = Arc::new(on_done);
         let mut tasks = JoinSet::new();
         for (n, id) in ids.into_iter().enumerate() {
             let feeds = self.clone();
-            let gate = gate.clone();
+            let gates = gates.clone();
             let on_done = on_done.clone();
             tasks.spawn(async move {
-                let _permit = gate.acquire_owned().await;
+                // A source that vanished meanwhile gets its own gate; refresh_one reports it.
+                let address = sources::fetch_state(&feeds.store, &id)
+                    .await
+                    .map(|s| s.url)
+                    .unwrap_or_else(|_| id.clone());
+                let _pass = gates.pass(&address).await;
                 let report = refresh_one(&feeds, &id).await;
                 on_done(&id, &report);
                 (n, report)
