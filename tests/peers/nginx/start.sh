@@ -5,6 +5,10 @@
 # HTML page served as image/png),
 # plus a few locations that fail on purpose: 429 and 503 with Retry-After, 403, and a body
 # larger than Ferry's feed cap. Prints the environment line for with-peers.
+# For the feed XSS test (tests/e2e/feed-xss.test.mjs): /generated/ serves a folder the test
+# writes its feed into (FERRY_TEST_FEEDS_GENERATED), /canary/ answers 204 to anything, and
+# every request is written to one access log with its user agent (FERRY_TEST_FEEDS_LOG), so
+# the test sees any request a payload makes the webview send.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../common.sh"
@@ -12,7 +16,7 @@ PATH=$PATH:/usr/sbin
 state=$1
 port=$(free_port)
 dir=$state/nginx
-mkdir -p "$dir/tmp" "$dir/big"
+mkdir -p "$dir/tmp" "$dir/big" "$dir/generated"
 # 5 MiB that starts like a feed: past the 4 MiB cap (crates/ferry-networks/src/rss/fetch.rs).
 { printf '<?xml version="1.0"?><rss version="2.0"><channel><title>huge</title><description>'
   head -c $((5 * 1024 * 1024)) /dev/zero | tr '\0' 'x'
@@ -43,13 +47,17 @@ http {
   }
   charset utf-8;
   charset_types application/rss+xml application/atom+xml application/feed+json application/xml;
+  log_format agents '\$msec \$status "\$request" "\$http_user_agent" "\$http_referer"';
   server {
     listen 127.0.0.1:$port;
+    access_log $dir/access.log agents;
     root $here/feeds;
     location = /limited.rss { add_header Retry-After 120 always; return 429; }
     location = /unavailable.rss { add_header Retry-After 120 always; return 503; }
     location = /forbidden.rss { return 403; }
     location = /huge.xml { root $dir/big; }
+    location /generated/ { alias $dir/generated/; }
+    location /canary/ { return 204; }
   }
 }
 CONF
@@ -58,3 +66,5 @@ echo $! > "$state/nginx.pid"
 wait_ready $! 15 curl -fsS "http://127.0.0.1:$port/rss.rss" \
   || { echo "nginx did not start; its log:" >&2; cat "$dir/error.log" "$dir/stdout.log" >&2; exit 1; }
 echo "FERRY_TEST_FEEDS=http://127.0.0.1:$port"
+echo "FERRY_TEST_FEEDS_GENERATED=$dir/generated"
+echo "FERRY_TEST_FEEDS_LOG=$dir/access.log"
