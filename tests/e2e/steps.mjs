@@ -155,3 +155,24 @@ export async function endApp(dataDir) {
   for (const pid of pids) process.kill(pid, "SIGKILL");
   while ((await appPids(dataDir)).length > 0) await new Promise((done) => setTimeout(done, 100));
 }
+
+/** A screen's Alt shortcut (Alt+3 is the feed) with no field focused, as a person presses it. */
+export async function pressAlt(window, key) {
+  await window.executeScript("document.activeElement?.blur()");
+  await window.actions().keyDown(Key.ALT).sendKeys(key).keyUp(Key.ALT).perform();
+}
+
+/** Adds a feed by its address through the Feed screen's Sources dialog, then closes the dialog. */
+export async function addFeedSource(window, url) {
+  await (await find(window, "[data-testid=feed-open-sources]")).click();
+  await find(window, "[data-testid=feed-sources]");
+  const before = (await window.findElements(By.css("[data-testid=feed-source]"))).length;
+  await (await find(window, "[data-testid=feed-url]")).sendKeys(url);
+  await (await find(window, "[data-testid=feed-add-url]")).click();
+  await waitFor(window, `${url} added`, async () => {
+    const errors = await window.findElements(By.css("[data-testid=feed-sources] [role=alert]"));
+    if (errors.length > 0) throw new Error(`adding ${url} failed: ${await errors[0].getText()}`);
+    return (await window.findElements(By.css("[data-testid=feed-source]"))).length === before + 1;
+  });
+  await closeDialog(window);
+}
