@@ -4,8 +4,9 @@
 // language and the Bluesky filter after one Refresh. Then a Nostr account (its key imported
 // through the accounts screen, the suite's relay as its only relay) and an RSS file from the
 // suite's nginx join: one timeline holds bob's post, the Nostr friend's note and the feed's
-// items, newest first; each network's filter keeps only its own; a Chinese search finds the
-// Bluesky and the Nostr post alike.
+// items, newest first; a click on the Nostr note puts its pinyin in the hints column; each
+// network's filter keeps only its own; a Chinese search finds the Bluesky and the Nostr post
+// alike.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { after, before, test } from "node:test";
@@ -136,6 +137,26 @@ test("a Bluesky account's following timeline in the merged feed", async (t) => {
       // Newest first across networks: the friend wrote after bob.
       assert.ok(order.friendAt < order.bob, JSON.stringify(order.items.map((i) => i.text.slice(0, 30))));
       await screenshot(window, "feed-merged.png");
+    });
+
+    await t.test("the hints column follows the selected item: pinyin of the Nostr note", async () => {
+      await find(window, "[data-testid=feed-hints-empty]");
+      await window.executeScript(
+        `[...document.querySelectorAll("[data-testid=feed-item]")].find((i) => i.textContent.includes(arguments[0])).click();`,
+        FRIENDS,
+      );
+      // 渡口 is a dictionary word; its card carries the pinyin once the dictionaries loaded.
+      await waitFor(window, "the pinyin of 渡口 in the feed's hints", async () =>
+        window.executeScript(
+          `const column = document.querySelector("[data-testid=feed-hints-item]");
+           const word = column?.querySelector('.hinted[data-text="渡口"]');
+           return !!word && word.textContent.includes("dùkǒu");`,
+        ),
+      ).catch(async (err) => {
+        await screenshot(window, "feed-hints-failure.png");
+        throw err;
+      });
+      await screenshot(window, "feed-hints.png");
     });
 
     await t.test("each network's filter keeps only its own, and a Chinese search finds both posts", async () => {
