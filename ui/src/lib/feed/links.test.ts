@@ -26,6 +26,9 @@ describe("sourceName", () => {
     expect(sourceName({ title: "渡口日报", url: "https://x.example/feed" })).toBe("渡口日报");
     expect(sourceName({ title: null, url: "https://x.example/feed" })).toBe("x.example/feed");
     expect(sourceName({ title: "  ", url: "http://x.example/" })).toBe("x.example/");
+    const npub = "npub1astzgy7ct6s6canwr756u9vx2ls9e9gc40c6r9acuefntwuxp7zqu3rlr0";
+    expect(sourceName({ title: npub, url: "wss://relay.example" })).toBe("npub1astzg…rlr0");
+    expect(sourceName({ title: "npub1 is my name", url: "wss://relay.example" })).toBe("npub1 is my name");
   });
 });
 

@@ -22,7 +22,10 @@ export function isWebAddress(href: string): boolean {
 
 /** A source's name for lists: its title once fetched, else its address without the scheme. */
 export function sourceName(source: { title: string | null; url: string }): string {
-  return source.title?.trim() || source.url.replace(/^https?:\/\//, "");
+  const name = source.title?.trim() || source.url.replace(/^https?:\/\//, "");
+  // A Nostr account with no profile name is titled by its npub: 63 characters that would
+  // crowd out the author on every card. The start and end are enough to tell keys apart.
+  return /^npub1[02-9ac-hj-np-z]{20,}$/.test(name) ? `${name.slice(0, 10)}…${name.slice(-4)}` : name;
 }
 
 const NETWORK_NAMES: Record<string, MessageKey> = {
