@@ -386,7 +386,7 @@ async fn a_repost_by_a_follow_shows_the_note_once_with_the_reposter() {
     // d is not followed: d's note reaches a only through b's repost, with d's name.
     let d_profile = signed(&d, 0, &json!({"name": "梅 Mei"}).to_string(), &[], t - 4000);
     let d_note = signed(&d, 1, "渡口的灯 🏮", &[], t - 3600);
-    let d_other = signed(&d, 1, "not reposted", &[], t - 3500);
+    let d_other = signed(&d, 1, "只被点名的笔记 named only", &[], t - 3500);
     let b_note = signed(&b, 1, "my own note", &[], t - 3000);
     let repost = |of: &Event, content: String, at: u64| {
         let tags = [
@@ -422,10 +422,12 @@ async fn a_repost_by_a_follow_shows_the_note_once_with_the_reposter() {
     .unwrap();
     assert_eq!(
         ids(&fetch),
-        hex(&[&b_note, &d_note]),
-        "newest arrival first, each note once"
+        hex(&[&d_other, &b_note, &d_note]),
+        "newest arrival first, each note once; the repost that only names its note brings it"
     );
-    let reposted = &fetch.posts[1];
+    assert_eq!(fetch.posts[0].text, "只被点名的笔记 named only");
+    assert!(fetch.posts[0].boosted_by.is_some());
+    let reposted = &fetch.posts[2];
     assert_eq!(reposted.text, "渡口的灯 🏮");
     assert_eq!(reposted.author.name.as_deref(), Some("梅 Mei"));
     assert!(reposted.boosted_by.is_some());
@@ -435,12 +437,12 @@ async fn a_repost_by_a_follow_shows_the_note_once_with_the_reposter() {
         "the note keeps its own time"
     );
     assert!(
-        fetch.posts[0].boosted_by.is_some(),
+        fetch.posts[1].boosted_by.is_some(),
         "seen directly and reposted: the repost"
     );
     assert_eq!(
         fetch.cursor.as_deref(),
-        Some((t - 500).to_string().as_str()),
+        Some((t - 400).to_string().as_str()),
         "the newest arrival"
     );
 }

@@ -44,7 +44,8 @@
 //! Deletions (kind 5, NIP-09) are read with the notes: a note its own author deleted is left
 //! out, and `withdrawn` tells the cache which notes it holds to drop (`deletions.rs`).
 //!
-//! Not read (yet): long-form articles, reposts whose note is not embedded.
+//! A repost that does not embed its note is shown once its note is found by id, in one more
+//! round of requests (`reposts.rs`). Not read (yet): long-form articles.
 
 mod cursor;
 mod deletions;

@@ -1,6 +1,6 @@
-//! The refresh itself, in four rounds of concurrent relay requests: the follow list, the
-//! followed authors' relay lists, their notes and reposts, the profiles of whoever wrote or
-//! reposted them.
+//! The refresh itself, in four or five rounds of concurrent relay requests: the follow list,
+//! the followed authors' relay lists, their notes and reposts, the notes of reposts that only
+//! name them, the profiles of whoever wrote or reposted them.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -113,7 +113,24 @@ pub async fn read_follows_timeline(
     let notes = checked_events(&answers, NOTE, wanted);
     let shared = checked_events(&answers, REPOST, wanted);
     let withdrawn = deletions::withdrawn(&checked_events(&answers, deletions::DELETION, wanted));
-    let mut entries = reposts::merge(notes, shared, now);
+    // 3b. The notes of reposts that only name them, from the account's relays and the ones
+    // the reposts suggest. Missing ones only cost those reposts: not a gap.
+    let (named, hints) = reposts::named_notes(&shared);
+    let named_answers = if named.is_empty() {
+        Vec::new()
+    } else {
+        let mut relays = read_relays.clone();
+        for hint in hints.iter().filter_map(|h| relay_url(h)) {
+            if relays.len() < limits.max_relays && !relays.contains(&hint) {
+                relays.push(hint);
+            }
+        }
+        let filter = json!({"ids": named, "kinds": [NOTE]});
+        let requests = relays.into_iter().map(|r| (r, vec![filter.clone()]));
+        ask_all(requests.collect(), limits.relay_timeout).await
+    };
+    let fetched = checked_events(&named_answers, NOTE, |e| named.contains(&e.id.to_hex()));
+    let mut entries = reposts::merge(notes, shared, &fetched, now);
     deletions::drop_withdrawn(&mut entries, &withdrawn);
     if entries.len() > request.max_posts {
         entries.truncate(request.max_posts);
