@@ -5,8 +5,8 @@
 //! starting Ferry again opens the window too (the single-instance plugin sends the second
 //! start here). Quitting from the tray is an explicit exit and always ends the app. Once the
 //! last scheduled post has gone out with no window open, the app ends by itself
-//! ([`end_if_idle`]); a post waiting to be retried keeps it running. Started at login it
-//! never opens a window ([`run_windowless`]).
+//! ([`end_if_idle`], which also decides at a start at login, where no window is opened); a
+//! post waiting to be retried keeps it running.
 
 use ferry_core::Store;
 use tauri::menu::{Menu, MenuItem};
@@ -36,18 +36,9 @@ pub fn on_exit_requested<R: Runtime>(app: &AppHandle<R>, code: Option<i32>, api:
     tauri::async_runtime::block_on(show_tray(app, &store));
 }
 
-/// Started at login (no window): stays in the tray while anything is left to send, else ends.
-pub async fn run_windowless<R: Runtime>(app: &AppHandle<R>, store: &Store) {
-    if left_to_send(store).await {
-        show_tray(app, store).await;
-    } else {
-        tracing::info!("started at login with nothing to send: ending");
-        app.exit(0);
-    }
-}
-
-/// After a scheduled post went out (or failed): with no window open and nothing left to send,
-/// ends the app; otherwise brings the tray's "next post at …" up to date.
+/// With no window open (started at login, or after a scheduled post went out or failed):
+/// ends the app when nothing is left to send; otherwise shows the tray's "next post at …" or
+/// brings it up to date.
 pub async fn end_if_idle<R: Runtime>(app: &AppHandle<R>, store: &Store) {
     if !app.webview_windows().is_empty() {
         return;
@@ -55,7 +46,7 @@ pub async fn end_if_idle<R: Runtime>(app: &AppHandle<R>, store: &Store) {
     if left_to_send(store).await {
         show_tray(app, store).await;
     } else {
-        tracing::info!("the last post went out with no window open: ending");
+        tracing::info!("nothing left to send and no window open: ending");
         app.exit(0);
     }
 }

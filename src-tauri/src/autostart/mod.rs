@@ -89,7 +89,7 @@ pub fn start_in_background<R: Runtime>(app: &AppHandle<R>) {
     match database.store() {
         Ok(store) => {
             app.state::<Scheduling>().ensure_started(app, &store);
-            tauri::async_runtime::block_on(crate::background::run_windowless(app, &store));
+            tauri::async_runtime::block_on(crate::background::end_if_idle(app, &store));
         }
         Err(err) => {
             tracing::warn!("started at login without a database: {}", err.message);
