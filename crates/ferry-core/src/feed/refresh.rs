@@ -48,17 +48,18 @@ impl Feeds {
     ) -> Vec<Result<RefreshReport, FeedError>> {
         let gates = HostGates::new();
         let on_done = Arc::new(on_done);
+        // A source missing here (vanished, or the read failed) gets a gate of its own;
+        // refresh_one reports what became of it.
+        let addresses = sources::addresses(&self.store, &ids)
+            .await
+            .unwrap_or_default();
         let mut tasks = JoinSet::new();
         for (n, id) in ids.into_iter().enumerate() {
             let feeds = self.clone();
             let gates = gates.clone();
             let on_done = on_done.clone();
+            let address = addresses.get(&id).cloned().unwrap_or_else(|| id.clone());
             tasks.spawn(async move {
-                // A source that vanished meanwhile gets its own gate; refresh_one reports it.
-                let address = sources::fetch_state(&feeds.store, &id)
-                    .await
-                    .map(|s| s.url)
-                    .unwrap_or_else(|_| id.clone());
                 let _pass = gates.pass(&address).await;
                 let report = refresh_one(&feeds, &id).await;
                 on_done(&id, &report);

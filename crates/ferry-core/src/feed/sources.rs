@@ -255,6 +255,22 @@ pub(super) async fn due(store: &Store, now: DateTime<Utc>) -> Result<Vec<String>
     .map_err(|e| store.db_err(e).into())
 }
 
+/// The address of each of `ids` (one query for a whole refresh): which server a source is
+/// on, for `host_gates.rs`. A vanished id is left out.
+pub(super) async fn addresses(
+    store: &Store,
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, String>, FeedError> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT id, url FROM feed_sources WHERE id IN (SELECT value FROM json_each(?))",
+    )
+    .bind(serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()))
+    .fetch_all(&store.pool)
+    .await
+    .map_err(|e| store.db_err(e))?;
+    Ok(rows.into_iter().collect())
+}
+
 pub(super) async fn fetch_state(store: &Store, id: &str) -> Result<FetchState, FeedError> {
     let row = sqlx::query(
         "SELECT url, account_id, cursor, etag, last_modified, failures, ttl_minutes, \
