@@ -2,6 +2,7 @@
 //! Tauri again, which on two cores costs more than running every test.
 
 mod accounts_publish_commands;
+mod capabilities;
 mod commands;
 mod contract;
 mod feed_commands;
