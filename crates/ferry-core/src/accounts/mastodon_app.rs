@@ -19,7 +19,12 @@ use crate::clock;
 use crate::secrets::{SecretKey, SecretKind};
 
 pub(crate) const CLIENT_NAME: &str = "Ferry";
-pub(crate) const SCOPES: &str = "read write";
+/// Only what Ferry calls: its own account (`verify_credentials`), statuses and scheduled
+/// statuses read back (the home timeline, the checks after an unknown outcome), posting,
+/// editing and deleting statuses, and uploading media. Never `follow`, `push`, `admin`, or the
+/// whole of `read`/`write` (which would let a stolen token read direct messages, lists, blocks
+/// and filters, or follow and report).
+pub(crate) const SCOPES: &str = "read:accounts read:statuses write:statuses write:media";
 
 /// The app to sign in with, and the listener when the code comes back through the browser.
 pub(crate) struct SignInApp {
@@ -91,6 +96,11 @@ impl Accounts {
         let Some((client_id, uris, scopes)) = row else {
             return Ok(None);
         };
+        // A registration made by an older Ferry with wider scopes is replaced, so a new
+        // sign-in never grants more than SCOPES.
+        if scopes != SCOPES {
+            return Ok(None);
+        }
         let key = SecretKey::new(app_secret_owner(instance), SecretKind::ClientSecret)?;
         let Some(secret) = self.secrets.get(&key).await? else {
             return Ok(None);
