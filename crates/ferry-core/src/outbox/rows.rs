@@ -47,6 +47,9 @@ pub(crate) struct TargetRow {
     pub error: Option<ErrorPayload>,
     pub retryable: Option<bool>,
     pub next_attempt_at: Option<DateTime<Utc>>,
+    /// When the job was written, before anything was sent: what a part signed later is dated
+    /// with, so signing it again after a lost commit gives the same Nostr event.
+    pub job_created_at: DateTime<Utc>,
     pub parts: Vec<PartRow>,
 }
 
@@ -295,6 +298,11 @@ async fn load_targets(
     .bind(job_id)
     .fetch_all(&mut *conn)
     .await?;
+    let created: String = sqlx::query_scalar("SELECT created_at FROM publish_jobs WHERE id = ?")
+        .bind(job_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let job_created_at = clock::from_db(&created).map_err(decode_err)?;
     let mut targets = Vec::with_capacity(rows.len());
     for row in rows {
         let parts: Vec<PartTuple> = sqlx::query_as(
@@ -304,7 +312,7 @@ async fn load_targets(
         .bind(&row.0)
         .fetch_all(&mut *conn)
         .await?;
-        targets.push(decode_target(row, parts)?);
+        targets.push(decode_target(row, parts, job_created_at)?);
     }
     Ok(targets)
 }
@@ -318,7 +326,11 @@ fn time(text: Option<String>) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
         .transpose()
 }
 
-fn decode_target(row: TargetTuple, parts: Vec<PartTuple>) -> Result<TargetRow, sqlx::Error> {
+fn decode_target(
+    row: TargetTuple,
+    parts: Vec<PartTuple>,
+    job_created_at: DateTime<Utc>,
+) -> Result<TargetRow, sqlx::Error> {
     let json =
         |what: &str, e: serde_json::Error| decode_err(format!("{what} of target {}: {e}", row.0));
     let parts = parts
@@ -352,6 +364,7 @@ fn decode_target(row: TargetTuple, parts: Vec<PartTuple>) -> Result<TargetRow, s
         },
         retryable: row.13,
         next_attempt_at: time(row.14)?,
+        job_created_at,
         parts,
         id: row.0,
         job_id: row.1,

@@ -15,6 +15,7 @@ mod outbox_plan;
 mod publish;
 mod publish_bad_input;
 mod publish_faults;
+mod publish_lost_commit;
 mod schedule_publish;
 mod schedule_server_copies;
 mod schedule_times;

@@ -67,7 +67,11 @@ impl NostrSender {
                 Vec::new()
             },
             reply,
-            created_at: None,
+            // Dated from the job (written before anything is sent), not from the clock: if
+            // the commit that stored this signed event were lost after it went out, signing
+            // again gives the very same id, which the relays already hold. A second of its
+            // own per part keeps a thread in order.
+            created_at: Some(signing_time(target, idx)),
         };
         let event = sign_note(&self.keys, &note)?;
         part.key = Some(event.id.to_hex());
@@ -121,6 +125,11 @@ impl NostrSender {
             relay: self.write.first().cloned(),
         })
     }
+}
+
+fn signing_time(target: &TargetRow, idx: usize) -> u64 {
+    let job = u64::try_from(target.job_created_at.timestamp()).unwrap_or_default();
+    job + u64::try_from(idx).unwrap_or_default()
 }
 
 /// A note's address: its id, and a `nostr:note1…` link (NIP-21) any client opens.
@@ -189,6 +198,7 @@ mod tests {
             error: None,
             retryable: None,
             next_attempt_at: Some(Utc::now()),
+            job_created_at: Utc::now(),
             parts: vec![
                 part(0, "#渡口 今天晚班照常开 #Ferry 1/2"),
                 part(1, "#ferry 明早见，#晚班！ #旅行 2/2"),
@@ -206,6 +216,28 @@ mod tests {
         assert_eq!(
             t_tags(&target.parts[1]),
             json!([["t", "ferry"], ["t", "晚班"], ["t", "旅行"]])
+        );
+
+        // Signed again (as after a commit lost once the event had gone out), each part is
+        // the same event: same id, so a relay that has it answers "duplicate".
+        std::thread::sleep(Duration::from_millis(1100));
+        for idx in 0..target.parts.len() {
+            let mut again = target.parts[idx].clone();
+            again.key = None;
+            again.payload = None;
+            sender.prepare(&target, idx, &mut again).unwrap();
+            assert_eq!(again.key, target.parts[idx].key, "part {idx}");
+        }
+        let created = |idx: usize| {
+            let event: Value =
+                serde_json::from_str(target.parts[idx].payload.as_deref().unwrap()).unwrap();
+            event["created_at"].as_i64().unwrap()
+        };
+        assert_eq!(created(0), target.job_created_at.timestamp());
+        assert_eq!(
+            created(1),
+            created(0) + 1,
+            "a thread's parts keep their order"
         );
     }
 }
