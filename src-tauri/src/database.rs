@@ -189,6 +189,7 @@ fn failing_path(err: &StoreError) -> Option<&Path> {
     match err {
         StoreError::Locked { path }
         | StoreError::Unwritable { path, .. }
+        | StoreError::DiskFull { path }
         | StoreError::Corrupt { path, .. }
         | StoreError::NotFerry { path, .. }
         | StoreError::TooNew { path, .. }

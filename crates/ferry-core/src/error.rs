@@ -29,6 +29,14 @@ pub enum StoreError {
     #[code("db.unwritable")]
     Unwritable { path: PathBuf, detail: String },
 
+    /// SQLite's "database or disk is full", or the OS's "no space left on device": the write
+    /// was rolled back, so everything saved before it is intact.
+    #[error(
+        "the disk holding {path} is full, so this was not saved; what was saved before is          intact. Free some space, then save again"
+    )]
+    #[code("db.disk_full")]
+    DiskFull { path: PathBuf },
+
     #[error(
         "the database {path} is damaged ({detail}); it was left untouched. Run `ferry drafts \
          recover` (or choose \"keep aside and start fresh\") to move it aside and start a new one"

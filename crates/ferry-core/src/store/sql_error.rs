@@ -1,8 +1,9 @@
 //! Turns sqlx/SQLite failures into the engine's errors, naming the database file.
 //!
 //! SQLite reports *why* through result codes: busy/locked means another connection holds the
-//! write lock past our busy timeout; read-only, can't-open, full and I/O errors mean the file
-//! or folder can't be written; corrupt / not-a-database mean the file is damaged.
+//! write lock past our busy timeout; full means the disk is (the write was rolled back);
+//! read-only, can't-open and I/O errors mean the file or folder can't be written; corrupt /
+//! not-a-database mean the file is damaged.
 
 use std::path::Path;
 
@@ -29,7 +30,8 @@ pub fn from_sqlx(path: &Path, err: sqlx::Error) -> StoreError {
             let detail = db.message().to_owned();
             match code {
                 Some(SQLITE_BUSY | SQLITE_LOCKED) => StoreError::Locked { path },
-                Some(SQLITE_READONLY | SQLITE_CANTOPEN | SQLITE_FULL | SQLITE_IOERR) => {
+                Some(SQLITE_FULL) => StoreError::DiskFull { path },
+                Some(SQLITE_READONLY | SQLITE_CANTOPEN | SQLITE_IOERR) => {
                     StoreError::Unwritable { path, detail }
                 }
                 Some(SQLITE_CORRUPT | SQLITE_NOTADB) => StoreError::Corrupt { path, detail },
@@ -38,6 +40,9 @@ pub fn from_sqlx(path: &Path, err: sqlx::Error) -> StoreError {
         }
         // Every pooled connection stayed busy past the acquire timeout: another writer.
         sqlx::Error::PoolTimedOut => StoreError::Locked { path },
+        sqlx::Error::Io(io) if io.kind() == std::io::ErrorKind::StorageFull => {
+            StoreError::DiskFull { path }
+        }
         sqlx::Error::Io(io) => StoreError::Unwritable {
             path,
             detail: io.to_string(),

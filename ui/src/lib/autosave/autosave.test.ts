@@ -93,6 +93,27 @@ describe("Autosave", () => {
     expect(autosave.dirty).toBe(false);
   });
 
+  it("tries a failed save again by itself every 5 s until it goes through", async () => {
+    const { calls, save } = controlledSave();
+    const autosave = new Autosave<string>({ save });
+    autosave.change("渡口的灯还亮着");
+    await vi.advanceTimersByTimeAsync(500);
+    calls[0].reject(new Error("db.disk_full"));
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(calls).toHaveLength(1);
+    expect(autosave.state.kind).toBe("error");
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls.map((c) => c.value)).toEqual(["渡口的灯还亮着", "渡口的灯还亮着"]);
+    calls[1].reject(new Error("db.disk_full"));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(calls).toHaveLength(3);
+    calls[2].resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(autosave.state.kind).toBe("saved");
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toHaveLength(3); // nothing more once saved
+  });
+
   it("flush saves at once and waits for the save in flight", async () => {
     const { calls, save } = controlledSave();
     const autosave = new Autosave<string>({ save });

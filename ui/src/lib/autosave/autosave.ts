@@ -7,8 +7,10 @@
 //   textarea.oninput = () => autosave.change(textarea.value);
 //   await autosave.flush(); // before switching drafts or closing the window
 //
-// A failed save keeps the value pending and reports `error`; the next edit, `retry()` or
-// `flush()` tries again. The caller's text is never touched, so nothing typed is lost.
+// A failed save keeps the value pending and reports `error`; the next edit, `retry()`,
+// `flush()` or, on its own, a retry every `retryMs` (5 s) tries again — so a draft refused by
+// a full disk or a locked database saves by itself once the cause is gone. The caller's text
+// is never touched, so nothing typed is lost.
 
 export type SaveState =
   | { kind: "idle" }
@@ -30,6 +32,8 @@ export interface AutosaveOptions<T> {
   quietMs?: number;
   /** Never let an edit wait longer than this before its save starts. */
   maxWaitMs?: number;
+  /** After a failed save, try again this long after it while nothing else does. */
+  retryMs?: number;
   timers?: Timers;
 }
 
@@ -40,12 +44,14 @@ const browserTimers: Timers = {
 };
 
 export const AUTOSAVE_MAX_WAIT_MS = 500;
+export const AUTOSAVE_RETRY_MS = 5000;
 
 export class Autosave<T> {
   #save: (value: T) => Promise<void>;
   #onState: (state: SaveState) => void;
   #quietMs: number;
   #maxWaitMs: number;
+  #retryMs: number;
   #timers: Timers;
 
   #pending: { value: T } | undefined;
@@ -59,6 +65,7 @@ export class Autosave<T> {
     this.#onState = options.onState ?? (() => undefined);
     this.#maxWaitMs = options.maxWaitMs ?? AUTOSAVE_MAX_WAIT_MS;
     this.#quietMs = Math.min(options.quietMs ?? 250, this.#maxWaitMs);
+    this.#retryMs = options.retryMs ?? AUTOSAVE_RETRY_MS;
     this.#timers = options.timers ?? browserTimers;
   }
 
@@ -111,6 +118,15 @@ export class Autosave<T> {
     }, Math.max(0, due - now));
   }
 
+  /** A later try of the failed value, unless an edit or a flush already scheduled one. */
+  #scheduleRetry(): void {
+    if (this.#timer !== undefined || !this.#pending) return;
+    this.#timer = this.#timers.setTimeout(() => {
+      this.#timer = undefined;
+      void this.#run();
+    }, this.#retryMs);
+  }
+
   #cancelTimer(): void {
     if (this.#timer !== undefined) this.#timers.clearTimeout(this.#timer);
     this.#timer = undefined;
@@ -136,7 +152,10 @@ export class Autosave<T> {
     this.#inFlight = attempt;
     await attempt;
     this.#inFlight = undefined;
-    if (!ok) return false;
+    if (!ok) {
+      this.#scheduleRetry();
+      return false;
+    }
     if (this.#pending) {
       this.#setState({ kind: "pending" });
       this.#firstEditAt ??= this.#timers.now();

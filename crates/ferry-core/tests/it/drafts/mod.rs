@@ -3,6 +3,7 @@
 pub(crate) mod support;
 
 mod concurrency;
+mod disk_full;
 mod failures;
 mod media;
 mod open;

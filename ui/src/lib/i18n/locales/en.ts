@@ -78,6 +78,7 @@ export const en = {
   "save.error": "Not saved",
   "save.retry": "Retry",
   "save.keptText": "Your text is kept here; nothing was lost.",
+  "save.diskFull": "The disk is full. Free some space: Ferry keeps trying, and your text stays here.",
 
   "history.title": "History",
   "history.open": "History",
@@ -126,6 +127,7 @@ export const en = {
   "db.path": "Database file",
   "db.locked": "Another program is using the database (another Ferry window, or a running `ferry` command). Close it, then try again.",
   "db.unwritable": "Ferry cannot write to this folder. Check that it exists, belongs to you and has free space.",
+  "db.diskFull": "The disk holding Ferry's data is full. Free some space, then try again.",
   "db.corrupt": "The database file is damaged. Ferry has not changed it. You can keep it aside (renamed, next to the original) and start with a new, empty database.",
   "db.notFerry": "This file is an SQLite database, but not one Ferry wrote. Ferry has not changed it. You can keep it aside and start a new one.",
   "db.tooNew": "A newer version of Ferry wrote this database. Update Ferry to open it; this version will not change it.",

@@ -78,6 +78,7 @@ export const zhHans: Messages = {
   "save.error": "未保存",
   "save.retry": "重试",
   "save.keptText": "你的文字仍在这里，没有丢失。",
+  "save.diskFull": "磁盘已满。请腾出一些空间：Ferry 会继续尝试保存，你的文字仍在这里。",
 
   "history.title": "历史版本",
   "history.open": "历史",
@@ -126,6 +127,7 @@ export const zhHans: Messages = {
   "db.path": "数据库文件",
   "db.locked": "另一个程序正在使用数据库（另一个 Ferry 窗口，或正在运行的 `ferry` 命令）。请关闭它后重试。",
   "db.unwritable": "Ferry 无法写入这个文件夹。请确认它存在、属于你，并且还有空间。",
+  "db.diskFull": "存放 Ferry 数据的磁盘已满。请腾出一些空间后重试。",
   "db.corrupt": "数据库文件已损坏。Ferry 没有改动它。你可以把它留在一旁（改名后放在原文件旁边），然后用一个新的空数据库重新开始。",
   "db.notFerry": "这个文件是 SQLite 数据库，但不是 Ferry 写的。Ferry 没有改动它。你可以把它留在一旁，再新建一个。",
   "db.tooNew": "这个数据库由更新版本的 Ferry 写入。请升级 Ferry 后再打开；当前版本不会改动它。",

@@ -78,6 +78,7 @@ export const zhHant: Messages = {
   "save.error": "未儲存",
   "save.retry": "重試",
   "save.keptText": "你的文字仍在這裡，沒有遺失。",
+  "save.diskFull": "磁碟已滿。請騰出一些空間：Ferry 會繼續嘗試儲存，你的文字仍在這裡。",
 
   "history.title": "歷史版本",
   "history.open": "歷史",
@@ -126,6 +127,7 @@ export const zhHant: Messages = {
   "db.path": "資料庫檔案",
   "db.locked": "另一個程式正在使用資料庫（另一個 Ferry 視窗，或正在執行的 `ferry` 指令）。請關閉它後重試。",
   "db.unwritable": "Ferry 無法寫入這個資料夾。請確認它存在、屬於你，而且還有空間。",
+  "db.diskFull": "存放 Ferry 資料的磁碟已滿。請騰出一些空間後重試。",
   "db.corrupt": "資料庫檔案已損毀。Ferry 沒有改動它。你可以把它留在一旁（改名後放在原檔案旁邊），再用一個新的空白資料庫重新開始。",
   "db.notFerry": "這個檔案是 SQLite 資料庫，但不是 Ferry 寫的。Ferry 沒有改動它。你可以把它留在一旁，再新增一個。",
   "db.tooNew": "這個資料庫由較新版本的 Ferry 寫入。請更新 Ferry 後再開啟；目前的版本不會改動它。",
