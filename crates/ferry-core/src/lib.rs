@@ -34,6 +34,8 @@ mod settings;
 mod store;
 pub mod translation;
 
+#[doc(hidden)]
+pub use clock::advance_clock_for_simulation;
 pub use drafts::{MAX_TEXT_CHARS, MAX_TOPIC_CHARS};
 pub use error::{Coded, ErrorPayload, StoreError};
 pub use media::{MAX_MEDIA_BYTES, sniff};
