@@ -26,7 +26,7 @@ use serde_json::{Value, json};
 use crate::schedule_support::*;
 use crate::slow_proxy;
 
-mod lives;
+pub mod lives;
 use lives::{KILLS, Life, kill_daemons, start_daemon, stderr};
 
 const ITEMS: usize = 20;
@@ -43,10 +43,7 @@ async fn fifty_kill_9s_lose_nothing_and_post_nothing_twice() {
     let (Some(relay), Some(pds)) = (peers::nostr_relay(), peers::bluesky_pds()) else {
         return;
     };
-    let seed = std::env::var("FERRY_KILL_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| Utc::now().timestamp_nanos_opt().unwrap_or_default() as u64);
+    let seed = kill_seed();
     println!("daemon_kill: seed {seed} (replay with FERRY_KILL_SEED={seed})");
     let data = tempfile::tempdir().unwrap();
     let d = data.path();
@@ -58,17 +55,7 @@ async fn fifty_kill_9s_lose_nothing_and_post_nothing_twice() {
     let (items, last, settle_secs) = settle(d, seed);
 
     // What the servers hold, read from the servers themselves.
-    let pubkey = nostr["remoteId"].as_str().unwrap().to_owned();
-    let filter = json!({ "authors": [pubkey], "kinds": [1], "limit": 1000 });
-    let notes: Vec<String> = ferry_networks::nostr::client::query_events(
-        std::slice::from_ref(&relay),
-        filter,
-        Duration::from_secs(10),
-    )
-    .await
-    .into_iter()
-    .map(|e| e.content)
-    .collect();
+    let notes = nostr_note_texts(&relay, &nostr).await;
     let posts = bluesky_post_texts(&pds, alice["account"]["remoteId"].as_str().unwrap()).await;
 
     let (mut posted, mut failed, mut duplicates, mut lost) = (0, vec![], vec![], vec![]);
@@ -130,6 +117,14 @@ async fn fifty_kill_9s_lose_nothing_and_post_nothing_twice() {
         "seed {seed}: duplicates: {duplicates:#?}"
     );
     assert!(lost.is_empty(), "seed {seed}: lost: {lost:#?}");
+}
+
+/// `FERRY_KILL_SEED`, else a new seed from the clock.
+pub fn kill_seed() -> u64 {
+    std::env::var("FERRY_KILL_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| Utc::now().timestamp_nanos_opt().unwrap_or_default() as u64)
 }
 
 /// `ITEMS` drafts (CJK, emoji, a marker each) scheduled a second apart to `to`; the marker of
@@ -231,9 +226,24 @@ fn settled(item: &Value) -> bool {
     }
 }
 
+/// The text of every note of the Nostr `account` (as `accounts add` printed it) on `relay`.
+pub async fn nostr_note_texts(relay: &str, account: &Value) -> Vec<String> {
+    let pubkey = account["remoteId"].as_str().unwrap();
+    let filter = json!({ "authors": [pubkey], "kinds": [1], "limit": 1000 });
+    ferry_networks::nostr::client::query_events(
+        &[relay.to_owned()],
+        filter,
+        Duration::from_secs(10),
+    )
+    .await
+    .into_iter()
+    .map(|e| e.content)
+    .collect()
+}
+
 /// Every post text in a Bluesky repo, page by page (the PDS gives at most 100 at a time, and
 /// the other tests post as alice too).
-async fn bluesky_post_texts(pds: &str, did: &str) -> Vec<String> {
+pub async fn bluesky_post_texts(pds: &str, did: &str) -> Vec<String> {
     let list = format!(
         "{pds}/xrpc/com.atproto.repo.listRecords?repo={did}&collection=app.bsky.feed.post&limit=100"
     );

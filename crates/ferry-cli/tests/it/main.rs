@@ -16,6 +16,7 @@ mod drafts;
 mod drafts_failures;
 mod feed_cli;
 mod hints_cli;
+mod kill_autosave_publish;
 mod post_cli;
 mod schedule_cli;
 mod translate_cli;

@@ -34,7 +34,7 @@ pub async fn kill_daemons(data: &Path, seed: u64) -> Kills {
     let mut conn = SqliteConnection::connect(&format!("sqlite://{}", db.display()))
         .await
         .unwrap();
-    let mut moments = Moments(seed);
+    let mut moments = Moments::new(seed, LIFE_MS);
     let started = Instant::now();
     let mut kills = Kills {
         lives: Vec::with_capacity(KILLS),
@@ -126,16 +126,24 @@ impl Life {
     }
 }
 
-/// The daemons' lifetimes: SplitMix64 from the seed, a few lines rather than a crate.
-struct Moments(u64);
+/// Lifetimes in ms within `range`, replayable from a seed: SplitMix64, a few lines rather
+/// than a crate. Also used by `kill_autosave_publish.rs`.
+pub struct Moments {
+    state: u64,
+    range: std::ops::Range<u64>,
+}
 
 impl Moments {
-    fn next_ms(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
+    pub fn new(seed: u64, range: std::ops::Range<u64>) -> Moments {
+        Moments { state: seed, range }
+    }
+
+    pub fn next_ms(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.state;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^= z >> 31;
-        LIFE_MS.start + z % (LIFE_MS.end - LIFE_MS.start)
+        self.range.start + z % (self.range.end - self.range.start)
     }
 }
