@@ -174,18 +174,9 @@ fn check_url(url: &str) -> Result<String, String> {
 /// text. (A keyless provider on the local network, such as Ollama on another computer, may use
 /// plain http: there is no secret to give away.)
 fn plain_http_off_this_computer(url: &str) -> bool {
-    let Ok(url) = url::Url::parse(url) else {
-        return true;
-    };
-    if url.scheme() != "http" {
-        return false;
-    }
-    match url.host() {
-        Some(url::Host::Domain(name)) => !name.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => !ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => !ip.is_loopback(),
-        None => true,
-    }
+    url::Url::parse(url).map_or(true, |url| {
+        ferry_networks::http::plain_http_off_this_computer(&url)
+    })
 }
 
 /// The ferry-hints client for a stored provider and its key.

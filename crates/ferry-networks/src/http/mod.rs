@@ -20,7 +20,7 @@ mod error;
 mod retry_after;
 mod secret;
 
-pub use base_url::parse_base_url;
+pub use base_url::{parse_base_url, plain_http_off_this_computer};
 pub use classify::{
     Effect, ResponseParts, chain_text, classify_answer, classify_send_error, classify_status,
     decode_json, read_json, same_origin_redirects, send, send_capped, shared_client,
