@@ -1,5 +1,5 @@
 //! Exactly once under fire: 500 targets over Bluesky, Mastodon and Nostr, every server behind
-//! a fault proxy that drops answers after forwarding, answers 500/502 after forwarding or
+//! a fault proxy that drops answers after forwarding, answers 500/502/503 after forwarding or
 //! 500/503 instead of forwarding, rate-limits with
 //! `Retry-After`, and stalls past the client's timeout — then the records, statuses and events
 //! are counted on the servers themselves: no duplicates, and no target lost (each posted, or
@@ -29,6 +29,7 @@ fn plan(proxy: &FaultProxy, seed: u64, stall: Duration) {
             // A server error after the write took effect: unknown, checked before a resend.
             6 => Fault::ForwardThenStatus(500),
             7 => Fault::ForwardThenStatus(502),
+            8 => Fault::ForwardThenStatus(503),
             _ => Fault::Forward,
         };
         proxy.push(fault);

@@ -175,9 +175,10 @@ pub fn read_json<T: DeserializeOwned>(
 /// unknown outcome, not a retryable failure. The server may have committed the write and
 /// failed after (500 from a crash after the commit, 502/504 from a proxy giving up on a slow
 /// backend), so the outbox checks on the server before sending again — a blind resend would
-/// duplicate once an idempotency key has expired (Mastodon keeps them an hour). 503 (the
-/// server is not taking requests) and 501 (it doesn't do this at all) say the request was not
-/// handled, so they stay retryable.
+/// duplicate once an idempotency key has expired (Mastodon keeps them an hour). 503 is
+/// unknown too: besides "not taking requests" it is what some routers answer when the app
+/// behind them ran past their deadline (Heroku's request timeout) — after a write that may
+/// have landed. Only 501 (it doesn't do this at all) says the request was not handled.
 pub fn classify_answer(
     network: &'static str,
     what: &str,
@@ -190,13 +191,11 @@ pub fn classify_answer(
             detail,
             status,
             ..
-        } if effect == Effect::Write && !matches!(status, 501 | 503) => {
-            ClientError::UnknownOutcome {
-                network,
-                what,
-                detail: format!("{detail}; the server may have done it before failing"),
-            }
-        }
+        } if effect == Effect::Write && status != 501 => ClientError::UnknownOutcome {
+            network,
+            what,
+            detail: format!("{detail}; the server may have done it before failing"),
+        },
         other => other,
     }
 }

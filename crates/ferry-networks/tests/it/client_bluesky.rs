@@ -239,7 +239,7 @@ async fn server_errors_rate_limits_and_stalls_are_classified() {
     // After a 5xx the client asks whether the key already exists (Forward lets that through).
     proxy.push(Fault::status(500));
     proxy.push(Fault::Forward);
-    proxy.push(Fault::status(503));
+    proxy.push(Fault::ForwardThenStatus(503));
     proxy.push(Fault::Forward);
     proxy.push(Fault::too_many("30", &[("RateLimit-Remaining", "0")]));
     let post = NewPost {
@@ -248,15 +248,19 @@ async fn server_errors_rate_limits_and_stalls_are_classified() {
     };
     let rkey = Tid::now();
     // A 500 may follow a write that took effect: unknown, for the outbox to check (the
-    // client's own check found nothing, but the write may still land). A 503 says the PDS
-    // did not take the request.
+    // client's own check found nothing, but the write may still land). So may a 503: here
+    // the PDS took the record, and the client's check finds it instead of sending it again.
     let err = through.publish_post(&post, &rkey).await.unwrap_err();
     assert_eq!(err.class(), ErrorClass::UnknownOutcome, "{err}");
-    let err = through.publish_post(&post, &rkey).await.unwrap_err();
+    let forwarded = proxy.forwarded();
+    let landed = Tid::now();
+    assert_ne!(landed, rkey);
+    let found = through.publish_post(&post, &landed).await.unwrap();
+    assert_eq!(found.rkey, landed);
     assert_eq!(
-        (err.class(), err.status()),
-        (ErrorClass::Retryable, Some(503)),
-        "{err}"
+        proxy.forwarded() - forwarded,
+        2,
+        "the write and the check, no resend"
     );
     let err = through.publish_post(&post, &rkey).await.unwrap_err();
     assert_eq!(err.code(), "net.rate_limited");
