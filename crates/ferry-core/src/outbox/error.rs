@@ -63,6 +63,15 @@ pub enum PublishError {
     #[code("outbox.unavailable")]
     Unavailable { reason: String },
 
+    /// What the outbox stored for a job can't be read back (a damaged row, a database from a
+    /// newer Ferry): it is marked failed rather than tried again at every start.
+    #[error(
+        "the stored post {job} could not be read ({detail}); it was not sent again. Look on \
+         the network for it before posting the draft again"
+    )]
+    #[code("outbox.unreadable_job")]
+    UnreadableJob { job: String, detail: String },
+
     #[error("publishing stopped unexpectedly: {detail}")]
     #[code("outbox.internal")]
     Internal { detail: String },

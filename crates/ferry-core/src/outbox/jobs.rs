@@ -101,6 +101,28 @@ impl Store {
         .map_err(|e| self.db_err(e))
     }
 
+    /// Marks every target of `job_id` not yet settled as failed with `reason`, without
+    /// reading the rows (they may be what can't be read): the job leaves the unfinished list.
+    pub(crate) async fn fail_unfinished_targets(
+        &self,
+        job_id: &str,
+        reason: &crate::ErrorPayload,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE outbox_targets SET state = 'failed', error_code = ?, error_message = ?, \
+             retryable = 0, next_attempt_at = NULL, updated_at = ? \
+             WHERE job_id = ? AND state IN ('queued', 'sending', 'unknown')",
+        )
+        .bind(&reason.code)
+        .bind(&reason.message)
+        .bind(clock::to_db(clock::now()))
+        .bind(job_id)
+        .execute(&self.pool)
+        .await
+        .map_err(|e| self.db_err(e))?;
+        Ok(())
+    }
+
     /// Claims `job_id` for `owner` until `until`, or says who holds it. On taking over a
     /// claim that ended without a release, `sending` parts and targets become `unknown`.
     pub(crate) async fn claim_job(

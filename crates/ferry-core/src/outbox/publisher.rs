@@ -115,7 +115,8 @@ impl Publisher {
             match self.start(job, Scope::Pending).await {
                 Ok(handle) => handles.push(handle),
                 Err(PublishError::Busy { .. }) => {}
-                Err(other) => return Err(other),
+                // One job that can't be claimed must not keep the others waiting.
+                Err(other) => tracing::warn!("not resuming a publish job: {other}"),
             }
         }
         Ok(handles)

@@ -10,6 +10,7 @@ use super::error::PublishError;
 use super::model::{JobStatus, PublishEvent, TargetState};
 use super::shared::{Events, Shared};
 use super::target::run_target;
+use crate::ErrorPayload;
 
 /// Which targets a run takes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,8 +48,19 @@ pub(crate) async fn run_job(
         }
     }
     while tasks.join_next().await.is_some() {}
+    if let Err(err) = &targets {
+        // Unreadable now is unreadable at every start: settle it with the reason instead.
+        let unreadable = PublishError::UnreadableJob {
+            job: job_id.clone(),
+            detail: err.to_string(),
+        };
+        let _ = store
+            .fail_unfinished_targets(&job_id, &ErrorPayload::of(&unreadable))
+            .await;
+        let _ = store.release_claim(&job_id, &shared.owner).await;
+        return Err(unreadable);
+    }
     let _ = store.release_claim(&job_id, &shared.owner).await;
-    targets?;
     let status = store.publish_job(&job_id).await?;
     let _ = events.0.send(PublishEvent::Finished(status.clone()));
     Ok(status)

@@ -16,6 +16,7 @@ mod publish;
 mod publish_bad_input;
 mod publish_faults;
 mod publish_lost_commit;
+mod publish_unreadable;
 mod schedule_publish;
 mod schedule_server_copies;
 mod schedule_times;

@@ -9,9 +9,9 @@ use std::time::Duration;
 
 use crate::publish_support::*;
 use ferry_core::Store;
-use ferry_core::accounts::{Accounts, AddNostr, NostrKey};
+use ferry_core::accounts::Accounts;
 use ferry_core::outbox::{Publisher, TargetState};
-use ferry_core::secrets::{KeychainStore, SecretKey, SecretKind, Secrets};
+use ferry_core::secrets::{KeychainStore, Secrets};
 use ferry_test_support::peers;
 use sqlx::{Connection, SqliteConnection};
 
@@ -37,10 +37,7 @@ async fn a_commit_lost_after_a_nostr_note_went_out_never_signs_a_second_note() {
 
     // With the key away, the job is written and its note neither signed nor sent: the state
     // the database is put back to below.
-    let secrets = Secrets::new(KeychainStore::open().unwrap());
-    let key = SecretKey::new(&nostr.id, SecretKind::PrivateKey).unwrap();
-    let nsec = secrets.get(&key).await.unwrap().unwrap();
-    secrets.delete(&key).await.unwrap();
+    let sign_in_again = take_nostr_key(&nostr).await;
     let publisher = Publisher::new(env.accounts.clone(), fast_config());
     let held = publisher
         .publish(request(&draft.id, true))
@@ -55,11 +52,6 @@ async fn a_commit_lost_after_a_nostr_note_went_out_never_signs_a_second_note() {
 
     // Signed in again with the same key (as `ferry accounts add nostr` does): signed,
     // committed, sent.
-    let sign_in_again = AddNostr {
-        key: NostrKey::Import(nsec.expose().to_owned()),
-        relays: nostr.relays.clone(),
-        audience: nostr.audience.clone(),
-    };
     env.accounts.add_nostr(sign_in_again.clone()).await.unwrap();
     let sent = publisher
         .retry_failed(&held.id)

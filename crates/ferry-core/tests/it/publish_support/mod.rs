@@ -139,6 +139,24 @@ pub async fn add_nostr(accounts: &Accounts, relay: &str, audience: &[&str]) -> A
         .account
 }
 
+/// Takes the Nostr account's key out of the keychain, so a publish writes its job and sends
+/// nothing (the target fails, asking for the key); returns the sign-in that puts it back.
+pub async fn take_nostr_key(account: &Account) -> AddNostr {
+    let secrets = Secrets::new(KeychainStore::open().unwrap());
+    let key = ferry_core::secrets::SecretKey::new(
+        &account.id,
+        ferry_core::secrets::SecretKind::PrivateKey,
+    )
+    .unwrap();
+    let nsec = secrets.get(&key).await.unwrap().unwrap();
+    secrets.delete(&key).await.unwrap();
+    AddNostr {
+        key: NostrKey::Import(nsec.expose().to_owned()),
+        relays: account.relays.clone(),
+        audience: account.audience.clone(),
+    }
+}
+
 /// Signs in out of band with the code mastodon-mock's authorize page shows.
 pub async fn add_mastodon(accounts: &Accounts, base: &str, audience: &[&str]) -> Account {
     let sign_in = accounts
