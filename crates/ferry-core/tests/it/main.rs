@@ -7,6 +7,7 @@ mod publish_support;
 mod secrets_support;
 
 mod accounts;
+mod bluesky_rotation;
 mod drafts;
 mod feed;
 mod feed_timelines;

@@ -26,7 +26,7 @@ mod timeline_map;
 
 pub use posts::{PublishedPost, RecordView};
 pub use record::{BlobRef, NewPost, PostImage, ReplyRef, StrongRef};
-pub use session::{BlueskyClient, BlueskySession};
+pub use session::{BlueskyClient, BlueskySession, OnRotate};
 pub use tid::Tid;
 pub use timeline::{KNOWN_ENTRIES, SORT_SLACK, TIMELINE_MAX_PAGE_BYTES, TIMELINE_MAX_PAGES};
 

@@ -2,10 +2,12 @@
 //!
 //! `createSession` is rate-limited (a few dozen a day per account), so Ferry signs in once
 //! with the app password, stores the two tokens, and from then on only refreshes: when the
-//! access token expires the client calls `refreshSession` (which also rotates the refresh
-//! token — persist [`BlueskyClient::session`] after publishing). A refresh token that is
-//! dead or revoked is an `Auth` error: the person signs in again.
+//! access token expires the client calls `refreshSession`, which also rotates the refresh
+//! token: give the client an [`OnRotate`] hook that stores the new tokens, which it runs
+//! before any call uses them. A refresh token that is dead or revoked is an `Auth` error: the
+//! person signs in again.
 
+use std::future::Future;
 use std::time::Duration;
 
 use serde::Deserialize;
@@ -54,6 +56,22 @@ pub struct BlueskyClient {
     pub(crate) http: reqwest::Client,
     pub(crate) pds: Url,
     pub(crate) session: Mutex<BlueskySession>,
+    pub(crate) on_rotate: Option<OnRotate>,
+}
+
+/// Stores a rotated session; the future ends once it is stored (or storing failed).
+pub type StoreRotation =
+    dyn Fn(BlueskySession) -> std::pin::Pin<Box<dyn Future<Output = ()> + Send>> + Send + Sync;
+
+/// Called with the new tokens after every `refreshSession`, before any call uses them: the
+/// old refresh token is dead from that moment, so the new one must be stored first.
+#[derive(Clone)]
+pub struct OnRotate(pub std::sync::Arc<StoreRotation>);
+
+impl std::fmt::Debug for OnRotate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OnRotate")
+    }
 }
 
 /// XRPC error names that mean "sign in again" (the PDS answers some of them with 400).
@@ -85,6 +103,7 @@ impl BlueskyClient {
             http,
             pds,
             session: Mutex::new(session.into()),
+            on_rotate: None,
         })
     }
 
@@ -95,6 +114,7 @@ impl BlueskyClient {
             http,
             pds,
             session: Mutex::new(session),
+            on_rotate: None,
         })
     }
 
@@ -104,6 +124,14 @@ impl BlueskyClient {
             http: shared_client(NETWORK, timeout)?,
             ..self
         })
+    }
+
+    /// Stores each rotation through `hook` before the new tokens are used (see [`OnRotate`]).
+    pub fn on_rotate(self, hook: OnRotate) -> Self {
+        Self {
+            on_rotate: Some(hook),
+            ..self
+        }
     }
 
     /// The current tokens (they change when the client refreshes): store them.
@@ -127,6 +155,10 @@ impl BlueskyClient {
         let fresh: SessionAnswer =
             read_json(NETWORK, what, Effect::Read, &answer).map_err(refine)?;
         *session = fresh.into();
+        // Still holding the session: no call can use the new tokens before they are stored.
+        if let Some(hook) = &self.on_rotate {
+            (hook.0)(session.clone()).await;
+        }
         Ok(())
     }
 
