@@ -261,4 +261,21 @@ mod tests {
         );
         assert!(Known::parse(None).is_empty());
     }
+
+    #[test]
+    fn a_key_with_whitespace_reads_back_whole() {
+        // Found by the fuzz target `bluesky` (fuzz/regressions/bluesky/): a URI with a space
+        // came back from the cursor as two keys, so the entry never counted as seen.
+        let entry: FeedViewPost = serde_json::from_value(serde_json::json!({
+            "post": {"uri": "at://did:plc:x/app.bsky.feed.post/a b\u{3000}c",
+                     "author": {"did": "did:plc:x"}}
+        }))
+        .unwrap();
+        assert_eq!(
+            entry.entry_key(),
+            "at://did:plc:x/app.bsky.feed.post/a%20b%E3%80%80c"
+        );
+        let t = Utc::now();
+        assert!(Known::parse(Some(&Known::write(t, &[entry.entry_key()]))).has(&entry));
+    }
 }

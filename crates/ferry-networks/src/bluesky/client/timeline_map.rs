@@ -97,12 +97,29 @@ const REPOST: &str = "app.bsky.feed.defs#reasonRepost";
 
 impl FeedViewPost {
     /// The entry's identity in the timeline: a post and each repost of it are separate
-    /// entries (the timeline pages by them), one item in the feed.
+    /// entries (the timeline pages by them), one item in the feed. Whitespace, which no AT
+    /// URI or DID holds but a server may send, is percent-encoded: the cursor separates keys
+    /// with spaces, and a key must read back whole.
     pub fn entry_key(&self) -> String {
-        match self.reposter() {
+        let key = match self.reposter() {
             Some(by) => format!("{}|{}", self.post.uri, by.did),
             None => self.post.uri.clone(),
+        };
+        if !key.contains(char::is_whitespace) {
+            return key;
         }
+        key.chars()
+            .map(|c| match c {
+                c if c.is_whitespace() => {
+                    let mut utf8 = [0; 4];
+                    c.encode_utf8(&mut utf8)
+                        .bytes()
+                        .map(|b| format!("%{b:02X}"))
+                        .collect()
+                }
+                c => c.to_string(),
+            })
+            .collect()
     }
 
     /// Where the timeline sorts the entry: the repost's time for a repost.
