@@ -13,7 +13,8 @@
 //!
 //! The text decides the outcome, as the real account's state would: `busy` → rate limited
 //! (429), `quota` → quota used up (DeepL 456, OpenAI 429 `insufficient_quota`), `garbage` → a
-//! 200 without the translation (DeepL), `bad` → 400 (LibreTranslate); anything else is
+//! 200 without the translation (DeepL), `bad` → 400 (LibreTranslate), `huge` → a 200 of
+//! 5 MiB, more than any translation (LibreTranslate); anything else is
 //! translated as `译:<text>` (DeepL), `<target>:<text>` (LibreTranslate) or `<model>:<text>`
 //! (OpenAI-compatible). A wrong key gets each provider's own refusal.
 
@@ -148,6 +149,10 @@ async fn libre(State(requests): State<Arc<Mutex<Vec<Seen>>>>, Json(body): Json<V
         "bad" => (
             StatusCode::BAD_REQUEST,
             Json(json!({"error": "xx is not supported"})),
+        ),
+        "huge" => (
+            StatusCode::OK,
+            Json(json!({"translatedText": "渡".repeat(5 * 1024 * 1024 / 3)})),
         ),
         _ if body["format"] != "text" || !body["source"].is_string() => (
             StatusCode::BAD_REQUEST,

@@ -27,13 +27,30 @@ pub async fn post_json(
         .await
         .map_err(|err| unreachable(provider, url, &err))?;
     let status = response.status().as_u16();
-    let raw = response
-        .text()
+    let mut bytes = Vec::new();
+    let mut response = response;
+    while let Some(chunk) = response
+        .chunk()
         .await
-        .map_err(|err| unreachable(provider, url, &err))?;
+        .map_err(|err| unreachable(provider, url, &err))?
+    {
+        if bytes.len() + chunk.len() > MAX_ANSWER_BYTES {
+            return Err(TranslateError::BadResponse {
+                provider,
+                status,
+                problem: format!("the answer is larger than {MAX_ANSWER_BYTES} bytes"),
+            });
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    let raw = String::from_utf8_lossy(&bytes).into_owned();
     let body = serde_json::from_str(&raw).unwrap_or(Value::Null);
     Ok(Answer { status, body, raw })
 }
+
+/// A translation of the longest text Ferry sends is a few hundred KB of JSON; more is a
+/// broken or hostile server, refused before it fills memory.
+pub const MAX_ANSWER_BYTES: usize = 4 * 1024 * 1024;
 
 /// A short, printable excerpt of an unexpected body, for `BadResponse` messages.
 pub fn excerpt(raw: &str) -> String {

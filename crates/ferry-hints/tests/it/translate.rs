@@ -93,6 +93,13 @@ async fn libretranslate_sends_its_shape_and_reads_error_bodies() {
             .code(),
         "translate.rate_limited"
     );
+    // An answer past the cap is refused before it is all read into memory.
+    let err = open
+        .translate("huge", None, &Lang::ZhHans)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "translate.bad_response", "{err}");
+    assert!(err.to_string().contains("larger than"), "{err}");
     let wrong = translator(Provider::LibreTranslate {
         url: base,
         key: Some(ApiKey::new("nope-789")),

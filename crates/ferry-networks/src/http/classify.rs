@@ -96,14 +96,20 @@ pub fn same_origin_redirects() -> reqwest::redirect::Policy {
     })
 }
 
-/// Sends a request and reads the whole answer.
+/// The largest API answer [`send`] reads. Mastodon's and Bluesky's JSON answers are a few KB
+/// (a page of 40 statuses is well under 1 MB); a server that sends more is broken or hostile,
+/// and is refused before it can fill memory. Readers of bigger things (images, feeds) use
+/// [`send_capped`] with caps of their own.
+pub const API_ANSWER_MAX_BYTES: usize = 8 * 1024 * 1024;
+
+/// Sends a request and reads the answer, up to [`API_ANSWER_MAX_BYTES`].
 pub async fn send(
     network: &'static str,
     what: &str,
     effect: Effect,
     request: reqwest::RequestBuilder,
 ) -> Result<ResponseParts, ClientError> {
-    send_capped(network, what, effect, request, usize::MAX).await
+    send_capped(network, what, effect, request, API_ANSWER_MAX_BYTES).await
 }
 
 /// [`send`], refusing an answer longer than `max_bytes` (declared or as it arrives), so a

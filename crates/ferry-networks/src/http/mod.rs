@@ -22,8 +22,9 @@ mod secret;
 
 pub use base_url::{parse_base_url, plain_http_off_this_computer};
 pub use classify::{
-    Effect, ResponseParts, chain_text, classify_answer, classify_send_error, classify_status,
-    decode_json, read_json, same_origin_redirects, send, send_capped, shared_client,
+    API_ANSWER_MAX_BYTES, Effect, ResponseParts, chain_text, classify_answer, classify_send_error,
+    classify_status, decode_json, read_json, same_origin_redirects, send, send_capped,
+    shared_client,
 };
 pub use error::{ClientError, ErrorClass};
 pub use retry_after::{parse_rate_limit_reset, parse_retry_after};

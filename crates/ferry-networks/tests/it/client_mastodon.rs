@@ -339,6 +339,25 @@ async fn dropped_answer_is_unknown_and_found_again_by_key_or_text() {
 }
 
 #[tokio::test]
+async fn an_api_answer_past_the_cap_is_refused() {
+    let Some((server, _, client)) = signed_in_client().await else {
+        return;
+    };
+    let proxy = FaultProxy::start(server.base_url().as_str()).await.unwrap();
+    let huge = format!(
+        r#"{{"id":"1","note":"{}"}}"#,
+        "x".repeat(ferry_networks::http::API_ANSWER_MAX_BYTES)
+    );
+    proxy.push(Fault::json(200, &huge));
+    let through = MastodonServer::new(&proxy.http_url())
+        .unwrap()
+        .client(client_token(&client));
+    let err = through.verify_credentials().await.unwrap_err();
+    assert_eq!(err.code(), "net.invalid_response", "{err}");
+    assert!(err.to_string().contains("larger than"), "{err}");
+}
+
+#[tokio::test]
 async fn server_errors_and_stalls_are_classified() {
     let Some((server, _, client)) = signed_in_client().await else {
         return;
