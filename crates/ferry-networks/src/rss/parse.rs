@@ -2,6 +2,7 @@
 //! every piece of HTML sanitized on the way in.
 
 use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use chrono::{DateTime, Utc};
 use feed_rs::model::{Entry, Feed, Text};
@@ -53,10 +54,24 @@ pub fn parse_feed(bytes: &[u8], url: &Url) -> Result<ParsedFeed, FetchError> {
         .base_uri(Some(url.as_str()))
         .id_generator(|_, _, _| String::new())
         .build();
-    let feed: Feed = parser.parse(bytes).map_err(|e| FetchError::NotAFeed {
+    let not_a_feed = |detail: String| FetchError::NotAFeed {
         url: url.to_string(),
-        detail: e.to_string(),
-    })?;
+        detail,
+    };
+    // quick-xml 0.42, under feed-rs 3.0.0, panics on some malformed documents (an XML
+    // declaration naming an encoding where it can no longer switch: fuzz/regressions/feed/).
+    // A parser that fails on untrusted input means "not a feed", never a crashed refresh.
+    let feed: Feed = match catch_unwind(AssertUnwindSafe(|| parser.parse(bytes))) {
+        Ok(parsed) => parsed.map_err(|e| not_a_feed(e.to_string()))?,
+        Err(panic) => {
+            let why = panic
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("a panic");
+            return Err(not_a_feed(format!("the feed parser failed on it: {why}")));
+        }
+    };
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for entry in &feed.entries {
         if !entry.id.is_empty() {
@@ -260,6 +275,15 @@ mod tests {
         let err = parse_feed(b"<!doctype html><html><body>hi</body></html>", &url()).unwrap_err();
         assert_eq!(err.code(), "feed.not_a_feed");
         let err = parse_feed(b"", &url()).unwrap_err();
+        assert_eq!(err.code(), "feed.not_a_feed");
+    }
+
+    #[test]
+    fn a_declaration_in_the_middle_is_not_a_feed_not_a_panic() {
+        // Found by the fuzz target `feed` (fuzz/regressions/feed/): quick-xml panicked on the
+        // second declaration, and the refresh with it.
+        let xml = r#"<?xml version="1.0" encoding="UTF-8"?><!-- one --><?xml version="1.0" encoding="GBK"?><rss version="2.0"><channel><title>t</title></channel></rss>"#;
+        let err = parse_feed(xml.as_bytes(), &url()).unwrap_err();
         assert_eq!(err.code(), "feed.not_a_feed");
     }
 }
