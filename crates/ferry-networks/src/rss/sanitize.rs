@@ -89,12 +89,19 @@ pub fn sanitize_html(html: &str, base: Option<&Url>) -> Sanitized {
 /// escaped so it can go through [`sanitize_html`] like the rest.
 pub fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            // CRLF is one line break, not a break and a blank line (the HTML parser reads a
+            // CR left in text as LF); a lone CR is one too.
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("<br>");
+            }
             '\n' => out.push_str("<br>"),
             c => out.push(c),
         }
@@ -211,5 +218,8 @@ mod tests {
         let s = clean(&escape_text("1 < 2 & <b>not bold</b>\nnext"));
         assert_eq!(s.text, "1 < 2 & <b>not bold</b>\nnext");
         assert!(!s.html.contains("<b>"));
+        // Found by the fuzz target `sanitize`: CRLF came out as a line and a blank line.
+        let s = clean(&escape_text("windows\r\nline\rold mac"));
+        assert_eq!(s.text, "windows\nline\nold mac");
     }
 }
