@@ -8,6 +8,7 @@ use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use tokio::time::{Instant, timeout_at};
 use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 
 use crate::http::chain_text;
 
@@ -35,8 +36,18 @@ impl RelayOutcome {
     }
 }
 
+/// The longest message Ferry reads from a relay. A note is a few KB; the biggest honest ones
+/// are follow lists (kind 3, ~80 bytes a followed key: 4 MiB holds 50,000) and long-form
+/// articles. tungstenite's own default, 64 MiB a message, would let a hostile relay fill
+/// memory with a few of them.
+pub const MAX_RELAY_MESSAGE_BYTES: usize = 4 * 1024 * 1024;
+
 async fn connect(url: &str, deadline: Instant) -> Result<Socket, String> {
-    match timeout_at(deadline, tokio_tungstenite::connect_async(url)).await {
+    let config = WebSocketConfig::default()
+        .max_message_size(Some(MAX_RELAY_MESSAGE_BYTES))
+        .max_frame_size(Some(MAX_RELAY_MESSAGE_BYTES));
+    let connecting = tokio_tungstenite::connect_async_with_config(url, Some(config), false);
+    match timeout_at(deadline, connecting).await {
         Ok(Ok((socket, _))) => Ok(socket),
         Ok(Err(e)) => Err(chain_text(&e)),
         Err(_) => Err("no connection within the time limit".into()),
@@ -187,5 +198,38 @@ fn json_array(frame: &Message) -> Option<Vec<Value>> {
     match serde_json::from_str(text).ok()? {
         Value::Array(items) => Some(items),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod message_cap {
+    use super::*;
+
+    /// A "relay" on 127.0.0.1 that answers a `REQ` with one message of `bytes`, then `EOSE`.
+    async fn relay_sending(bytes: usize) -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("ws://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move {
+            let (stream, _) = listener.accept().await.unwrap();
+            let mut socket = tokio_tungstenite::accept_async(stream).await.unwrap();
+            let _req = socket.next().await;
+            let notice = json!(["NOTICE", "x".repeat(bytes)]).to_string();
+            let _ = socket.send(Message::text(notice)).await;
+            let _ = socket.send(Message::text(r#"["EOSE","ferry"]"#)).await;
+        });
+        url
+    }
+
+    #[tokio::test]
+    async fn a_message_past_the_cap_ends_the_conversation_with_a_reason() {
+        let big = relay_sending(MAX_RELAY_MESSAGE_BYTES + 1).await;
+        let err = query(&big, json!({"kinds": [1]}), Duration::from_secs(5))
+            .await
+            .unwrap_err();
+        assert!(err.to_lowercase().contains("too long"), "{err}");
+        // Under the cap, the same exchange is fine.
+        let small = relay_sending(1000).await;
+        let events = query(&small, json!({"kinds": [1]}), Duration::from_secs(5)).await;
+        assert_eq!(events, Ok(Vec::new()));
     }
 }
