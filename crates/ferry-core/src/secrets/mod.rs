@@ -62,6 +62,9 @@ mod file_crypto;
 mod file_entries;
 mod file_format;
 mod file_store;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 mod key;
 mod keychain;
 mod keychain_probe;

@@ -28,5 +28,5 @@ pub use fetch_image::MAX_IMAGE_BYTES;
 pub use health::{FetchError, SourceHealth};
 pub use parse::{FeedEntry, ParsedFeed, parse_feed};
 pub use rsshub::{Platform, RouteError, redacted_url, rsshub_route};
-pub use sanitize::{Sanitized, escape_text, plain_text, sanitize_html};
+pub use sanitize::{ALLOWED_TAGS, Sanitized, escape_text, plain_text, sanitize_html};
 pub use schedule::{MAX_WAIT, NextFetch, REFRESH_INTERVAL};

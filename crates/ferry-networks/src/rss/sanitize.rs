@@ -26,7 +26,8 @@ pub struct Sanitized {
     pub text: String,
 }
 
-const TAGS: &[&str] = &[
+/// The tags kept (the rest lose their tag and keep their text, or go whole: see below).
+pub const ALLOWED_TAGS: &[&str] = &[
     "p",
     "br",
     "span",
@@ -65,7 +66,7 @@ const DROP_WITH_CONTENT: &[&str] = &[
 pub fn sanitize_html(html: &str, base: Option<&Url>) -> Sanitized {
     let mut builder = Builder::empty();
     builder
-        .tags(TAGS.iter().copied().collect())
+        .tags(ALLOWED_TAGS.iter().copied().collect())
         .clean_content_tags(DROP_WITH_CONTENT.iter().copied().collect())
         .generic_attributes(HashSet::from(["lang", "dir"]))
         .tag_attributes(HashMap::from([

@@ -236,6 +236,10 @@ impl BlueskyClient {
     }
 }
 
+#[cfg(feature = "fuzzing")]
+#[path = "timeline_fuzzing.rs"]
+pub mod fuzzing;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -166,23 +166,26 @@ impl MastodonClient {
             return Err(sign_in_expired(&what, &answer));
         }
         let raw: Vec<serde_json::Value> = read_json(NETWORK, &what, Effect::Read, &answer)?;
-        let entries = raw
-            .into_iter()
-            .filter_map(|value| {
-                let id = EntryId::deserialize(&value).ok()?.id;
-                let status = serde_json::from_value::<Status>(value)
-                    .inspect_err(|err| {
-                        tracing::warn!(%id, %err, "mastodon: skipping a timeline entry of unexpected shape");
-                    })
-                    .ok();
-                (!id.trim().is_empty()).then_some((id, status))
-            })
-            .collect();
         Ok(Page {
-            entries,
+            entries: page_entries(raw),
             next_max_id: next_max_id(&answer.headers, &self.server.base),
         })
     }
+}
+
+/// Each entry of a page with an id, and its status when the rest of it decodes.
+fn page_entries(raw: Vec<serde_json::Value>) -> Vec<(String, Option<Status>)> {
+    raw.into_iter()
+        .filter_map(|value| {
+            let id = EntryId::deserialize(&value).ok()?.id;
+            let status = serde_json::from_value::<Status>(value)
+                .inspect_err(|err| {
+                    tracing::warn!(%id, %err, "mastodon: skipping a timeline entry of unexpected shape");
+                })
+                .ok();
+            (!id.trim().is_empty()).then_some((id, status))
+        })
+        .collect()
 }
 
 /// 401 and 403 on one's own home timeline both mean the sign-in no longer works (expired,
@@ -208,6 +211,10 @@ fn sign_in_expired(what: &str, answer: &ResponseParts) -> ClientError {
 fn is_newer(a: &str, b: &str) -> bool {
     (a.len(), a) > (b.len(), b)
 }
+
+#[cfg(feature = "fuzzing")]
+#[path = "timeline_fuzzing.rs"]
+pub mod fuzzing;
 
 #[cfg(test)]
 mod tests {

@@ -52,6 +52,9 @@ mod deletions;
 mod error;
 mod fanout;
 mod follows;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 mod latest;
 mod limits;
 mod media;
