@@ -89,6 +89,11 @@ impl Database {
         }
     }
 
+    /// The data folder, or why there is none (no home folder).
+    pub fn data_dir(&self) -> Result<PathBuf, CommandError> {
+        self.data_dir.clone()
+    }
+
     /// The open store, for commands. Before `status` opened it, or when opening failed, this
     /// is the reason as `{code, message}`.
     pub fn store(&self) -> Result<Store, CommandError> {

@@ -48,6 +48,10 @@ pub enum AppError {
     #[code("account.sign_in_cancelled")]
     SignInCancelled,
 
+    #[error("could not open the folder {path}: {detail}")]
+    #[code("app.open_folder")]
+    OpenFolder { path: String, detail: String },
+
     #[error("could not change starting Ferry at login: {detail}")]
     #[code("app.autostart")]
     Autostart { detail: String },

@@ -12,7 +12,8 @@
 //! scheduling call), `feeding` (feed refreshes in the background), `mastodon_sign_ins`
 //! (Mastodon sign-ins waiting for the browser), `browser` (web pages opened in the system
 //! browser), `notifications` and `native_text` (OS notifications for scheduled posts, and the
-//! words shown outside the webview), `events` (what the shell emits, with its payloads),
+//! words shown outside the webview), `logging` (the log file in the data folder), `events`
+//! (what the shell emits, with its payloads),
 //! `contract` (the commands and events described for the UI) and `bindings` (the TypeScript
 //! the UI imports, generated from these declarations).
 
@@ -29,6 +30,7 @@ pub mod events;
 pub mod feed_image_protocol;
 pub mod feeding;
 pub mod keychain;
+pub mod logging;
 pub mod mastodon_sign_ins;
 pub mod media_protocol;
 pub mod native_text;
@@ -45,12 +47,8 @@ use crate::close_guard::CloseGuard;
 use crate::database::Database;
 
 pub fn run() {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("FERRY_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
-        )
-        .init();
+    let data_dir = ferry_core::default_data_dir().ok();
+    let _log = logging::init(data_dir.as_deref());
     // The hints panel's dictionaries load while the window opens, not on the first keystroke.
     commands::hints::warm_dictionaries();
 

@@ -8,9 +8,13 @@
 //    server); post a second draft to both: bob fails with a reason while alice is posted;
 //    bring the relay back, "Retry failed": only bob is sent, and each has exactly one record.
 //
+// 3. the log file in the data folder (written at debug level for this run) has the app's lines
+//    and none of the passwords, tokens (JWTs) or keys that went through the sign-ins and posts;
+//    Settings names its folder.
+//
 // Screenshots of the accounts screen and the publish status (English light, Chinese dark).
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -38,7 +42,8 @@ before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "ferry-e2e-publish-"));
   driver = await TauriDriver.start({
     app: process.env.FERRY_APP_BINARY,
-    env: { FERRY_DATA_DIR: dataDir },
+    // Debug everywhere: the strictest test that nothing secret reaches the log file.
+    env: { FERRY_DATA_DIR: dataDir, FERRY_LOG: "debug" },
     binary: process.env.TAURI_DRIVER ?? "tauri-driver",
   });
   await relay.start(new URL(PDS));
@@ -128,12 +133,30 @@ test("accounts, Post now, a failure, and Retry failed", async (t) => {
       await screenshot(window, "accounts-zh-dark.png");
       await closeDialog(window);
     });
+    await t.test("Settings names the log folder", async () => {
+      await (await find(window, "[data-testid=settings-open]")).click();
+      const shown = await find(window, "[data-testid=setting-log-folder]");
+      await waitFor(window, "the log folder", async () => (await shown.getText()) === join(dataDir, "logs"));
+      await closeDialog(window);
+    });
   } catch (err) {
     await screenshot(window, "publish-failure.png").catch(() => undefined);
     throw err;
   } finally {
     await window.quit().catch(() => undefined);
   }
+
+  await t.test("the log file has the app's lines and no password, token or key", async () => {
+    const folder = join(dataDir, "logs");
+    const files = (await readdir(folder)).filter((name) => /^ferry\..*log$/.test(name));
+    assert.ok(files.length >= 1, `no log file in ${folder}`);
+    const log = (await Promise.all(files.map((name) => readFile(join(folder, name), "utf8")))).join("\n");
+    assert.match(log, /Ferry started/);
+    assert.ok(log.split("\n").length > 20, `only ${log.split("\n").length} lines at debug level`);
+    for (const secret of ["alice-pass", "bob-pass"]) assert.ok(!log.includes(secret), `${secret} is in the log`);
+    assert.doesNotMatch(log, /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, "a JWT (access or refresh token) is in the log");
+    assert.doesNotMatch(log, /nsec1[02-9ac-hj-np-z]{20,}/, "a Nostr secret key is in the log");
+  });
 });
 
 async function postNow(window, accounts) {

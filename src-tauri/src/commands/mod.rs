@@ -56,6 +56,8 @@ commands![
     settings::system_languages,
     settings::autostart_enabled,
     settings::set_autostart,
+    settings::log_folder,
+    settings::open_log_folder,
     window::close_main_window,
     window::keep_main_window_open,
     accounts::list_accounts,

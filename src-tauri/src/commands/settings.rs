@@ -1,8 +1,9 @@
 //! The interface preferences (language, theme), stored in the database.
 
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Runtime, State};
 
-use crate::error::CommandResult;
+use crate::database::Database;
+use crate::error::{AppError, CommandResult};
 use crate::open_store::OpenStore;
 use crate::preferences::AppSettings;
 
@@ -33,4 +34,24 @@ pub fn autostart_enabled<R: Runtime>(app: AppHandle<R>) -> CommandResult<bool> {
 #[ferry_macros::command]
 pub fn set_autostart<R: Runtime>(app: AppHandle<R>, on: bool) -> CommandResult<bool> {
     Ok(crate::autostart::set(&app, on)?)
+}
+
+/// Where the app writes its log (`<data folder>/logs`), to show in Settings.
+#[ferry_macros::command]
+pub fn log_folder(database: State<'_, Database>) -> CommandResult<String> {
+    let dir = crate::logging::log_dir(&database.data_dir()?);
+    Ok(dir.display().to_string())
+}
+
+/// Opens the log folder in the file manager (made first, so there is something to open).
+#[ferry_macros::command]
+pub fn open_log_folder(database: State<'_, Database>) -> CommandResult<()> {
+    let dir = crate::logging::log_dir(&database.data_dir()?);
+    let failed = |e: std::io::Error| AppError::OpenFolder {
+        path: dir.display().to_string(),
+        detail: e.to_string(),
+    };
+    std::fs::create_dir_all(&dir).map_err(failed)?;
+    open::that_detached(&dir).map_err(failed)?;
+    Ok(())
 }
