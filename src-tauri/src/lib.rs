@@ -1,7 +1,7 @@
 //! The desktop shell. It owns windows, plugins and events; every command body is a thin
 //! wrapper over `ferry-core` so the same behaviour is tested without a window.
 //!
-//! Layout: `background` (running on without a window while posts are scheduled, the tray),
+//! Layout: `about` (version, build and licenses for Settings), `background` (running on without a window while posts are scheduled, the tray),
 //! `commands/` (one file per domain, listed once in `commands/mod.rs`), `database` (the
 //! store in managed state, opened on the UI's first call), `open_store` (the command argument
 //! that is the open store), `preferences` (UI language and theme), `os_locale` (the OS's
@@ -17,6 +17,7 @@
 //! `contract` (the commands and events described for the UI) and `bindings` (the TypeScript
 //! the UI imports, generated from these declarations).
 
+pub mod about;
 pub mod autostart;
 pub mod background;
 pub mod bindings;

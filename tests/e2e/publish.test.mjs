@@ -10,7 +10,7 @@
 //
 // 3. the log file in the data folder (written at debug level for this run) has the app's lines
 //    and none of the passwords, tokens (JWTs) or keys that went through the sign-ins and posts;
-//    Settings names its folder.
+//    Settings names its folder, and About the version and the five licenses.
 //
 // Screenshots of the accounts screen and the publish status (English light, Chinese dark).
 import assert from "node:assert/strict";
@@ -137,6 +137,13 @@ test("accounts, Post now, a failure, and Retry failed", async (t) => {
       await (await find(window, "[data-testid=settings-open]")).click();
       const shown = await find(window, "[data-testid=setting-log-folder]");
       await waitFor(window, "the log folder", async () => (await shown.getText()) === join(dataDir, "logs"));
+      // About: the version, and the licenses of Ferry and of the dictionary data it ships with.
+      const version = await find(window, "[data-testid=about-version]");
+      assert.match(await version.getText(), /^\d+\.\d+\.\d+/);
+      const licenses = await window.findElements(By.css("[data-testid=about-license] summary"));
+      const names = await Promise.all(licenses.map((l) => l.getAttribute("textContent")));
+      assert.ok(names.some((n) => n.includes("CC-BY-SA-4.0")), names.join(" | "));
+      assert.equal(names.length, 5, names.join(" | "));
       await closeDialog(window);
     });
   } catch (err) {

@@ -58,6 +58,7 @@ commands![
     settings::set_autostart,
     settings::log_folder,
     settings::open_log_folder,
+    settings::about,
     window::close_main_window,
     window::keep_main_window_open,
     accounts::list_accounts,

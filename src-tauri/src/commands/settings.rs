@@ -55,3 +55,9 @@ pub fn open_log_folder(database: State<'_, Database>) -> CommandResult<()> {
     open::that_detached(&dir).map_err(failed)?;
     Ok(())
 }
+
+/// Version, build, folders and licenses, for Settings → About.
+#[ferry_macros::command]
+pub fn about(database: State<'_, Database>) -> crate::about::About {
+    crate::about::about(database.data_dir().ok().as_deref())
+}

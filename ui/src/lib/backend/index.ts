@@ -16,6 +16,7 @@ export { EVENT, FEED_IMAGE_SCHEME, IMAGE_EXTENSIONS, MEDIA_SCHEME, NETWORKS } fr
 export type { CommandName, Commands, ErrorCode, Events } from "./bindings/contract";
 export type { Account } from "./bindings/Account";
 export type { AccountState } from "./bindings/AccountState";
+export type { About } from "./bindings/About";
 export type { AccountZone } from "./bindings/AccountZone";
 export type { AddBluesky } from "./bindings/AddBluesky";
 export type { AddedAccount } from "./bindings/AddedAccount";

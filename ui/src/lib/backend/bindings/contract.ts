@@ -1,5 +1,6 @@
 // Generated from the shell's command and event declarations (src-tauri/src/commands/mod.rs,
 // src-tauri/src/events.rs) by `make bindings`. Do not edit.
+import type { About } from "./About";
 import type { Account } from "./Account";
 import type { AccountZone } from "./AccountZone";
 import type { AddBluesky } from "./AddBluesky";
@@ -66,6 +67,7 @@ export type Commands = {
   set_autostart: { args: { on: boolean }; result: boolean };
   log_folder: { args: Record<string, never>; result: string };
   open_log_folder: { args: Record<string, never>; result: void };
+  about: { args: Record<string, never>; result: About };
   close_main_window: { args: Record<string, never>; result: void };
   keep_main_window_open: { args: Record<string, never>; result: void };
   list_accounts: { args: Record<string, never>; result: Array<Account> };
