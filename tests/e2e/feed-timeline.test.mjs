@@ -159,6 +159,34 @@ test("a Bluesky account's following timeline in the merged feed", async (t) => {
       await screenshot(window, "feed-hints.png");
     });
 
+    await t.test("the Nostr note is liked and boosted as the account; a feed's entry offers neither", async () => {
+      const pressed = (testid) =>
+        window.executeScript(
+          `const card = [...document.querySelectorAll("[data-testid=feed-item]")].find((i) => i.textContent.includes(arguments[0]));
+           return card?.querySelector("[data-testid=" + arguments[1] + "]")?.getAttribute("aria-pressed");`,
+          FRIENDS,
+          testid,
+        );
+      for (const testid of ["feed-item-like", "feed-item-boost-action"]) {
+        assert.equal(await pressed(testid), "false");
+        await window.executeScript(
+          `[...document.querySelectorAll("[data-testid=feed-item]")].find((i) => i.textContent.includes(arguments[0]))
+             .querySelector("[data-testid=" + arguments[1] + "]").click();`,
+          FRIENDS,
+          testid,
+        );
+        await waitFor(window, `${testid} done`, async () => (await pressed(testid)) === "true").catch(async (err) => {
+          await screenshot(window, "feed-like-failure.png");
+          throw err;
+        });
+      }
+      const rssButtons = await window.executeScript(
+        `return [...document.querySelectorAll("[data-testid=feed-item][data-network=rss] [data-testid=feed-item-like]")].length;`,
+      );
+      assert.equal(rssButtons, 0);
+      await screenshot(window, "feed-liked.png");
+    });
+
     await t.test("each network's filter keeps only its own, and a Chinese search finds both posts", async () => {
       for (const network of ["nostr", "rss", "bluesky"]) {
         const chip = await find(window, `[data-testid=feed-filter-network][data-network=${network}]`);

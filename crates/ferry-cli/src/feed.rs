@@ -18,7 +18,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use ferry_core::feed::{FeedItem, FeedSource, Feeds, ItemQuery, RefreshReport};
+use ferry_core::feed::{FeedItem, FeedSource, Feeds, Interaction, ItemQuery, RefreshReport};
 use ferry_networks::rss::Platform;
 use serde_json::json;
 
@@ -81,6 +81,10 @@ enum Command {
     },
     /// Show, or with N change, how many items are kept per source.
     Retention { keep: Option<u32> },
+    /// Like (favourite) an item of an account's timeline, as that account; once.
+    Like { item: i64 },
+    /// Boost (repost) an item of an account's timeline, as that account; once.
+    Boost { item: i64 },
 }
 
 #[derive(clap::Args)]
@@ -147,6 +151,11 @@ async fn with_accounts(feeds: Feeds, store: &ferry_core::Store) -> Feeds {
 }
 
 async fn dispatch(out: Out, feeds: &Feeds, command: Command) -> Result<ExitCode, Failure> {
+    let command_kind = match &command {
+        Command::Like { .. } => Some(Interaction::Like),
+        Command::Boost { .. } => Some(Interaction::Boost),
+        _ => None,
+    };
     match command {
         Command::Add { url } => {
             let added = feeds.add_source(&url).await?;
@@ -249,6 +258,22 @@ async fn dispatch(out: Out, feeds: &Feeds, command: Command) -> Result<ExitCode,
                     .map(item_lines)
                     .collect::<Vec<_>>()
                     .join("\n\n")
+            }))
+        }
+        Command::Like { item } | Command::Boost { item } => {
+            let kind = command_kind.unwrap_or(Interaction::Like);
+            feeds.interact(item, kind).await?;
+            let now = feeds.item(item).await?;
+            Ok(out.emit(&now, || {
+                let done = if kind == Interaction::Like {
+                    "liked"
+                } else {
+                    "boosted"
+                };
+                format!(
+                    "{done} item {item} as the account of {}",
+                    now.source.title.as_deref().unwrap_or(&now.source.id)
+                )
             }))
         }
         Command::Retention { keep } => {

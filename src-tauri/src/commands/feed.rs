@@ -4,7 +4,7 @@
 //! [`crate::feeding`]).
 
 use ferry_core::Draft;
-use ferry_core::feed::{FeedItem, FeedSource, Feeds, ItemQuery};
+use ferry_core::feed::{FeedItem, FeedSource, Feeds, Interaction, ItemQuery};
 use ferry_networks::rss::Platform;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -125,6 +125,21 @@ pub async fn bring_feed_item(
 ) -> CommandResult<Draft> {
     let feeds = feeding.feeds(&store)?;
     Ok(feeds.bring_to_other_audience(i64::from(item_id)).await?)
+}
+
+/// Likes or boosts an item as the account whose timeline brought it (once: again changes
+/// nothing); answers the item as it now is.
+#[ferry_macros::command]
+pub async fn interact_feed_item(
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+    publishing: State<'_, Publishing>,
+    item_id: u32,
+    kind: Interaction,
+) -> CommandResult<FeedItem> {
+    let feeds = feeding.feeds_with_accounts(&store, &publishing).await?;
+    feeds.interact(i64::from(item_id), kind).await?;
+    Ok(feeds.item(i64::from(item_id)).await?)
 }
 
 #[ferry_macros::command]

@@ -107,6 +107,7 @@ commands![
     feed::refresh_feeds,
     feed::list_feed_items,
     feed::bring_feed_item,
+    feed::interact_feed_item,
     feed::feed_settings,
     feed::set_feed_retention,
 ];

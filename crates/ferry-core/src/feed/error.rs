@@ -28,6 +28,15 @@ pub enum FeedError {
     #[code(transparent)]
     Fetch(#[from] FetchError),
 
+    /// A like or boost the network refused, or whose answer was lost.
+    #[error(transparent)]
+    #[code(transparent)]
+    Client(#[from] ferry_networks::http::ClientError),
+
+    #[error("this item can't be liked or boosted: {reason}")]
+    #[code("feed.not_interactive")]
+    NotInteractive { reason: String },
+
     #[error("no feed source with id {id}; `ferry feed sources` lists them")]
     #[code("feed.not_found")]
     NotFound { id: String },
@@ -63,4 +72,12 @@ pub enum FeedError {
         what: String,
         reason: String,
     },
+}
+
+impl FeedError {
+    /// True when the request may have reached the server and taken effect: an unknown
+    /// outcome. The prepared like or boost is then kept, to send the same one again.
+    pub fn may_have_landed(&self) -> bool {
+        matches!(self, FeedError::Client(e) if e.class() == ferry_networks::http::ErrorClass::UnknownOutcome)
+    }
 }

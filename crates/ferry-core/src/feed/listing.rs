@@ -30,7 +30,11 @@ const NEWER_J: &str = "(j.published_at > i.published_at \
 const COLUMNS: &str = "i.id, i.network, i.source_id, s.title AS source_title, \
      s.url AS source_url, i.remote_id, i.author_name, i.author_handle, i.author_avatar, i.title, \
      i.text, i.html, i.url, i.lang, i.published_at, i.fetched_at, i.boosted_by_name, \
-     i.boosted_by_handle, i.reply_to_id, i.reply_to_handle, i.media_json";
+     i.boosted_by_handle, i.reply_to_id, i.reply_to_handle, i.media_json, \
+     EXISTS (SELECT 1 FROM feed_interactions x \
+       WHERE x.item_id = i.id AND x.kind = 'like' AND x.state = 'done') AS liked, \
+     EXISTS (SELECT 1 FROM feed_interactions x \
+       WHERE x.item_id = i.id AND x.kind = 'boost' AND x.state = 'done') AS boosted";
 
 /// The outbox job that posted `i`, when the user posted it.
 const OWN_JOB: &str = "(SELECT t.job_id FROM outbox_targets t \
@@ -245,5 +249,7 @@ fn from_row(store: &Store, row: &SqliteRow) -> Result<FeedItem, FeedError> {
         }),
         media,
         also_on: Vec::new(),
+        liked: row.get("liked"),
+        boosted: row.get("boosted"),
     })
 }

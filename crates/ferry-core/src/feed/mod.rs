@@ -47,6 +47,7 @@ mod account_refresh;
 mod bring;
 mod error;
 mod host_gates;
+mod interactions;
 mod items;
 mod listing;
 #[cfg(test)]
@@ -62,6 +63,7 @@ mod timelines;
 use ferry_networks::rss::{FeedClient, Platform, redacted_url, rsshub_route};
 
 pub use error::FeedError;
+pub use interactions::Interaction;
 pub use model::{
     AlsoOn, FeedGap, FeedItem, FeedSource, ItemAuthor, ItemMedia, ItemQuery, ItemReply, ItemSource,
     RefreshReport, SourceKind,
@@ -187,6 +189,13 @@ impl Feeds {
     }
 
     /// Items kept per source.
+    /// One cached item, as the timeline lists it.
+    pub async fn item(&self, id: i64) -> Result<FeedItem, FeedError> {
+        listing::one(&self.store, id)
+            .await?
+            .ok_or(FeedError::NoItem { id })
+    }
+
     pub async fn retention(&self) -> Result<u32, FeedError> {
         match self.store.get_setting(RETENTION_KEY).await? {
             Some(text) => check_retention(&text),

@@ -111,6 +111,10 @@ pub struct FeedItem {
     /// The same post elsewhere: the user's own cross-post, found exactly through the outbox
     /// (this item is the newest copy in the cache; the others are folded into it).
     pub also_on: Vec<AlsoOn>,
+    /// Liked (favourited) by the account whose timeline brought it, through Ferry.
+    pub liked: bool,
+    /// Boosted (reposted) by that account, through Ferry.
+    pub boosted: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

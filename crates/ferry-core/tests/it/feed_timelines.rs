@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use crate::publish_support::*;
 use ferry_core::accounts::{AddNostr, NostrKey, Relay};
-use ferry_core::feed::{Feeds, ItemQuery, SourceKind};
+use ferry_core::feed::{Feeds, Interaction, ItemQuery, SourceKind};
 use ferry_core::outbox::Publisher;
 use ferry_networks::nostr::client::publish;
 use ferry_networks::rss::SourceHealth;
@@ -151,6 +151,27 @@ async fn accounts_are_sources_and_own_cross_posts_come_once() {
     assert_eq!(friend_item.network, "nostr");
     assert_eq!(friend_item.remote_id, friends_note.id.to_hex());
     assert_eq!(friend_item.lang.as_deref(), Some("zh-Hans"), "detected");
+    assert!(!friend_item.liked && !friend_item.boosted);
+
+    // Liked and boosted as the account, twice over: one reaction (kind 7) and one repost
+    // (kind 6) naming the note on the relay.
+    for _ in 0..2 {
+        for kind in [Interaction::Like, Interaction::Boost] {
+            feeds.interact(friend_item.id, kind).await.unwrap();
+        }
+    }
+    let about_note = ferry_networks::nostr::client::query_events(
+        &relays,
+        serde_json::json!({"authors": [own_pubkey], "kinds": [6, 7], "#e": [friends_note.id.to_hex()]}),
+        Duration::from_secs(10),
+    )
+    .await;
+    let mut kinds: Vec<u16> = about_note.iter().map(|e| e.kind.as_u16()).collect();
+    kinds.sort();
+    assert_eq!(kinds, [6, 7], "{about_note:#?}");
+    assert!(about_note.iter().any(|e| e.content == "+"));
+    let now = feeds.item(friend_item.id).await.unwrap();
+    assert!(now.liked && now.boosted, "{now:#?}");
 
     // The Mastodon account's home timeline, which holds its own status.
     let mastodon_source = account_sources
@@ -170,6 +191,26 @@ async fn accounts_are_sources_and_own_cross_posts_come_once() {
         .unwrap();
     assert_eq!(on_mastodon.len(), 1, "{on_mastodon:#?}");
     assert_eq!(on_mastodon[0].text, en);
+    // Favourited and boosted as the account, twice over: once each on the server.
+    for _ in 0..2 {
+        for kind in [Interaction::Like, Interaction::Boost] {
+            feeds.interact(on_mastodon[0].id, kind).await.unwrap();
+        }
+    }
+    for (list, what) in [("favourited_by", "favourite"), ("reblogged_by", "boost")] {
+        let url = format!(
+            "{masto}/api/v1/statuses/{}/{list}",
+            on_mastodon[0].remote_id
+        );
+        let who: Vec<serde_json::Value> = reqwest::get(&url).await.unwrap().json().await.unwrap();
+        assert_eq!(who.len(), 1, "one {what}: {who:#?}");
+    }
+    // An item no longer in the cache is refused, naming it.
+    let rss_like = feeds
+        .interact(i64::MAX, Interaction::Like)
+        .await
+        .unwrap_err();
+    assert_eq!(rss_like.code(), "feed.no_item");
 
     // The job went out three times (Nostr in Chinese and in English, Mastodon in English) and
     // all three are cached; the merged feed shows it once, saying where else it went.
@@ -321,6 +362,31 @@ async fn a_bluesky_account_reads_its_following_timeline() {
     assert_eq!(bobs_item.remote_id, bobs.uri);
     assert_eq!(bobs_item.author.handle.as_deref(), Some("bob.test"));
     assert_eq!(bobs_item.lang.as_deref(), Some("zh-Hans"));
+
+    // Liked and reposted as alice, twice over: one like and one repost record in her repo,
+    // each naming bob's post by URI and CID.
+    for _ in 0..2 {
+        for kind in [Interaction::Like, Interaction::Boost] {
+            feeds.interact(bobs_item.id, kind).await.unwrap();
+        }
+    }
+    for collection in ["app.bsky.feed.like", "app.bsky.feed.repost"] {
+        let url = format!(
+            "{pds}/xrpc/com.atproto.repo.listRecords?repo={}&collection={collection}&limit=100",
+            alice.remote_id
+        );
+        let page: serde_json::Value = reqwest::get(&url).await.unwrap().json().await.unwrap();
+        let naming: Vec<&serde_json::Value> = page["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["value"]["subject"]["uri"] == bobs.uri.as_str())
+            .collect();
+        assert_eq!(naming.len(), 1, "{collection}: {page:#?}");
+        assert_eq!(naming[0]["value"]["subject"]["cid"], bobs.cid.as_str());
+    }
+    let now = feeds.item(bobs_item.id).await.unwrap();
+    assert!(now.liked && now.boosted);
     let own = items.iter().find(|i| i.text == en).unwrap();
     let elsewhere: Vec<&str> = own.also_on.iter().map(|a| a.network.as_str()).collect();
     assert_eq!(elsewhere, ["nostr"], "{own:#?}");

@@ -1,18 +1,10 @@
 // About shows the version and build the shell reports and every license, readable in full.
-import { flushSync, mount, tick, unmount } from "svelte";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { About } from "../../lib/backend";
-import { backendContext } from "../../lib/backend/context";
 import { FakeBackend } from "../../lib/backend/fake";
 import { setLocalePreference } from "../../lib/i18n/index.svelte";
+import { settle, show } from "../../lib/testing/mount";
 import AboutSection from "./AboutSection.svelte";
-
-let mounted: ReturnType<typeof mount>[] = [];
-afterEach(() => {
-  for (const m of mounted) unmount(m);
-  mounted = [];
-  document.body.innerHTML = "";
-});
 
 const ABOUT: About = {
   version: "0.1.0",
@@ -30,11 +22,8 @@ describe("AboutSection", () => {
   it("shows the version, the build and each license in full", async () => {
     setLocalePreference("zh-Hant");
     const fake = new FakeBackend({ about: () => ABOUT });
-    const host = document.body.appendChild(document.createElement("div"));
-    mounted.push(mount(AboutSection, { target: host, context: new Map(backendContext(fake)) }));
-    await tick();
-    await new Promise((r) => setTimeout(r, 0));
-    flushSync();
+    const host = show(AboutSection, fake);
+    await settle();
     expect(host.querySelector("h3")?.textContent).toBe("關於 Ferry");
     expect(host.querySelector("[data-testid=about-version]")?.textContent).toBe("0.1.0");
     expect(host.textContent).toContain("3b33860a1b2c");

@@ -1,25 +1,11 @@
 // The log folder's place is shown as the shell answers it, the button opens it, and a refusal
 // is said.
-import { flushSync, mount, tick, unmount } from "svelte";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BackendError } from "../../lib/backend";
-import { backendContext } from "../../lib/backend/context";
 import { FakeBackend } from "../../lib/backend/fake";
 import { setLocalePreference } from "../../lib/i18n/index.svelte";
+import { settle, show } from "../../lib/testing/mount";
 import LogFolderSetting from "./LogFolderSetting.svelte";
-
-let mounted: ReturnType<typeof mount>[] = [];
-afterEach(() => {
-  for (const m of mounted) unmount(m);
-  mounted = [];
-  document.body.innerHTML = "";
-});
-
-async function settle() {
-  await tick();
-  await new Promise((r) => setTimeout(r, 0));
-  flushSync();
-}
 
 describe("LogFolderSetting", () => {
   it("shows the folder and opens it", async () => {
@@ -28,8 +14,7 @@ describe("LogFolderSetting", () => {
       log_folder: () => "/home/mei/.local/share/Ferry/logs",
       open_log_folder: () => undefined,
     });
-    const host = document.body.appendChild(document.createElement("div"));
-    mounted.push(mount(LogFolderSetting, { target: host, context: new Map(backendContext(fake)) }));
+    const host = show(LogFolderSetting, fake);
     await settle();
     const folder = host.querySelector("[data-testid=setting-log-folder]");
     expect(folder?.textContent).toBe("/home/mei/.local/share/Ferry/logs");
@@ -52,8 +37,7 @@ describe("LogFolderSetting", () => {
         });
       },
     });
-    const host = document.body.appendChild(document.createElement("div"));
-    mounted.push(mount(LogFolderSetting, { target: host, context: new Map(backendContext(fake)) }));
+    const host = show(LogFolderSetting, fake);
     await settle();
     (host.querySelector("[data-testid=setting-open-logs]") as HTMLButtonElement).click();
     await settle();

@@ -17,6 +17,7 @@
 //! Tokens: sign in once ([`BlueskyClient::login`]), store [`BlueskyClient::session`], then
 //! [`BlueskyClient::resume`]; the client refreshes expired access tokens by itself.
 
+mod interactions;
 mod posts;
 mod record;
 mod session;
@@ -24,6 +25,7 @@ mod tid;
 mod timeline;
 mod timeline_map;
 
+pub use interactions::Interaction;
 pub use posts::{PublishedPost, RecordView};
 pub use record::{BlobRef, NewPost, PostImage, ReplyRef, StrongRef};
 pub use session::{BlueskyClient, BlueskySession, OnRotate};

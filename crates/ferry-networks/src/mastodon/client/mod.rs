@@ -21,6 +21,7 @@
 //! Reading: [`MastodonClient::home_timeline`] gives what is new in the account's home
 //! timeline as [`crate::timeline::TimelinePost`]s for the merged feed.
 
+mod interactions;
 mod link;
 mod loopback;
 mod media;

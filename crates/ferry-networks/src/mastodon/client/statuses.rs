@@ -60,10 +60,11 @@ impl MastodonClient {
     }
 
     pub(crate) fn post(&self, path: &str) -> reqwest::RequestBuilder {
-        self.server
-            .http
-            .post(self.server.url(path))
-            .bearer_auth(self.token.expose())
+        self.post_url(self.server.url(path))
+    }
+
+    pub(crate) fn post_url(&self, url: url::Url) -> reqwest::RequestBuilder {
+        self.server.http.post(url).bearer_auth(self.token.expose())
     }
 
     /// The account the token belongs to; an `Auth` error when it is dead or revoked.

@@ -100,7 +100,7 @@ fn e_tag(target: &EventRef, marker: &str) -> Result<Tag, ClientError> {
     parse_tag(&["e", &target.id, relay, marker, &target.author])
 }
 
-fn parse_tag(parts: &[&str]) -> Result<Tag, ClientError> {
+pub(super) fn parse_tag(parts: &[&str]) -> Result<Tag, ClientError> {
     Tag::parse(parts.iter().copied()).map_err(|e| ClientError::InvalidInput {
         network: NETWORK,
         field: format!("{} tag", parts[0]),
@@ -108,7 +108,7 @@ fn parse_tag(parts: &[&str]) -> Result<Tag, ClientError> {
     })
 }
 
-fn sign(
+pub(super) fn sign(
     keys: &NostrKeys,
     builder: EventBuilder,
     created_at: Option<u64>,

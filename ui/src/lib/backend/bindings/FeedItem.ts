@@ -47,4 +47,12 @@ media: Array<ItemMedia>,
  * The same post elsewhere: the user's own cross-post, found exactly through the outbox
  * (this item is the newest copy in the cache; the others are folded into it).
  */
-also_on: Array<AlsoOn>, };
+also_on: Array<AlsoOn>, 
+/**
+ * Liked (favourited) by the account whose timeline brought it, through Ferry.
+ */
+liked: boolean, 
+/**
+ * Boosted (reposted) by that account, through Ferry.
+ */
+boosted: boolean, };

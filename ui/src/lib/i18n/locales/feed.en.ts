@@ -84,6 +84,10 @@ export const feedEn = {
   "feed.item.gap": "⚠ {count} gap(s): some posts may be missing",
   "feed.item.bring": "Bring to the other audience",
   "feed.item.translate": "Translate",
+  "feed.item.like": "Like",
+  "feed.item.liked": "Liked",
+  "feed.item.boost": "Boost",
+  "feed.item.boosted": "Boosted",
   "feed.item.translating": "Translating…",
   "feed.item.translatedBy": "Machine translation by {provider}: it may be wrong.",
 } as const;

@@ -86,6 +86,10 @@ export const feedZhHans: Record<keyof typeof feedEn, string> = {
   "feed.item.gap": "⚠ {count} 处缺口：可能缺少一些帖子",
   "feed.item.bring": "转给另一边的读者",
   "feed.item.translate": "翻译",
+  "feed.item.like": "点赞",
+  "feed.item.liked": "已点赞",
+  "feed.item.boost": "转发",
+  "feed.item.boosted": "已转发",
   "feed.item.translating": "正在翻译…",
   "feed.item.translatedBy": "由 {provider} 机器翻译，可能有误。",
 };

@@ -86,6 +86,10 @@ export const feedZhHant: Record<keyof typeof feedEn, string> = {
   "feed.item.gap": "⚠ {count} 處缺口：可能缺少一些貼文",
   "feed.item.bring": "轉給另一邊的讀者",
   "feed.item.translate": "翻譯",
+  "feed.item.like": "按讚",
+  "feed.item.liked": "已按讚",
+  "feed.item.boost": "轉發",
+  "feed.item.boosted": "已轉發",
   "feed.item.translating": "正在翻譯…",
   "feed.item.translatedBy": "由 {provider} 機器翻譯，可能有誤。",
 };

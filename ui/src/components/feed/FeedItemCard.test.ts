@@ -1,0 +1,53 @@
+// Like and boost on a card: only for an account's timeline, once each, the card showing what
+// the shell answers, and a refusal said on the card.
+import { describe, expect, it } from "vitest";
+import { BackendError, type FeedItem } from "../../lib/backend";
+import { FakeBackend } from "../../lib/backend/fake";
+import { item } from "../../lib/feed/fixtures";
+import { setLocalePreference } from "../../lib/i18n/index.svelte";
+import { settle, show as mountCard } from "../../lib/testing/mount";
+import FeedItemCard from "./FeedItemCard.svelte";
+
+function show(fake: FakeBackend, shown: FeedItem): HTMLElement {
+  setLocalePreference("zh-Hans");
+  return mountCard(FeedItemCard, fake, { item: shown, selected: false, index: 0, now: Date.parse("2026-12-05T12:00:00Z") });
+}
+
+const button = (host: HTMLElement, id: string) => host.querySelector(`[data-testid=${id}]`) as HTMLButtonElement;
+
+describe("FeedItemCard like and boost", () => {
+  it("likes and boosts a timeline item once each, as the shell answers", async () => {
+    const note = item({ id: 7, network: "nostr", remote_id: "ab".repeat(32), title: null });
+    const fake = new FakeBackend({
+      interact_feed_item: ({ kind }) => ({ ...note, liked: kind === "like", boosted: kind === "boost" }),
+    });
+    const host = show(fake, note);
+    expect(button(host, "feed-item-like").textContent).toContain("点赞");
+    button(host, "feed-item-like").click();
+    await settle();
+    expect(fake.called("interact_feed_item")).toEqual([{ itemId: 7, kind: "like" }]);
+    expect(button(host, "feed-item-like").textContent).toContain("已点赞");
+    expect(button(host, "feed-item-like").disabled).toBe(true);
+    expect(button(host, "feed-item-like").getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("says on the card why the network refused", async () => {
+    const status = item({ id: 8, network: "mastodon", remote_id: "109", title: null });
+    const fake = new FakeBackend({
+      interact_feed_item: () => {
+        throw new BackendError({ code: "net.rejected", message: "mastodon: the status is gone (404)" });
+      },
+    });
+    const host = show(fake, status);
+    button(host, "feed-item-boost-action").click();
+    await settle();
+    expect(host.querySelector("[data-testid=feed-item-refused]")?.textContent).toContain("gone (404)");
+    expect(button(host, "feed-item-boost-action").disabled).toBe(false);
+  });
+
+  it("offers neither on a feed's entry", () => {
+    const host = show(new FakeBackend({}), item({ id: 9, network: "rss" }));
+    expect(host.querySelector("[data-testid=feed-item-like]")).toBeNull();
+    expect(host.querySelector("[data-testid=feed-item-boost-action]")).toBeNull();
+  });
+});
