@@ -5,6 +5,8 @@
 #               part of `make test` and fails, saying so, where GitHub can't be reached
 CARGO_DENY_VERSION := 0.20.2
 CARGO_DENY_STAMP := $(FERRY_CACHE)/stamps/cargo-deny-$(CARGO_DENY_VERSION)
+# --locked: the lockfiles as committed. fuzz/Cargo.lock follows the engine crates' dependencies
+# when `make fuzz-build` runs (before this step in `make test`); commit it with them.
 DENY_LOCKFILES := Cargo.toml fuzz/Cargo.toml
 # Duplicate versions are only warnings (deny.toml): counted, not listed one by one.
 DENY := cargo deny --config deny.toml --locked -L error
