@@ -296,6 +296,6 @@ mod tests {
             .filter(|c| **c == "translate.disabled")
             .count();
         assert_eq!(disabled, 1, "{translation:?}");
-        assert_eq!(StoreError::codes().len(), 24);
+        assert_eq!(StoreError::codes().len(), 25);
     }
 }

@@ -101,6 +101,12 @@ impl Store {
             // Waiting for a pooled connection is waiting for our own other tasks; give it
             // the busy timeout plus slack so a busy database reports `db.locked` first.
             .acquire_timeout(options.busy_timeout + Duration::from_secs(5))
+            // A connection that comes back still inside a transaction (a commit that failed
+            // on a full disk, whose rollback SQLite had already done) would refuse every
+            // later BEGIN: close it, and the pool opens a fresh one.
+            .after_release(|conn, _| {
+                Box::pin(async move { Ok(!sqlx::Connection::is_in_transaction(conn)) })
+            })
             .connect_with(connect)
             .await
             .map_err(|err| sql_error::from_sqlx(&db_path, err))?;
