@@ -55,7 +55,11 @@ async fn repost(pds: &str, client: &BlueskyClient, subject: &PublishedPost) {
 }
 
 fn request(since: Option<String>, max_posts: usize) -> TimelineRequest {
-    TimelineRequest { since, max_posts }
+    TimelineRequest {
+        since,
+        max_posts,
+        resume: None,
+    }
 }
 
 fn find<'a>(fetch: &'a TimelineFetch, uri: &str) -> Vec<&'a TimelinePost> {
@@ -169,12 +173,12 @@ async fn more_new_than_the_cap_is_a_gap_not_a_silent_loss() {
     };
     let alice = login(&pds, peers::BSKY_ALICE).await;
     let bob = login(&pds, peers::BSKY_BOB).await;
-    let since = alice
-        .following_timeline(&request(None, 200))
-        .await
-        .unwrap()
-        .cursor;
     let marker = format!("gap-{}", Tid::now());
+    // A post already seen, so there is a cursor to fall short of (on a fresh PDS the first
+    // read would otherwise see nothing and promise nothing).
+    let before = post(&bob, &format!("before {marker}"), None).await.uri;
+    let since = read_until(&alice, None, &[before.as_str()]).await.cursor;
+    assert!(since.is_some());
     let mut uris = Vec::new();
     for i in 0..3 {
         uris.push(post(&bob, &format!("第{i}条 {marker}"), None).await.uri);
@@ -182,11 +186,37 @@ async fn more_new_than_the_cap_is_a_gap_not_a_silent_loss() {
     let refs: Vec<&str> = uris.iter().map(String::as_str).collect();
     read_until(&alice, since.clone(), &refs).await;
 
-    let capped = alice.following_timeline(&request(since, 2)).await.unwrap();
+    let capped = alice
+        .following_timeline(&request(since.clone(), 2))
+        .await
+        .unwrap();
     assert_eq!(capped.posts.len(), 2);
     assert!(
         !capped.reached_since,
         "two of three new posts: the rest is a gap"
+    );
+    // Where the cap cut: a page (the top, or the next one the AppView's cursor names) and
+    // how many of its entries were taken.
+    let resume = capped.resume.as_deref().unwrap_or_default();
+    assert!(resume.starts_with("v1 "), "{resume}");
+
+    // Loading the gap: that page again, past what was taken, down to where the cursor was.
+    let rest = alice
+        .following_timeline(&TimelineRequest {
+            since,
+            max_posts: 200,
+            resume: capped.resume.clone(),
+        })
+        .await
+        .unwrap();
+    let got: Vec<&str> = rest.posts.iter().map(|p| p.remote_id.as_str()).collect();
+    assert!(
+        got.contains(&uris[0].as_str()),
+        "the one the cap left: {got:?}"
+    );
+    assert!(
+        !got.contains(&uris[2].as_str()),
+        "the newest was taken already: {got:?}"
     );
 }
 
