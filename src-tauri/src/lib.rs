@@ -41,6 +41,7 @@ pub mod os_locale;
 pub mod preferences;
 pub mod publishing;
 pub mod scheduling;
+pub mod welcome;
 
 use tauri::{Manager, RunEvent};
 

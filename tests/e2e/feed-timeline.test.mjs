@@ -159,7 +159,7 @@ test("a Bluesky account's following timeline in the merged feed", async (t) => {
       await screenshot(window, "feed-hints.png");
     });
 
-    await t.test("the Nostr note is liked and boosted as the account; a feed's entry offers neither", async () => {
+    await t.test("the Nostr note is liked, boosted and unliked as the account; a feed's entry offers neither", async () => {
       const pressed = (testid) =>
         window.executeScript(
           `const card = [...document.querySelectorAll("[data-testid=feed-item]")].find((i) => i.textContent.includes(arguments[0]));
@@ -180,6 +180,18 @@ test("a Bluesky account's following timeline in the merged feed", async (t) => {
           throw err;
         });
       }
+      // A second click takes the like back (a NIP-09 deletion of the reaction, on the relay).
+      await window.executeScript(
+        `[...document.querySelectorAll("[data-testid=feed-item]")].find((i) => i.textContent.includes(arguments[0]))
+           .querySelector("[data-testid=feed-item-like]").click();`,
+        FRIENDS,
+      );
+      await waitFor(window, "like taken back", async () => (await pressed("feed-item-like")) === "false").catch(
+        async (err) => {
+          await screenshot(window, "feed-unlike-failure.png");
+          throw err;
+        },
+      );
       const rssButtons = await window.executeScript(
         `return [...document.querySelectorAll("[data-testid=feed-item][data-network=rss] [data-testid=feed-item-like]")].length;`,
       );

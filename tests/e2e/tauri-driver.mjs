@@ -69,7 +69,9 @@ export class TauriDriver {
       folders[name] = join(driver.#fresh, sub);
       await mkdir(folders[name]);
     }
-    env = { ...folders, ...env };
+    // Every test starts from an empty folder and expects the composer, not the first-run
+    // welcome; the welcome's own test asks for it with FERRY_WELCOME: "on".
+    env = { ...folders, FERRY_WELCOME: "off", ...env };
     driver.#dataDir = env.FERRY_DATA_DIR;
     const port = await freePort();
     const nativePort = await freePort();

@@ -85,6 +85,14 @@ enum Command {
     Like { item: i64 },
     /// Boost (repost) an item of an account's timeline, as that account; once.
     Boost { item: i64 },
+    /// Load (the next part of) a gap in an account's timeline (`sources --json` lists gaps).
+    LoadGap { gap: i64 },
+    /// Dismiss a gap without loading it.
+    ForgetGap { gap: i64 },
+    /// Take back a like Ferry gave (nothing to take back is not an error).
+    Unlike { item: i64 },
+    /// Take back a boost Ferry gave (nothing to take back is not an error).
+    Unboost { item: i64 },
 }
 
 #[derive(clap::Args)]
@@ -120,7 +128,17 @@ pub async fn run(args: Args) -> ExitCode {
     };
     let result = match Feeds::new(store.clone()) {
         Ok(feeds) => {
-            let feeds = if matches!(args.command, Command::Sources | Command::Refresh { .. }) {
+            // Acting on an item needs the account that acts; so does reading its timeline.
+            let feeds = if matches!(
+                args.command,
+                Command::Sources
+                    | Command::Refresh { .. }
+                    | Command::Like { .. }
+                    | Command::Boost { .. }
+                    | Command::Unlike { .. }
+                    | Command::Unboost { .. }
+                    | Command::LoadGap { .. }
+            ) {
                 with_accounts(feeds, &store).await
             } else {
                 feeds
@@ -153,7 +171,8 @@ async fn with_accounts(feeds: Feeds, store: &ferry_core::Store) -> Feeds {
 async fn dispatch(out: Out, feeds: &Feeds, command: Command) -> Result<ExitCode, Failure> {
     let command_kind = match &command {
         Command::Like { .. } => Some(Interaction::Like),
-        Command::Boost { .. } => Some(Interaction::Boost),
+        Command::Boost { .. } | Command::Unboost { .. } => Some(Interaction::Boost),
+        Command::Unlike { .. } => Some(Interaction::Like),
         _ => None,
     };
     match command {
@@ -276,6 +295,36 @@ async fn dispatch(out: Out, feeds: &Feeds, command: Command) -> Result<ExitCode,
                 )
             }))
         }
+        Command::Unlike { item } | Command::Unboost { item } => {
+            let kind = command_kind.unwrap_or(Interaction::Like);
+            feeds.undo_interaction(item, kind).await?;
+            let now = feeds.item(item).await?;
+            Ok(out.emit(&now, || {
+                let what = if kind == Interaction::Like {
+                    "like"
+                } else {
+                    "boost"
+                };
+                format!("item {item}: no {what} from Ferry's account any more")
+            }))
+        }
+        Command::LoadGap { gap } => {
+            let report = feeds.load_gap(gap).await?;
+            Ok(out.emit(&report, || {
+                let left = if report.closed {
+                    "the gap is filled"
+                } else {
+                    "more is missing: run it again"
+                };
+                format!("gap {gap}: {} new item(s); {left}", report.new_items)
+            }))
+        }
+        Command::ForgetGap { gap } => {
+            feeds.forget_gap(gap).await?;
+            Ok(out.emit(&json!({ "forgotten": gap }), || {
+                format!("gap {gap} dismissed")
+            }))
+        }
         Command::Retention { keep } => {
             let removed = match keep {
                 Some(keep) => feeds.set_retention(keep).await?,
@@ -301,7 +350,7 @@ fn health_text(source: &FeedSource) -> String {
 
 /// One line per source: id, kind, health, items, title or URL.
 fn describe(s: &FeedSource) -> String {
-    format!(
+    let mut text = format!(
         "{}  {:<6} {:<18} {:>5} items  {}{}",
         s.id,
         s.kind.as_str(),
@@ -312,7 +361,24 @@ fn describe(s: &FeedSource) -> String {
             .map(|t| format!("{t} — "))
             .unwrap_or_default(),
         s.url,
-    )
+    );
+    // Where posts may be missing, with the command that fills each.
+    for gap in &s.gaps {
+        let from = gap
+            .newer_than
+            .map_or_else(|| "…".to_owned(), |t| t.to_rfc3339());
+        let how = if gap.loadable {
+            format!("`ferry feed load-gap {}`", gap.id)
+        } else {
+            format!("`ferry feed forget-gap {}` (cannot be loaded)", gap.id)
+        };
+        text.push_str(&format!(
+            "\n    gap {}: posts between {from} and {} may be missing; {how}",
+            gap.id,
+            gap.older_than.to_rfc3339()
+        ));
+    }
+    text
 }
 
 fn report_line(r: &RefreshReport) -> String {

@@ -6,7 +6,8 @@
 //! `max_posts`; it answers with posts newest first, the cursor to keep, and whether it reached
 //! that old cursor. When it did not (more was new than the cap allowed, or a relay or page
 //! failed part-way), the cache records a gap the user can load later instead of pretending the
-//! timeline is whole.
+//! timeline is whole: with the same `since` and the [`TimelineFetch::resume`] it answered, a
+//! reader goes on from where it stopped.
 //!
 //! ```
 //! use chrono::{TimeZone, Utc};
@@ -84,11 +85,15 @@ pub struct PostMedia {
 }
 
 /// What to fetch: everything newer than `since` (a cursor a reader returned before; `None` on
-/// the first refresh), at most `max_posts`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// the first refresh), at most `max_posts`, from the top of the timeline or, when loading a
+/// gap, from `resume` down.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TimelineRequest {
     pub since: Option<String>,
     pub max_posts: usize,
+    /// A [`TimelineFetch::resume`] an earlier read with the same `since` returned: start there
+    /// instead of at the newest post. `None`: from the top.
+    pub resume: Option<String>,
 }
 
 /// What a refresh brought.
@@ -100,6 +105,10 @@ pub struct TimelineFetch {
     pub cursor: Option<String>,
     /// `false` when posts between `since` and the oldest post returned may be missing.
     pub reached_since: bool,
+    /// When `reached_since` is `false`: where a read with the same `since` continues down
+    /// toward it (a Mastodon entry id, a Bluesky page and how much of it was taken, a Nostr
+    /// time), so the missing posts load without reading the top again. `None`: from the top.
+    pub resume: Option<String>,
     /// Posts their authors withdrew (Nostr deletions, NIP-09): a cache drops its copy of
     /// `remote_id` only when that copy's author is `author_id`.
     pub withdrawn: Vec<Withdrawn>,

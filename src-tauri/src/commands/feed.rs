@@ -4,7 +4,7 @@
 //! [`crate::feeding`]).
 
 use ferry_core::Draft;
-use ferry_core::feed::{FeedItem, FeedSource, Feeds, Interaction, ItemQuery};
+use ferry_core::feed::{FeedItem, FeedSource, Feeds, GapReport, Interaction, ItemQuery};
 use ferry_networks::rss::Platform;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -140,6 +140,44 @@ pub async fn interact_feed_item(
     let feeds = feeding.feeds_with_accounts(&store, &publishing).await?;
     feeds.interact(i64::from(item_id), kind).await?;
     Ok(feeds.item(i64::from(item_id)).await?)
+}
+
+/// Takes back the like or boost Ferry gave an item (none: nothing happens); answers the
+/// item as it now is.
+#[ferry_macros::command]
+pub async fn undo_feed_interaction(
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+    publishing: State<'_, Publishing>,
+    item_id: u32,
+    kind: Interaction,
+) -> CommandResult<FeedItem> {
+    let feeds = feeding.feeds_with_accounts(&store, &publishing).await?;
+    feeds.undo_interaction(i64::from(item_id), kind).await?;
+    Ok(feeds.item(i64::from(item_id)).await?)
+}
+
+/// Loads (the next part of) a gap in an account's timeline: from where the refresh that left
+/// it stopped, down toward what the cache had.
+#[ferry_macros::command]
+pub async fn load_feed_gap(
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+    publishing: State<'_, Publishing>,
+    gap_id: u32,
+) -> CommandResult<GapReport> {
+    let feeds = feeding.feeds_with_accounts(&store, &publishing).await?;
+    Ok(feeds.load_gap(i64::from(gap_id)).await?)
+}
+
+/// Dismisses a gap without loading it.
+#[ferry_macros::command]
+pub async fn forget_feed_gap(
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+    gap_id: u32,
+) -> CommandResult<()> {
+    Ok(feeding.feeds(&store)?.forget_gap(i64::from(gap_id)).await?)
 }
 
 #[ferry_macros::command]

@@ -59,6 +59,8 @@ commands![
     settings::log_folder,
     settings::open_log_folder,
     settings::about,
+    settings::welcome_needed,
+    settings::finish_welcome,
     window::close_main_window,
     window::keep_main_window_open,
     accounts::list_accounts,
@@ -108,6 +110,9 @@ commands![
     feed::list_feed_items,
     feed::bring_feed_item,
     feed::interact_feed_item,
+    feed::undo_feed_interaction,
+    feed::load_feed_gap,
+    feed::forget_feed_gap,
     feed::feed_settings,
     feed::set_feed_retention,
 ];

@@ -61,3 +61,15 @@ pub fn open_log_folder(database: State<'_, Database>) -> CommandResult<()> {
 pub fn about(database: State<'_, Database>) -> crate::about::About {
     crate::about::about(database.data_dir().ok().as_deref())
 }
+
+/// Whether the window opens with the first-run welcome (see `welcome.rs`).
+#[ferry_macros::command]
+pub async fn welcome_needed(store: OpenStore) -> CommandResult<bool> {
+    crate::welcome::needed(&store).await
+}
+
+/// The welcome was done or skipped: it does not show again.
+#[ferry_macros::command]
+pub async fn finish_welcome(store: OpenStore) -> CommandResult<()> {
+    crate::welcome::finish(&store).await
+}

@@ -225,6 +225,36 @@ fn a_nostr_accounts_follows_are_a_source() {
     let rss = ok_json(d, &["feed", "list", "--network", "rss"], b"");
     assert_eq!(rss, serde_json::json!([]));
 
+    // Liked as the account, then taken back: a kind 7 on the relay, then a kind 5 naming it.
+    let item = zh[0]["id"].as_i64().unwrap().to_string();
+    let liked = ok_json(d, &["feed", "like", &item], b"");
+    assert_eq!(liked["liked"], true, "{liked}");
+    let mine = |kinds: &[u16]| {
+        runtime.block_on(ferry_networks::nostr::client::query_events(
+            std::slice::from_ref(&relay),
+            serde_json::json!({"authors": [me.public_key().to_hex()], "kinds": kinds}),
+            std::time::Duration::from_secs(5),
+        ))
+    };
+    let reactions = mine(&[7]);
+    assert_eq!(reactions.len(), 1, "{reactions:#?}");
+    let unliked = ok_json(d, &["feed", "unlike", &item], b"");
+    assert_eq!(unliked["liked"], false, "{unliked}");
+    let withdrawals = mine(&[5]);
+    assert_eq!(withdrawals.len(), 1, "{withdrawals:#?}");
+    let names: Vec<String> = withdrawals[0]
+        .tags
+        .iter()
+        .map(|t| t.as_slice().join(" "))
+        .collect();
+    assert!(
+        names.contains(&format!("e {}", reactions[0].id.to_hex())) && names.contains(&"k 7".into()),
+        "{names:?}"
+    );
+    // Nothing left to take back: no second request, no error.
+    ok_json(d, &["feed", "unlike", &item], b"");
+    assert_eq!(mine(&[5]).len(), 1);
+
     // It goes with the account, not with `feed remove`.
     let id = source["id"].as_str().unwrap();
     assert_eq!(

@@ -6,12 +6,13 @@
 
 use chrono::{DateTime, Utc};
 use ferry_networks::rss::SourceHealth;
+use ferry_networks::timeline::{TimelineFetch, TimelineRequest};
 
 use super::Feeds;
 use super::error::FeedError;
 use super::items::{self, NewItem};
 use super::model::RefreshReport;
-use super::sources::{self, FetchState, Outcome};
+use super::sources::{self, FetchState, NewGap, Outcome};
 use super::timelines::{self, INTERVAL, ReadFailure};
 use crate::clock;
 
@@ -30,7 +31,14 @@ pub(super) async fn refresh(
             retry_at: None,
         }),
         Some(accounts) => match accounts.get(account_id).await {
-            Ok(account) => timelines::read(accounts, &account, state.cursor.clone()).await,
+            Ok(account) => {
+                let request = TimelineRequest {
+                    since: state.cursor.clone(),
+                    max_posts: feeds.timeline_cap,
+                    resume: None,
+                };
+                timelines::read(accounts, &account, &request).await
+            }
             Err(e) => Err(ReadFailure {
                 health: SourceHealth::Unreachable,
                 message: e.to_string(),
@@ -54,7 +62,12 @@ pub(super) async fn refresh(
             new_items =
                 items::store_items(&mut tx, store, id, &state.network, &rows, now, keep).await?;
             items::withdraw(&mut tx, store, &state.network, &fetch.withdrawn).await?;
-            let gap = gap(fetch, state.cursor.is_some(), newest_before.as_deref(), now);
+            let gap = gap(
+                fetch,
+                state.cursor.as_deref(),
+                newest_before.as_deref(),
+                now,
+            );
             sources::record_timeline(&mut tx, store, id, fetch.cursor.as_deref(), gap, now).await?;
             Outcome {
                 health: SourceHealth::Working,
@@ -88,32 +101,40 @@ pub(super) async fn refresh(
 }
 
 /// Where posts may be missing: between what the cache had and the oldest post this refresh
-/// brought, when the reader says it did not get that far. The first refresh never leaves one
-/// (nothing older was promised).
+/// brought, when the reader says it did not get that far, with what loading it needs. The
+/// first refresh never leaves one (nothing older was promised).
 fn gap(
-    fetch: &ferry_networks::timeline::TimelineFetch,
-    had_cursor: bool,
+    fetch: &TimelineFetch,
+    old_cursor: Option<&str>,
     newest_before: Option<&str>,
     now: DateTime<Utc>,
-) -> Option<(Option<DateTime<Utc>>, DateTime<Utc>)> {
-    if fetch.reached_since || !had_cursor {
+) -> Option<NewGap> {
+    if fetch.reached_since || old_cursor.is_none() {
         return None;
     }
-    let oldest = fetch
+    Some(NewGap {
+        newer_than: newest_before.and_then(|t| clock::from_db(t).ok()),
+        older_than: oldest(fetch, now),
+        since_cursor: old_cursor.map(str::to_owned),
+        resume: fetch.resume.clone(),
+    })
+}
+
+/// The oldest post a read brought (never in the future), or `now` when it brought none.
+pub(super) fn oldest(fetch: &TimelineFetch, now: DateTime<Utc>) -> DateTime<Utc> {
+    fetch
         .posts
         .iter()
         .map(|p| p.published_at.min(now))
         .min()
-        .unwrap_or(now);
-    let newer_than = newest_before.and_then(|t| clock::from_db(t).ok());
-    Some((newer_than, oldest))
+        .unwrap_or(now)
 }
 
 #[cfg(test)]
 pub(super) fn gap_for_test(
-    fetch: &ferry_networks::timeline::TimelineFetch,
-    had_cursor: bool,
+    fetch: &TimelineFetch,
+    old_cursor: Option<&str>,
     newest_before: Option<&str>,
-) -> Option<(Option<DateTime<Utc>>, DateTime<Utc>)> {
-    gap(fetch, had_cursor, newest_before, clock::now())
+) -> Option<NewGap> {
+    gap(fetch, old_cursor, newest_before, clock::now())
 }

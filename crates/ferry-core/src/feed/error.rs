@@ -61,6 +61,22 @@ pub enum FeedError {
     #[code("feed.no_item")]
     NoItem { id: i64 },
 
+    #[error(
+        "no gap with id {id} (loaded or dismissed already?); `ferry feed sources --json` lists them"
+    )]
+    #[code("feed.no_gap")]
+    NoGap { id: i64 },
+
+    #[error(
+        "gap {id} was recorded before Ferry could load gaps; dismiss it (`ferry feed forget-gap {id}`)"
+    )]
+    #[code("feed.gap_not_loadable")]
+    GapNotLoadable { id: i64 },
+
+    #[error("loading gap {id} failed: {message}")]
+    #[code("feed.gap_failed")]
+    GapFailed { id: i64, message: String },
+
     #[error("{0}")]
     #[code("feed.bad_query")]
     BadQuery(String),

@@ -10,7 +10,8 @@
 //! durably (Bluesky's record key and date: the record is written over itself; Nostr's signed
 //! event: the same event again; Mastodon needs nothing, favourite and reblog are idempotent).
 //! A request the server refused removes the row, so the person may try again; one whose
-//! outcome is unknown keeps it, and the next try sends the same thing.
+//! outcome is unknown keeps it, and the next try sends the same thing. Taking one back is in
+//! `interaction_undo.rs`.
 
 use chrono::Utc;
 use ferry_networks::bluesky::client::{Interaction as BlueskyInteraction, Tid};
@@ -45,11 +46,11 @@ impl Interaction {
 }
 
 /// The item as the network knows it, and the account to act as.
-struct Target {
-    network: String,
-    remote_id: String,
-    author_id: Option<String>,
-    account_id: Option<String>,
+pub(super) struct Target {
+    pub network: String,
+    pub remote_id: String,
+    pub author_id: Option<String>,
+    pub account_id: Option<String>,
 }
 
 impl Feeds {
@@ -64,7 +65,7 @@ impl Feeds {
             });
         };
         let account = accounts.get(account_id).await?;
-        let row: Option<(String, Option<String>)> = sqlx::query_as(
+        let mut row: Option<(String, Option<String>)> = sqlx::query_as(
             "SELECT state, payload FROM feed_interactions WHERE item_id = ? AND kind = ?",
         )
         .bind(item_id)
@@ -72,6 +73,12 @@ impl Feeds {
         .fetch_optional(&store.pool)
         .await
         .map_err(|e| store.db_err(e))?;
+        if row.as_ref().is_some_and(|(state, _)| state == "undoing") {
+            // Taking it back may have landed (a relay that has the deletion refuses the old
+            // reaction): finish that (the row goes), then start afresh.
+            self.undo_interaction(item_id, kind).await?;
+            row = None;
+        }
         let payload = match row {
             Some((state, _)) if state == "done" => return Ok(()),
             Some((_, payload)) => payload,
@@ -127,7 +134,7 @@ impl Feeds {
     }
 }
 
-async fn load(feeds: &Feeds, item_id: i64) -> Result<Target, FeedError> {
+pub(super) async fn load(feeds: &Feeds, item_id: i64) -> Result<Target, FeedError> {
     let store = &feeds.store;
     let row: Option<(String, String, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT i.network, i.remote_id, i.author_id, s.account_id \

@@ -288,8 +288,9 @@ async fn a_refresh_that_fell_short_records_a_gap() {
         cursor: Some("9".into()),
         reached_since: false,
         withdrawn: Vec::new(),
+        resume: Some("9".into()),
     };
-    let gap = super::account_refresh::gap_for_test(&fetch, true, Some("2026-12-05T09:05:00Z"));
+    let gap = super::account_refresh::gap_for_test(&fetch, Some("3"), Some("2026-12-05T09:05:00Z"));
     let mut tx = store.begin_write().await.unwrap();
     sources::record_timeline(&mut tx, &store, &home, Some("9"), gap, at(59))
         .await
@@ -299,13 +300,40 @@ async fn a_refresh_that_fell_short_records_a_gap() {
     assert_eq!(source.gaps.len(), 1);
     assert_eq!(source.gaps[0].newer_than, Some(at(5)));
     assert_eq!(source.gaps[0].older_than, at(30));
+    assert!(source.gaps[0].loadable, "it knows where to go on from");
     // A first refresh, or one that reached the cursor, leaves none.
-    assert!(super::account_refresh::gap_for_test(&fetch, false, None).is_none());
+    assert!(super::account_refresh::gap_for_test(&fetch, None, None).is_none());
     let whole = TimelineFetch {
         reached_since: true,
         ..fetch
     };
-    assert!(super::account_refresh::gap_for_test(&whole, true, None).is_none());
+    assert!(super::account_refresh::gap_for_test(&whole, Some("3"), None).is_none());
+
+    // Dismissed: gone, and a second dismissal names it as unknown.
+    let id = source.gaps[0].id;
+    feeds.forget_gap(id).await.unwrap();
+    assert!(feeds.source(&home).await.unwrap().gaps.is_empty());
+    assert_eq!(
+        feeds.forget_gap(id).await.unwrap_err().code(),
+        "feed.no_gap"
+    );
+    assert_eq!(feeds.load_gap(id).await.unwrap_err().code(), "feed.no_gap");
+
+    // A gap recorded before gaps could be loaded (no cursor kept) can only be dismissed.
+    sqlx::query(
+        "INSERT INTO feed_gaps (source_id, newer_than, older_than, found_at) \
+         VALUES (?, NULL, '2026-12-05T09:30:00Z', '2026-12-05T09:59:00Z')",
+    )
+    .bind(&home)
+    .execute(&store.pool)
+    .await
+    .unwrap();
+    let old = feeds.source(&home).await.unwrap().gaps[0].clone();
+    assert!(!old.loadable);
+    let err = feeds.load_gap(old.id).await.unwrap_err();
+    assert_eq!(err.code(), "feed.gap_not_loadable");
+    assert!(err.to_string().contains("forget-gap"), "{err}");
+    feeds.forget_gap(old.id).await.unwrap();
 }
 
 /// The timeline migration rebuilds both feed tables; a user's feeds and their cached items

@@ -28,7 +28,9 @@
 //! - Item HTML is sanitized (ammonia) before it is stored; `text` is its plain text.
 //! - Accounts are sources automatically once [`Feeds::with_accounts`] is given: each
 //!   refresh asks the network for what is new since the cursor it returned last, at most
-//!   200 posts; when that did not reach the previous posts, the source gets a [`FeedGap`].
+//!   200 posts; when that did not reach the previous posts, the source gets a [`FeedGap`],
+//!   which [`Feeds::load_gap`] fills from where the refresh stopped (or
+//!   [`Feeds::forget_gap`] dismisses).
 //! - Each post shows once (the same id from two sources; the user's own cross-post folded
 //!   into one item with `also_on`), filtered by network, language (declared, else
 //!   detected) and source ([`ItemQuery`]).
@@ -46,7 +48,9 @@
 mod account_refresh;
 mod bring;
 mod error;
+mod gap_loading;
 mod host_gates;
+mod interaction_undo;
 mod interactions;
 mod items;
 mod listing;
@@ -65,10 +69,11 @@ use ferry_networks::rss::{FeedClient, Platform, redacted_url, rsshub_route};
 pub use error::FeedError;
 pub use interactions::Interaction;
 pub use model::{
-    AlsoOn, FeedGap, FeedItem, FeedSource, ItemAuthor, ItemMedia, ItemQuery, ItemReply, ItemSource,
-    RefreshReport, SourceKind,
+    AlsoOn, FeedGap, FeedItem, FeedSource, GapReport, ItemAuthor, ItemMedia, ItemQuery, ItemReply,
+    ItemSource, RefreshReport, SourceKind,
 };
 pub use remote_images::{CACHE_MAX_BYTES, FetchedImage, ItemImage};
+pub use timelines::MAX_POSTS;
 
 use crate::Store;
 use crate::accounts::Accounts;
@@ -87,6 +92,8 @@ pub struct Feeds {
     client: FeedClient,
     /// Set with [`Feeds::with_accounts`]: the accounts whose timelines are sources.
     accounts: Option<Accounts>,
+    /// Posts one read of an account's timeline may bring ([`MAX_POSTS`]).
+    timeline_cap: usize,
 }
 
 impl Feeds {
@@ -100,7 +107,16 @@ impl Feeds {
             store,
             client,
             accounts: None,
+            timeline_cap: MAX_POSTS,
         }
+    }
+
+    /// The same, bringing at most `cap` posts per read of an account's timeline, so a test
+    /// can leave and load a gap with a handful of posts.
+    #[doc(hidden)]
+    pub fn with_timeline_cap(mut self, cap: usize) -> Feeds {
+        self.timeline_cap = cap.max(1);
+        self
     }
 
     /// The same, with the user's accounts as sources too: each Mastodon account's home

@@ -74,8 +74,26 @@ pub struct FeedSource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct FeedGap {
+    #[ts(type = "number")]
+    pub id: i64,
     pub newer_than: Option<DateTime<Utc>>,
     pub older_than: DateTime<Utc>,
+    /// False for a gap recorded before Ferry could load gaps: it can only be dismissed.
+    pub loadable: bool,
+}
+
+/// What loading (part of) a gap did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct GapReport {
+    #[ts(type = "number")]
+    pub gap_id: i64,
+    pub source_id: String,
+    /// Posts added to the cache.
+    pub new_items: u32,
+    /// True when the load reached the posts before the gap: the gap is gone. False when
+    /// there was more than one load may bring: what is left stays a (smaller) gap.
+    pub closed: bool,
 }
 
 /// One cached item of the merged feed.

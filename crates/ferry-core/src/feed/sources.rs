@@ -163,6 +163,17 @@ pub(super) async fn add_account_sources(store: &Store) -> Result<(), FeedError> 
     Ok(())
 }
 
+/// Where a refresh could not reach what the cache had before, and how to go on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct NewGap {
+    pub newer_than: Option<DateTime<Utc>>,
+    pub older_than: DateTime<Utc>,
+    /// The source's cursor before that refresh: where loading the gap stops.
+    pub since_cursor: Option<String>,
+    /// Where the reader goes on ([`ferry_networks::timeline::TimelineFetch::resume`]).
+    pub resume: Option<String>,
+}
+
 /// Stores what an account's reader returned to pass next time, inside the caller's
 /// transaction, and a gap when the reader could not reach what the cache had before.
 pub(super) async fn record_timeline(
@@ -170,7 +181,7 @@ pub(super) async fn record_timeline(
     store: &Store,
     id: &str,
     cursor: Option<&str>,
-    gap: Option<(Option<DateTime<Utc>>, DateTime<Utc>)>,
+    gap: Option<NewGap>,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let db = |e| store.db_err(e);
@@ -180,15 +191,18 @@ pub(super) async fn record_timeline(
         .execute(&mut *tx)
         .await
         .map_err(db)?;
-    if let Some((newer_than, older_than)) = gap {
+    if let Some(gap) = gap {
         sqlx::query(
-            "INSERT INTO feed_gaps (source_id, newer_than, older_than, found_at) \
-             VALUES (?, ?, ?, ?)",
+            "INSERT INTO feed_gaps \
+             (source_id, newer_than, older_than, found_at, since_cursor, resume) \
+             VALUES (?, ?, ?, ?, ?, ?)",
         )
         .bind(id)
-        .bind(newer_than.map(clock::to_db))
-        .bind(clock::to_db(older_than))
+        .bind(gap.newer_than.map(clock::to_db))
+        .bind(clock::to_db(gap.older_than))
         .bind(clock::to_db(now))
+        .bind(gap.since_cursor)
+        .bind(gap.resume)
         .execute(&mut *tx)
         .await
         .map_err(db)?;
@@ -197,9 +211,9 @@ pub(super) async fn record_timeline(
 }
 
 async fn gaps(store: &Store, id: &str) -> Result<Vec<FeedGap>, FeedError> {
-    let rows: Vec<(Option<String>, String)> = sqlx::query_as(
-        "SELECT newer_than, older_than FROM feed_gaps WHERE source_id = ? \
-         ORDER BY older_than DESC LIMIT 20",
+    let rows: Vec<(i64, Option<String>, String, bool)> = sqlx::query_as(
+        "SELECT id, newer_than, older_than, since_cursor IS NOT NULL FROM feed_gaps \
+         WHERE source_id = ? ORDER BY older_than DESC LIMIT 20",
     )
     .bind(id)
     .fetch_all(&store.pool)
@@ -213,8 +227,10 @@ async fn gaps(store: &Store, id: &str) -> Result<Vec<FeedGap>, FeedError> {
         .into()
     };
     rows.into_iter()
-        .map(|(newer, older)| {
+        .map(|(id, newer, older, loadable)| {
             Ok(FeedGap {
+                id,
+                loadable,
                 newer_than: newer
                     .as_deref()
                     .map(clock::from_db)

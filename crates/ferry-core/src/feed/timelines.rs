@@ -18,8 +18,9 @@ use ferry_networks::timeline::{TimelineFetch, TimelineRequest};
 use crate::accounts::{Account, AccountError, Accounts, KeptSession};
 use crate::model::Network;
 
-/// Posts one refresh may bring per account; more than that leaves a gap.
-pub(super) const MAX_POSTS: usize = 200;
+/// Posts one refresh (or one load of a gap) may bring per account; more than that leaves a
+/// gap.
+pub const MAX_POSTS: usize = 200;
 /// How often an account's timeline is read while Ferry runs.
 pub(super) const INTERVAL: chrono::Duration = chrono::Duration::minutes(5);
 
@@ -46,20 +47,17 @@ pub(super) fn source_url(account: &Account) -> Option<String> {
     }
 }
 
-/// Reads what is new on the account's timeline since `since`.
+/// Reads what is new on the account's timeline since `request.since` (from the top, or from
+/// `request.resume` when loading a gap).
 pub(super) async fn read(
     accounts: &Accounts,
     account: &Account,
-    since: Option<String>,
+    request: &TimelineRequest,
 ) -> Result<TimelineFetch, ReadFailure> {
-    let request = TimelineRequest {
-        since,
-        max_posts: MAX_POSTS,
-    };
     match account.network {
-        Network::Nostr => read_nostr(account, &request).await,
-        Network::Mastodon => read_mastodon(accounts, account, &request).await,
-        Network::Bluesky => read_bluesky(accounts, account, &request).await,
+        Network::Nostr => read_nostr(account, request).await,
+        Network::Mastodon => read_mastodon(accounts, account, request).await,
+        Network::Bluesky => read_bluesky(accounts, account, request).await,
         _ => Err(ReadFailure {
             health: SourceHealth::Unreachable,
             message: format!(

@@ -205,6 +205,25 @@ async fn accounts_are_sources_and_own_cross_posts_come_once() {
         let who: Vec<serde_json::Value> = reqwest::get(&url).await.unwrap().json().await.unwrap();
         assert_eq!(who.len(), 1, "one {what}: {who:#?}");
     }
+    // Taken back, twice over: none left on the server, and the item says so.
+    for _ in 0..2 {
+        for kind in [Interaction::Like, Interaction::Boost] {
+            feeds
+                .undo_interaction(on_mastodon[0].id, kind)
+                .await
+                .unwrap();
+        }
+    }
+    for list in ["favourited_by", "reblogged_by"] {
+        let url = format!(
+            "{masto}/api/v1/statuses/{}/{list}",
+            on_mastodon[0].remote_id
+        );
+        let who: Vec<serde_json::Value> = reqwest::get(&url).await.unwrap().json().await.unwrap();
+        assert_eq!(who, Vec::<serde_json::Value>::new(), "{list}");
+    }
+    let now = feeds.item(on_mastodon[0].id).await.unwrap();
+    assert!(!now.liked && !now.boosted, "{now:#?}");
     // An item no longer in the cache is refused, naming it.
     let rss_like = feeds
         .interact(i64::MAX, Interaction::Like)
@@ -387,6 +406,28 @@ async fn a_bluesky_account_reads_its_following_timeline() {
     }
     let now = feeds.item(bobs_item.id).await.unwrap();
     assert!(now.liked && now.boosted);
+    // Taken back: both records deleted from alice's repo; a second undo sends nothing.
+    for _ in 0..2 {
+        for kind in [Interaction::Like, Interaction::Boost] {
+            feeds.undo_interaction(bobs_item.id, kind).await.unwrap();
+        }
+    }
+    for collection in ["app.bsky.feed.like", "app.bsky.feed.repost"] {
+        let url = format!(
+            "{pds}/xrpc/com.atproto.repo.listRecords?repo={}&collection={collection}&limit=100",
+            alice.remote_id
+        );
+        let page: serde_json::Value = reqwest::get(&url).await.unwrap().json().await.unwrap();
+        let left = page["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["value"]["subject"]["uri"] == bobs.uri.as_str())
+            .count();
+        assert_eq!(left, 0, "{collection}: {page:#?}");
+    }
+    let now = feeds.item(bobs_item.id).await.unwrap();
+    assert!(!now.liked && !now.boosted);
     let own = items.iter().find(|i| i.text == en).unwrap();
     let elsewhere: Vec<&str> = own.also_on.iter().map(|a| a.network.as_str()).collect();
     assert_eq!(elsewhere, ["nostr"], "{own:#?}");

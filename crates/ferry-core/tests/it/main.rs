@@ -10,6 +10,7 @@ mod accounts;
 mod bluesky_rotation;
 mod drafts;
 mod feed;
+mod feed_gaps;
 mod feed_timelines;
 mod network_checks;
 mod outbox_plan;

@@ -9,7 +9,11 @@ use ferry_networks::timeline::TimelineRequest;
 use ferry_test_support::peers;
 
 fn request(since: Option<String>, max_posts: usize) -> TimelineRequest {
-    TimelineRequest { since, max_posts }
+    TimelineRequest {
+        since,
+        max_posts,
+        resume: None,
+    }
 }
 
 #[tokio::test]
@@ -89,10 +93,39 @@ async fn home_timeline_pages_back_to_the_cursor_and_no_further() {
     assert_eq!(none.cursor, all.cursor);
 
     // A cap below what is new: the newest ones, and a gap is admitted.
-    let capped = client.home_timeline(&request(cursor, 30)).await.unwrap();
+    let capped = client
+        .home_timeline(&request(cursor.clone(), 30))
+        .await
+        .unwrap();
     let capped_ids: Vec<&str> = capped.posts.iter().map(|p| p.remote_id.as_str()).collect();
     assert_eq!(capped_ids, posted[..30]);
     assert!(!capped.reached_since);
+    assert_eq!(capped.resume.as_deref(), Some(posted[29].as_str()));
+
+    // Loading that gap, ten at a time: from where the cap cut, down to the cursor, once each.
+    let mut resume = capped.resume;
+    let mut loaded: Vec<String> = Vec::new();
+    for _ in 0..3 {
+        let part = client
+            .home_timeline(&TimelineRequest {
+                since: cursor.clone(),
+                max_posts: 10,
+                resume: resume.clone(),
+            })
+            .await
+            .unwrap();
+        loaded.extend(part.posts.iter().map(|p| p.remote_id.clone()));
+        if part.reached_since {
+            assert_eq!(part.resume, None);
+            break;
+        }
+        resume = part.resume;
+    }
+    assert_eq!(
+        loaded,
+        posted[30..],
+        "the fifteen the cap left, and no more"
+    );
 }
 
 #[tokio::test]

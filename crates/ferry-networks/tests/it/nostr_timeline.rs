@@ -66,7 +66,11 @@ fn hex(events: &[&Event]) -> Vec<String> {
 }
 
 fn request(since: Option<String>, max_posts: usize) -> TimelineRequest {
-    TimelineRequest { since, max_posts }
+    TimelineRequest {
+        since,
+        max_posts,
+        resume: None,
+    }
 }
 
 #[tokio::test]
@@ -228,6 +232,37 @@ async fn follows_are_read_on_their_write_relays_once_each_and_nobody_else() {
         .unwrap();
     assert_eq!(ids(&capped), hex(&[&c_future, &b_new]));
     assert!(!capped.reached_since, "older notes were left out");
+    assert_eq!(
+        capped.resume,
+        Some((t - 60).to_string()),
+        "a gap's load goes on from the oldest note kept"
+    );
+    // Loading that gap: down from there (that second read again), to the end.
+    let rest = read_follows_timeline(
+        &account,
+        &mine,
+        &TimelineRequest {
+            since: None,
+            max_posts: 50,
+            resume: capped.resume.clone(),
+        },
+        &limits,
+    )
+    .await
+    .unwrap();
+    // That second itself may come again or not (relays differ on whether `until` is
+    // inclusive); the cache keeps one of each either way.
+    let below: Vec<String> = ids(&rest)
+        .into_iter()
+        .filter(|id| *id != b_new.id.to_hex())
+        .collect();
+    assert_eq!(
+        below,
+        hex(&[&c_reply, &b_note, &c_both, &b_old]),
+        "nothing newer than where the cap cut; everything below it"
+    );
+    assert!(rest.reached_since);
+    assert_eq!(rest.resume, None);
 }
 
 #[tokio::test]
@@ -305,6 +340,7 @@ async fn unusable_input_and_no_relay_are_errors_no_follow_list_is_empty() {
             cursor: Some("123".into()),
             reached_since: true,
             withdrawn: Vec::new(),
+            resume: None,
         }
     );
 

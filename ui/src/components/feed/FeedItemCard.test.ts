@@ -1,5 +1,5 @@
-// Like and boost on a card: only for an account's timeline, once each, the card showing what
-// the shell answers, and a refusal said on the card.
+// Like and boost on a card: only for an account's timeline, a toggle (a second click takes it
+// back), the card showing what the shell answers, and a refusal said on the card.
 import { describe, expect, it } from "vitest";
 import { BackendError, type FeedItem } from "../../lib/backend";
 import { FakeBackend } from "../../lib/backend/fake";
@@ -16,7 +16,7 @@ function show(fake: FakeBackend, shown: FeedItem): HTMLElement {
 const button = (host: HTMLElement, id: string) => host.querySelector(`[data-testid=${id}]`) as HTMLButtonElement;
 
 describe("FeedItemCard like and boost", () => {
-  it("likes and boosts a timeline item once each, as the shell answers", async () => {
+  it("likes a timeline item, as the shell answers", async () => {
     const note = item({ id: 7, network: "nostr", remote_id: "ab".repeat(32), title: null });
     const fake = new FakeBackend({
       interact_feed_item: ({ kind }) => ({ ...note, liked: kind === "like", boosted: kind === "boost" }),
@@ -27,8 +27,29 @@ describe("FeedItemCard like and boost", () => {
     await settle();
     expect(fake.called("interact_feed_item")).toEqual([{ itemId: 7, kind: "like" }]);
     expect(button(host, "feed-item-like").textContent).toContain("已点赞");
-    expect(button(host, "feed-item-like").disabled).toBe(true);
     expect(button(host, "feed-item-like").getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("takes a given boost back on the second click", async () => {
+    const boosted = item({ id: 10, network: "bluesky", remote_id: "at://did:plc:bob/app.bsky.feed.post/1", title: null, boosted: true });
+    const fake = new FakeBackend({
+      undo_feed_interaction: () => ({ ...boosted, boosted: false }),
+      interact_feed_item: () => ({ ...boosted, boosted: true }),
+    });
+    const host = show(fake, boosted);
+    const boost = button(host, "feed-item-boost-action");
+    expect(boost.getAttribute("aria-pressed")).toBe("true");
+    expect(boost.title).toBe("取消转发");
+    boost.click();
+    await settle();
+    expect(fake.called("undo_feed_interaction")).toEqual([{ itemId: 10, kind: "boost" }]);
+    expect(fake.called("interact_feed_item")).toEqual([]);
+    expect(boost.getAttribute("aria-pressed")).toBe("false");
+    expect(boost.textContent).not.toContain("已转发");
+    boost.click();
+    await settle();
+    expect(fake.called("interact_feed_item")).toEqual([{ itemId: 10, kind: "boost" }]);
+    expect(boost.getAttribute("aria-pressed")).toBe("true");
   });
 
   it("says on the card why the network refused", async () => {

@@ -106,7 +106,7 @@ describe("FeedScreen", () => {
           kind: "account",
           network: "mastodon",
           account_id: "a1",
-          gaps: [{ newer_than: "2026-12-05T08:00:00Z", older_than: "2026-12-05T09:00:00Z" }],
+          gaps: [{ id: 1, newer_than: "2026-12-05T08:00:00Z", older_than: "2026-12-05T09:00:00Z", loadable: true }],
         }),
       ],
       feed_settings: settings,

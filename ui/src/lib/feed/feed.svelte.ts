@@ -21,6 +21,7 @@ import {
   type FeedItem,
   type FeedSettings,
   type FeedSource,
+  type GapReport,
   type Platform,
   type Unlisten,
 } from "../backend";
@@ -284,6 +285,19 @@ export class Feed {
     const added = await this.#sourcesChanged(this.backend.call("add_feed_creator", { base, platform, user }));
     await this.readSettings();
     return added;
+  }
+
+  /** Loads (the next part of) a gap in a timeline, then shows what it brought. */
+  async loadGap(gapId: number): Promise<GapReport> {
+    const report = await this.backend.call("load_feed_gap", { gapId });
+    await Promise.all([this.readSources(), this.readItems()]);
+    return report;
+  }
+
+  /** Dismisses a gap without loading it. */
+  async forgetGap(gapId: number): Promise<void> {
+    await this.backend.call("forget_feed_gap", { gapId });
+    await this.readSources();
   }
 
   async remove(id: string): Promise<void> {

@@ -2,6 +2,8 @@
 //! the account's own repo that points at the post by URI and CID. It is written with
 //! `putRecord` under a record key the caller chose and stored first, so sending it again
 //! after a lost answer writes the same record over itself instead of adding a second like.
+//! Taking it back deletes that record (`deleteRecord`), which a PDS answers with success when
+//! the record is already gone, so that too may be sent again.
 
 use serde::Deserialize;
 use serde_json::json;
@@ -82,5 +84,23 @@ impl BlueskyClient {
         Ok(read_json::<Written>(NETWORK, nsid, Effect::Write, &answer)
             .map_err(refine)?
             .uri)
+    }
+
+    /// Deletes the like or repost the account wrote under `rkey` (nothing when it is gone).
+    pub async fn withdraw(&self, kind: Interaction, rkey: &Tid) -> Result<(), ClientError> {
+        let nsid = "com.atproto.repo.deleteRecord";
+        let body = json!({
+            "repo": self.did().await,
+            "collection": kind.collection(),
+            "rkey": rkey.as_str(),
+        });
+        let answer = self
+            .call(nsid, Effect::Write, |url, token| {
+                self.http.post(url).bearer_auth(token.expose()).json(&body)
+            })
+            .await?;
+        read_json::<serde::de::IgnoredAny>(NETWORK, nsid, Effect::Write, &answer)
+            .map_err(refine)?;
+        Ok(())
     }
 }

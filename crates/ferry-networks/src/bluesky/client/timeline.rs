@@ -6,7 +6,7 @@
 //! #                  stored_cursor: Option<String>) -> Result<(), ferry_networks::http::ClientError> {
 //! use ferry_networks::timeline::TimelineRequest;
 //! let fetch = client
-//!     .following_timeline(&TimelineRequest { since: stored_cursor, max_posts: 200 })
+//!     .following_timeline(&TimelineRequest { since: stored_cursor, max_posts: 200, resume: None })
 //!     .await?;
 //! // Store fetch.posts (newest first), keep fetch.cursor, record a gap when !fetch.reached_since.
 //! # Ok(()) }
@@ -25,7 +25,8 @@
 //!
 //! The walk stops there, at a page without a cursor (the timeline's end), or at `max_posts`,
 //! [`TIMELINE_MAX_PAGES`], or a later page failing — the last three answer
-//! `reached_since: false` so the cache records a gap. The AppView answers through the PDS
+//! `reached_since: false` so the cache records a gap, with a `resume` (the page and how much of it was taken) from
+//! which loading the gap goes on. The AppView answers through the PDS
 //! (the PDS proxies `app.bsky.*`), so the token only ever goes to the account's own PDS.
 
 use std::collections::HashSet;
@@ -62,6 +63,41 @@ struct Page {
     feed: Vec<serde_json::Value>,
     #[serde(default)]
     cursor: Option<String>,
+}
+
+/// Where a read that stopped short goes on: the page's cursor (`None`: the top) and how many
+/// of its entries were taken. Written `v1 <taken> <cursor or ->`. The AppView's own cursors
+/// point between pages, so a page cut by the cap is read again, past what was taken. Should
+/// posts arrive at the top meanwhile, the entries passed over are newer ones the refresh
+/// brings, and some taken ones come again (the cache keeps one): nothing is lost.
+#[derive(Debug, Default, PartialEq)]
+struct Resume {
+    cursor: Option<String>,
+    taken: usize,
+}
+
+impl Resume {
+    fn parse(text: Option<&str>) -> Resume {
+        // The cursor is the AppView's, last and whole (whatever it holds).
+        let mut words = text.unwrap_or_default().trim().splitn(3, ' ');
+        if words.next() != Some("v1") {
+            return Resume::default();
+        }
+        let taken = words.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        let cursor = words
+            .next()
+            .filter(|c| !c.is_empty() && *c != "-")
+            .map(str::to_owned);
+        Resume { cursor, taken }
+    }
+
+    fn write(&self) -> String {
+        format!(
+            "v1 {} {}",
+            self.taken,
+            self.cursor.as_deref().unwrap_or("-")
+        )
+    }
 }
 
 /// What the last refresh saw at the top of the timeline.
@@ -126,11 +162,18 @@ impl BlueskyClient {
         let mut seen = HashSet::new();
         let mut top_keys: Vec<String> = Vec::new();
         let mut top_time: Option<DateTime<Utc>> = None;
-        let mut cursor: Option<String> = None;
+        // A gap's load starts on the page where the read that left it stopped, past the
+        // entries it took there.
+        let start = Resume::parse(request.resume.as_deref());
+        let mut cursor: Option<String> = start.cursor.clone();
+        let mut skip = start.taken;
+        // Where the walk stopped inside a page because of the cap: that page and how much of
+        // it was taken.
+        let mut stopped_in: Option<Resume> = None;
         let mut reached = false;
         'pages: for page_number in 0..TIMELINE_MAX_PAGES {
             let remaining = request.max_posts.saturating_sub(posts.len());
-            let limit = (remaining + 1).clamp(1, PAGE_LIMIT);
+            let limit = (skip + remaining + 1).clamp(1, PAGE_LIMIT);
             let page = match self.timeline_page(cursor.as_deref(), limit).await {
                 Ok(page) => page,
                 Err(err) if page_number > 0 => {
@@ -143,7 +186,12 @@ impl BlueskyClient {
                 reached = true;
                 break;
             }
-            for raw in page.feed {
+            let page_cursor = cursor.clone();
+            let already = std::mem::take(&mut skip);
+            for (index, raw) in page.feed.into_iter().enumerate() {
+                if index < already {
+                    continue;
+                }
                 let entry = match serde_json::from_value::<FeedViewPost>(raw) {
                     Ok(entry) => entry,
                     Err(err) => {
@@ -171,6 +219,10 @@ impl BlueskyClient {
                     continue; // seen directly and reposted: the newer entry stays
                 }
                 if posts.len() >= request.max_posts {
+                    stopped_in = Some(Resume {
+                        cursor: page_cursor,
+                        taken: index,
+                    });
                     break 'pages;
                 }
                 posts.push(post);
@@ -193,11 +245,17 @@ impl BlueskyClient {
             )),
             None => request.since.clone(),
         };
+        let reached_since = reached || known.is_empty();
+        // Stopped by the cap: go on inside that page. By a failed page, the page limit or a
+        // stuck cursor: go on with the page that was next.
+        let resume =
+            (!reached_since).then(|| stopped_in.unwrap_or(Resume { cursor, taken: 0 }).write());
         Ok(TimelineFetch {
             posts,
             cursor: next_cursor,
-            reached_since: reached || known.is_empty(),
+            reached_since,
             withdrawn: Vec::new(),
+            resume,
         })
     }
 
@@ -243,6 +301,24 @@ pub mod fuzzing;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_resume_round_trips_and_anything_else_is_the_top() {
+        let inside = Resume {
+            cursor: Some("1733390400000::bafyabc".into()),
+            taken: 2,
+        };
+        assert_eq!(inside.write(), "v1 2 1733390400000::bafyabc");
+        assert_eq!(Resume::parse(Some(&inside.write())), inside);
+        let top = Resume {
+            cursor: None,
+            taken: 3,
+        };
+        assert_eq!(Resume::parse(Some(&top.write())), top);
+        for other in [None, Some(""), Some("v2 1 x"), Some("garbage")] {
+            assert_eq!(Resume::parse(other), Resume::default(), "{other:?}");
+        }
+    }
 
     #[test]
     fn the_cursor_round_trips_and_knows_older_entries() {

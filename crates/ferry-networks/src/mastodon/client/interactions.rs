@@ -1,5 +1,6 @@
-//! Favouriting and boosting a status from the account's home timeline. Both are idempotent on
-//! the server (a second favourite of the same status changes nothing and answers the status),
+//! Favouriting and boosting a status from the account's home timeline, and taking either back.
+//! All four are idempotent on the server (a second favourite of the same status changes
+//! nothing and answers the status; unfavouriting one that is not favourited answers it too),
 //! so sending again after a lost answer is safe.
 
 use super::NETWORK;
@@ -15,6 +16,16 @@ impl MastodonClient {
     /// `POST /api/v1/statuses/:id/reblog`.
     pub async fn reblog(&self, status_id: &str) -> Result<(), ClientError> {
         self.act_on(status_id, "reblog").await
+    }
+
+    /// `POST /api/v1/statuses/:id/unfavourite`.
+    pub async fn unfavourite(&self, status_id: &str) -> Result<(), ClientError> {
+        self.act_on(status_id, "unfavourite").await
+    }
+
+    /// `POST /api/v1/statuses/:id/unreblog`.
+    pub async fn unreblog(&self, status_id: &str) -> Result<(), ClientError> {
+        self.act_on(status_id, "unreblog").await
     }
 
     async fn act_on(&self, status_id: &str, action: &str) -> Result<(), ClientError> {

@@ -5,7 +5,7 @@
 //! #                  stored_cursor: Option<String>) -> Result<(), ferry_networks::http::ClientError> {
 //! use ferry_networks::timeline::TimelineRequest;
 //! let fetch = client
-//!     .home_timeline(&TimelineRequest { since: stored_cursor, max_posts: 200 })
+//!     .home_timeline(&TimelineRequest { since: stored_cursor, max_posts: 200, resume: None })
 //!     .await?;
 //! // Store fetch.posts (newest first), keep fetch.cursor for the next refresh, and record a
 //! // gap below the oldest post when !fetch.reached_since.
@@ -21,7 +21,8 @@
 //! page, a page without a next link, an entry at or below the cursor (for servers that
 //! ignore `since_id`), or `max_posts`. Stopping for any other reason — the cap, [`HOME_MAX_PAGES`],
 //! a later page failing — answers `reached_since: false`, so the feed cache records a gap
-//! rather than losing posts silently. The first refresh (no cursor) promises nothing older,
+//! rather than losing posts silently, with `resume`: the id of the last entry taken, the
+//! `max_id` a gap's load starts from. The first refresh (no cursor) promises nothing older,
 //! so it always answers `reached_since: true`.
 
 use std::collections::HashSet;
@@ -80,9 +81,14 @@ impl MastodonClient {
             cursor: since.map(str::to_owned),
             reached_since: false,
             withdrawn: Vec::new(),
+            resume: None,
         };
         let mut seen = HashSet::new();
-        let mut max_id: Option<String> = None;
+        // A gap's load starts below the last entry the read that left it took.
+        let mut max_id: Option<String> = request.resume.clone().filter(|r| !r.trim().is_empty());
+        // The last entry this walk is done with: where the next one goes on (`max_id` is
+        // exclusive), when this one stops short.
+        let mut done_with: Option<String> = max_id.clone();
         // Whether the walk ended at the cursor (or the timeline's end) rather than short of it.
         let mut reached = false;
         'pages: for page_number in 0..HOME_MAX_PAGES {
@@ -107,13 +113,15 @@ impl MastodonClient {
                     break 'pages;
                 }
                 if fetch.cursor.as_deref().is_none_or(|c| is_newer(&id, c)) {
-                    fetch.cursor = Some(id);
+                    fetch.cursor = Some(id.clone());
                 }
                 let Some(post) = status.and_then(|s| to_post(s, &self.server.base, &domain, now))
                 else {
+                    done_with = Some(id);
                     continue;
                 };
                 if seen.contains(&post.remote_id) {
+                    done_with = Some(id);
                     continue; // seen directly and boosted: the newer entry stays
                 }
                 if fetch.posts.len() >= request.max_posts {
@@ -121,6 +129,7 @@ impl MastodonClient {
                 }
                 seen.insert(post.remote_id.clone());
                 fetch.posts.push(post);
+                done_with = Some(id);
             }
             match page.next_max_id {
                 None => {
@@ -133,6 +142,9 @@ impl MastodonClient {
             }
         }
         fetch.reached_since = reached || since.is_none();
+        if !fetch.reached_since {
+            fetch.resume = done_with;
+        }
         Ok(fetch)
     }
 

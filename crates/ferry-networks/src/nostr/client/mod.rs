@@ -22,7 +22,7 @@ mod relay;
 pub use keys::NostrKeys;
 pub use note::{EventRef, NewNote, NoteThread, RelayUse, sign_note, sign_relay_list};
 pub use publish::{NotePublished, find_event, publish, query_events};
-pub use reaction::{Reaction, sign_reaction};
+pub use reaction::{Reaction, sign_reaction, sign_withdrawal};
 pub use relay::RelayOutcome;
 pub(crate) use relay::{Subscription, subscribe};
 

@@ -6,7 +6,7 @@
 //! use ferry_networks::nostr::timeline::{TimelineLimits, read_follows_timeline};
 //! use ferry_networks::timeline::TimelineRequest;
 //! let relays = vec!["wss://relay.example".to_owned()]; // the account's read relays
-//! let mut request = TimelineRequest { since: None, max_posts: 200 };
+//! let mut request = TimelineRequest { since: None, max_posts: 200, resume: None };
 //! let fetch = read_follows_timeline("npub1…", &relays, &request, &TimelineLimits::default()).await?;
 //! // store fetch.posts (newest first, unique by event id); keep the cursor for next time
 //! request.since = fetch.cursor;

@@ -44,6 +44,8 @@ pub async fn read_follows_timeline(
         });
     }
     let old_cursor = cursor::parse(request.since.as_deref())?;
+    // A gap's load reads down from where the read that left it stopped.
+    let until = cursor::parse(request.resume.as_deref())?;
     let ask_mine = |filter: serde_json::Value| {
         let requests = read_relays
             .iter()
@@ -66,6 +68,7 @@ pub async fn read_follows_timeline(
             cursor: request.since.clone(),
             reached_since: !gap,
             withdrawn: Vec::new(),
+            resume: request.resume.clone().filter(|_| gap),
         });
     }
 
@@ -93,6 +96,9 @@ pub async fn read_follows_timeline(
     if let Some(since) = since {
         template["since"] = json!(since);
     }
+    if let Some(until) = until {
+        template["until"] = json!(until);
+    }
     let answers = ask_all(
         per_relay(&relay_plan, |_| true, &template),
         limits.relay_timeout,
@@ -101,14 +107,17 @@ pub async fn read_follows_timeline(
     none_answered(&answers, "notes")?;
     gap |= !answers.iter().all(RelayAnswer::complete);
     // A relay that sent its whole `limit` may have had older notes past it.
-    gap |= answers
+    let mut cut = answers
         .iter()
         .any(|a| a.answer.events.len() >= request.max_posts);
     let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
-    // Never an unfollowed author, whatever a relay sends; never older than asked (a relay
-    // ignoring `since` would otherwise resend the whole history).
+    // Never an unfollowed author, whatever a relay sends; never older or newer than asked (a
+    // relay ignoring `since` would otherwise resend the whole history).
     let wanted = |e: &Event| {
-        follows.contains(&e.pubkey) && since.is_none_or(|s| e.created_at.as_secs() >= s)
+        let at = e.created_at.as_secs();
+        follows.contains(&e.pubkey)
+            && since.is_none_or(|s| at >= s)
+            && until.is_none_or(|u| at <= u)
     };
     let notes = checked_events(&answers, NOTE, wanted);
     let shared = checked_events(&answers, REPOST, wanted);
@@ -134,8 +143,16 @@ pub async fn read_follows_timeline(
     deletions::drop_withdrawn(&mut entries, &withdrawn);
     if entries.len() > request.max_posts {
         entries.truncate(request.max_posts);
-        gap = true;
+        cut = true;
     }
+    gap |= cut;
+    // Cut by a limit: go on from the oldest kept (that second is read again; the cache keeps
+    // one of each). Short for another reason (a relay that failed): the same window again.
+    let resume = match (gap, cut, entries.last()) {
+        (false, _, _) => None,
+        (true, true, Some(oldest)) => Some(post::clamped_secs(oldest.arrival(), now).to_string()),
+        (true, _, _) => request.resume.clone(),
+    };
 
     // 4. Who wrote and who reposted them: followed people on the planned relays, the authors
     // of reposted notes on the account's own. A missing profile only costs a name: not a gap.
@@ -178,6 +195,7 @@ pub async fn read_follows_timeline(
         cursor: cursor::next(old_cursor, newest),
         reached_since: !gap,
         withdrawn,
+        resume,
     })
 }
 

@@ -3,4 +3,8 @@
 /**
  * Posts published between `newer_than` and `older_than` may be missing from the cache.
  */
-export type FeedGap = { newer_than: string | null, older_than: string, };
+export type FeedGap = { id: number, newer_than: string | null, older_than: string, 
+/**
+ * False for a gap recorded before Ferry could load gaps: it can only be dismissed.
+ */
+loadable: boolean, };

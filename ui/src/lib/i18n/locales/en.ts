@@ -7,6 +7,7 @@ import { countersEn } from "./counters.en";
 import { scheduleEn } from "./schedule.en";
 import { calendarEn } from "./calendar.en";
 import { feedEn } from "./feed.en";
+import { welcomeEn } from "./welcome.en";
 export const en = {
   "app.tagline": "Compose once, post to both audiences",
 
@@ -156,6 +157,7 @@ export const en = {
   ...scheduleEn,
   ...calendarEn,
   ...feedEn,
+  ...welcomeEn,
   ...publishEn,
   ...countersEn,
   ...hintsEn,

@@ -6,6 +6,7 @@ import type { Messages } from "./en";
 import { scheduleZhHans } from "./schedule.zh-Hans";
 import { calendarZhHans } from "./calendar.zh-Hans";
 import { feedZhHans } from "./feed.zh-Hans";
+import { welcomeZhHans } from "./welcome.zh-Hans";
 
 export const zhHans: Messages = {
   "app.tagline": "写一次，发给两边的读者",
@@ -156,6 +157,7 @@ export const zhHans: Messages = {
   ...scheduleZhHans,
   ...calendarZhHans,
   ...feedZhHans,
+  ...welcomeZhHans,
   ...publishZhHans,
   ...countersZhHans,
   ...hintsZhHans,

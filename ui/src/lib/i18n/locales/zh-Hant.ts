@@ -6,6 +6,7 @@ import type { Messages } from "./en";
 import { scheduleZhHant } from "./schedule.zh-Hant";
 import { calendarZhHant } from "./calendar.zh-Hant";
 import { feedZhHant } from "./feed.zh-Hant";
+import { welcomeZhHant } from "./welcome.zh-Hant";
 
 export const zhHant: Messages = {
   "app.tagline": "寫一次，發給兩邊的讀者",
@@ -156,6 +157,7 @@ export const zhHant: Messages = {
   ...scheduleZhHant,
   ...calendarZhHant,
   ...feedZhHant,
+  ...welcomeZhHant,
   ...publishZhHant,
   ...countersZhHant,
   ...hintsZhHant,
