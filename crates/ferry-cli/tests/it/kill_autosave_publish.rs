@@ -29,7 +29,7 @@ use crate::slow_proxy;
 
 const SAVE_KILLS: usize = 75;
 const POST_KILLS: usize = 75;
-const DRAFTS: usize = 40;
+const DRAFTS: usize = 60;
 
 /// A save of 200 KB takes tens of ms after a start of ~10 ms: kills land before, inside and
 /// after its transaction.
