@@ -129,7 +129,7 @@ async fn prepare(
 ) -> Result<Option<String>, FeedError> {
     match account.network {
         Network::Nostr => {
-            let reaction = reaction_event(payload)?;
+            let reaction = stored_event(payload)?;
             let keys = accounts.nostr_keys(account).await?;
             let now = u64::try_from(clock::now().timestamp()).unwrap_or_default();
             Ok(Some(sign_withdrawal(&keys, &reaction, now)?.as_json()))
@@ -172,8 +172,7 @@ async fn send(
                 .await?;
         }
         ("nostr", _) => {
-            let event =
-                Event::from_json(undo_payload.ok_or_else(unreadable)?).map_err(|_| unreadable())?;
+            let event = stored_event(undo_payload)?;
             publish(&nostr_write_relays(account), &event, accounts.timeout).await?;
         }
         (network, _) => {
@@ -185,7 +184,8 @@ async fn send(
     Ok(())
 }
 
-fn reaction_event(payload: Option<&str>) -> Result<Event, FeedError> {
+/// A signed event Ferry stored (the reaction, or the deletion that takes it back).
+fn stored_event(payload: Option<&str>) -> Result<Event, FeedError> {
     Event::from_json(payload.ok_or_else(unreadable)?).map_err(|_| unreadable())
 }
 
