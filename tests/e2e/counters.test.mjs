@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
-import { clickInView, find, screenshot, waitFor } from "./window.mjs";
+import { clickInView, find, screenshot, waitFor, pickTarget } from "./window.mjs";
 
 const APP = process.env.FERRY_APP_BINARY;
 
@@ -51,7 +51,7 @@ test("counters, previews and the RedNote kit", async (t) => {
     await window.executeScript("document.execCommand('insertText', false, arguments[0])", TEXT.slice(6));
     assert.equal(await editor.getAttribute("value"), TEXT);
     for (const network of ["x", "bluesky", "rednote"]) {
-      await (await find(window, `[data-testid=target-${network}]`)).click();
+      await pickTarget(window, network);
     }
 
     await t.test("X's counter is red with the exact over-by, Bluesky's within", async () => {

@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { endApp, pdsSession, records, scheduleDraft, signInAlice, textOf, writeDraft } from "./steps.mjs";
-import { find, screenshot, waitFor } from "./window.mjs";
+import { find, screenshot, waitFor, pickTarget } from "./window.mjs";
 
 const RUN = Date.now().toString(36);
 const SKIP_EN = `Ferry E2E ${RUN}k: held while closed, then skipped`;
@@ -33,11 +33,11 @@ test("items that fell due while Ferry was closed wait in the sheet for Skip or P
     await signInAlice(first, pds);
     const due = new Date(Date.now() + 3_600_000);
     await writeDraft(first, SKIP_EN, `渡轮 ${RUN}k：关着的时候到点了，跳过。`);
-    await (await find(first, "[data-testid=target-bluesky]")).click();
+    await pickTarget(first, "bluesky");
     await scheduleDraft(first, due);
     await (await find(first, "[data-testid=new-draft]")).click();
     await writeDraft(first, POST_EN, `渡轮 ${RUN}p：关着的时候到点了，晚点也发。`);
-    await (await find(first, "[data-testid=target-bluesky]")).click();
+    await pickTarget(first, "bluesky");
     await scheduleDraft(first, new Date(due.getTime() + 60_000));
   } catch (err) {
     await screenshot(first, "held-sheet-schedule-failure.png").catch(() => undefined);

@@ -22,7 +22,7 @@ import { after, before, test } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
 import { addBluesky, closeDialog, records, waitForAccounts, writeDraft } from "./steps.mjs";
-import { find, screenshot, waitFor } from "./window.mjs";
+import { find, screenshot, waitFor, pickTarget } from "./window.mjs";
 
 const PDS = process.env.FERRY_TEST_BSKY_PDS;
 const RUN = Date.now().toString(36);
@@ -71,7 +71,7 @@ test("accounts, Post now, a failure, and Retry failed", async (t) => {
 
     await t.test("writes both variants and posts to alice", async () => {
       await writeDraft(window, FIRST_EN, FIRST_ZH);
-      await (await find(window, "[data-testid=target-bluesky]")).click();
+      await pickTarget(window, "bluesky");
       await postNow(window, 1);
       const target = await find(window, "[data-testid=publish-target][data-state=posted]", 60_000);
       const link = await target.findElement(By.css("[data-testid=publish-link]"));
@@ -93,7 +93,7 @@ test("accounts, Post now, a failure, and Retry failed", async (t) => {
 
       await (await find(window, "[data-testid=new-draft]")).click();
       await writeDraft(window, SECOND_EN, SECOND_ZH);
-      await (await find(window, "[data-testid=target-bluesky]")).click();
+      await pickTarget(window, "bluesky");
       await postNow(window, 2);
       // Bob's connection is refused on every attempt (backing off 1, 2, 4 … s), then fails.
       const failed = await find(window, "[data-testid=publish-target][data-state=failed]", 90_000);

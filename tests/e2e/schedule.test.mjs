@@ -17,7 +17,7 @@ import { after, before, test } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
 import { records, signInAlice, writeDraft } from "./steps.mjs";
-import { closeWindow, find, screenshot, waitFor } from "./window.mjs";
+import { closeWindow, find, screenshot, waitFor, pickTarget } from "./window.mjs";
 
 const PDS = process.env.FERRY_TEST_BSKY_PDS;
 const RUN = Date.now().toString(36);
@@ -45,7 +45,7 @@ test("schedule a draft, see it posted by the app's scheduler, unschedule another
 
     await t.test("the dialog refuses a DST gap and offers both instants of a fold", async () => {
       await writeDraft(window, EN, ZH);
-      await (await find(window, "[data-testid=target-bluesky]")).click();
+      await pickTarget(window, "bluesky");
       await openSchedule(window);
       await setWhen(window, "2027-03-14", "02:30", "America/New_York");
       await resultKind(window, "gap");
@@ -93,7 +93,7 @@ test("schedule a draft, see it posted by the app's scheduler, unschedule another
       await window.actions().keyDown(Key.ALT).sendKeys("1").keyUp(Key.ALT).perform();
       await (await find(window, "[data-testid=new-draft]")).click();
       await writeDraft(window, LATER_EN, `渡轮 ${RUN}u：取消。`);
-      await (await find(window, "[data-testid=target-bluesky]")).click();
+      await pickTarget(window, "bluesky");
       await openSchedule(window);
       const due = new Date(Date.now() + 20_000);
       await setWhen(window, due.toISOString().slice(0, 10), due.toISOString().slice(11, 19), "UTC");
@@ -135,7 +135,7 @@ test("schedule a draft, see it posted by the app's scheduler, unschedule another
       await window.actions().keyDown(Key.ALT).sendKeys("1").keyUp(Key.ALT).perform();
       await (await find(window, "[data-testid=new-draft]")).click();
       await writeDraft(window, CLOSED_EN, `渡轮 ${RUN}c：关了窗口也照发。`);
-      await (await find(window, "[data-testid=target-bluesky]")).click();
+      await pickTarget(window, "bluesky");
       await openSchedule(window);
       const due = new Date(Date.now() + 12_000);
       await setWhen(window, due.toISOString().slice(0, 10), due.toISOString().slice(11, 19), "UTC");
@@ -223,23 +223,30 @@ async function dragToNextHour(window, cardSelector) {
  * drop on the cell, dragend, all in WebKit itself with one DataTransfer. WebKitWebDriver's
  * pointer actions move the mouse but never start a WebKitGTK drag (that takes GTK's own
  * drag-and-drop), so the events are dispatched here; the calendar's handlers and the
- * reschedule they start are the real ones.
+ * reschedule they start are the real ones. The drop waits on a timer, not a frame: WebKitGTK
+ * stops animation frames while the window is not being drawn, and a CI run waited 30 s for one.
  */
 async function dragAndDrop(window, source, target) {
   await window.executeScript(
     `const card = document.querySelector(arguments[0]);
      const cell = document.querySelector(arguments[1]);
+     if (!card || !cell) {
+       const cells = [...document.querySelectorAll("[data-testid=week-grid] [data-day][data-hour]")];
+       throw new Error("drag: " + (card ? "" : "no card " + arguments[0] + "; ") + (cell ? "" : "no cell " + arguments[1]) +
+         " (the grid has " + cells.length + " cells, days " + [...new Set(cells.map((c) => c.dataset.day))].join(",") +
+         ", hours " + [...new Set(cells.map((c) => c.dataset.hour))].join(",") + ")");
+     }
      const data = new DataTransfer();
      const at = (el) => { const r = el.getBoundingClientRect(); return { clientX: r.x + r.width / 2, clientY: r.y + r.height / 2 }; };
      const fire = (el, type) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data, ...at(el) }));
      fire(card, "dragstart");
-     return new Promise((done) => requestAnimationFrame(() => {
+     return new Promise((done) => setTimeout(() => {
        fire(cell, "dragenter");
        fire(cell, "dragover");
        fire(cell, "drop");
        fire(card, "dragend");
        done();
-     }));`,
+     }, 50));`,
     source,
     target,
   );

@@ -19,7 +19,7 @@ import { after, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Key } from "selenium-webdriver";
 import { endApp, pdsSession, records, scheduleDraft, signInAlice, writeDraft } from "./steps.mjs";
-import { find, screenshot, waitFor } from "./window.mjs";
+import { find, screenshot, waitFor, pickTarget } from "./window.mjs";
 
 const RUN = Date.now().toString(36);
 const EN = `Ferry E2E ${RUN}b: sent by Ferry started at login, no window`;
@@ -51,7 +51,7 @@ test("started at login, Ferry sends what is scheduled without opening a window",
       await window.actions().sendKeys(Key.ESCAPE).perform();
     });
     await writeDraft(window, EN, ZH);
-    await (await find(window, "[data-testid=target-bluesky]")).click();
+    await pickTarget(window, "bluesky");
     await scheduleDraft(window, new Date(Date.now() + 25_000));
   } catch (err) {
     await screenshot(window, "start-at-login-failure.png").catch(() => undefined);

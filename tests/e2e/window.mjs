@@ -47,6 +47,23 @@ export async function clickInView(window, css) {
   return element;
 }
 
+/**
+ * Turns a composer target chip on and waits until it says so. On a loaded machine a click can
+ * land while the chip row re-renders (the chip before it just widened with its tick) and be
+ * lost; it is made again only while the chip is still off, so it never toggles back.
+ */
+export async function pickTarget(window, network) {
+  const css = `[data-testid=target-${network}]`;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if ((await (await find(window, css)).getAttribute("aria-pressed")) === "true") return;
+    await clickInView(window, css);
+    const on = await waitFor(window, `${network} chosen`, async () =>
+      (await (await find(window, css)).getAttribute("aria-pressed")) === "true", 2_000).catch(() => false);
+    if (on) return;
+  }
+  throw new Error(`the ${network} target chip never turned on`);
+}
+
 export const value = (element) => element.getAttribute("value");
 
 export async function screenshot(window, name) {

@@ -59,8 +59,11 @@ describe("civil days", () => {
 
   it("shows a working day, stretched to the hours that have items", () => {
     expect(hourRange([])).toEqual([8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
-    expect(hourRange([6, 22])[0]).toBe(6);
-    expect(hourRange([6, 22]).at(-1)).toBe(22);
+    expect(hourRange([6, 22])[0]).toBe(5);
+    expect(hourRange([6, 22]).at(-1)).toBe(23); // an hour after the last item, to drag it to
+    expect(hourRange([21]).at(-1)).toBe(22);
+    expect(hourRange([0, 23])).toHaveLength(24);
+    expect(hourRange([10])[0]).toBe(8);
   });
 });
 

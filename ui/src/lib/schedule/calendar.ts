@@ -112,10 +112,14 @@ export function shiftWall(wall: string, days: number): string {
   return addDays(wall.slice(0, 10), days) + wall.slice(10);
 }
 
-/** The hours a week shows: a working day, stretched to every hour that has an item. */
+/**
+ * The hours a week shows: a working day, stretched to every hour that has an item and one
+ * more on each side (within the day), so an item can always be dragged an hour later or
+ * earlier — a 21:00 post to 22:00, where evening posts for Chinese readers go.
+ */
 export function hourRange(hours: readonly number[], first = 8, last = 20): number[] {
-  const from = Math.min(first, ...hours);
-  const to = Math.max(last, ...hours);
+  const from = Math.max(0, Math.min(first, ...hours.map((h) => h - 1)));
+  const to = Math.min(23, Math.max(last, ...hours.map((h) => h + 1)));
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
