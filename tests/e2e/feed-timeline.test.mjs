@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { after, before, test } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
-import { signInAlice } from "./steps.mjs";
+import { records, signInAlice } from "./steps.mjs";
 import { find, screenshot, waitFor } from "./window.mjs";
 
 const PDS = process.env.FERRY_TEST_BSKY_PDS;
@@ -21,6 +21,7 @@ const FEEDS = process.env.FERRY_TEST_FEEDS;
 const RUN = Date.now().toString(36);
 const BOBS = `渡口 E2E ${RUN}：bob 的早班船 🚢`;
 const FRIENDS = `渡口 E2E ${RUN}：Nostr 朋友的夜航船 🌙`;
+const REPLY = `渡口 E2E ${RUN}：早班船见，bob！`;
 
 let driver;
 
@@ -197,6 +198,73 @@ test("a Bluesky account's following timeline in the merged feed", async (t) => {
       );
       assert.equal(rssButtons, 0);
       await screenshot(window, "feed-liked.png");
+    });
+
+    await t.test("bob's post is answered as alice: the composer opens the reply, Post now sends it under his post", async () => {
+      await window.executeScript(
+        `[...document.querySelectorAll("[data-testid=feed-item]")].find((i) => i.textContent.includes(arguments[0]))
+           .querySelector("[data-testid=feed-item-answer]").click();`,
+        BOBS,
+      );
+      const banner = await find(window, "[data-testid=reply-banner]");
+      assert.match(await banner.getText(), /@bob\.test/);
+      assert.equal(await banner.getAttribute("data-network"), "bluesky");
+      const editor = await find(window, "[data-testid=editor-primary]");
+      await editor.click();
+      await editor.sendKeys(REPLY);
+      await (await find(window, "[data-testid=post-now]")).click();
+      await find(window, "[data-testid=post-now-dialog]");
+      // Only the account that read the post is offered, and it is chosen.
+      await waitFor(window, "alice alone", async () => {
+        const boxes = await window.findElements(By.css("[data-testid=post-account]"));
+        return boxes.length === 1 && (await boxes[0].isSelected());
+      });
+      await (await find(window, "[data-testid=post-confirm]")).click();
+      await find(window, "[data-testid=publish-panel]");
+      let sent = [];
+      await waitFor(window, "the reply on the PDS", async () => {
+        sent = await records(PDS, "alice.test", REPLY);
+        return sent.length === 1;
+      }, 30_000).catch(async (err) => {
+        await screenshot(window, "feed-reply-failure.png");
+        throw err;
+      });
+      assert.equal(sent[0].value.reply.parent.uri, sent[0].value.reply.root.uri, "bob's post starts the conversation");
+      assert.match(sent[0].value.reply.parent.uri, /^at:\/\/did:plc:[a-z0-9]+\/app\.bsky\.feed\.post\//);
+      await screenshot(window, "feed-reply.png");
+      await window.executeScript("document.activeElement?.blur()");
+      await window.actions().keyDown(Key.ALT).sendKeys("3").keyUp(Key.ALT).perform();
+      await find(window, "[data-testid=feed-screen]");
+    });
+
+    await t.test("bob and the Nostr friend linked as one person in two clicks, then unlinked", async () => {
+      const click = (text, testid) =>
+        window.executeScript(
+          `[...document.querySelectorAll("[data-testid=feed-item]")].find((i) => i.textContent.includes(arguments[0]))
+             .querySelector("[data-testid=" + arguments[1] + "]").click();`,
+          text,
+          testid,
+        );
+      await click(BOBS, "feed-item-link");
+      assert.match(await (await find(window, "[data-testid=feed-linking]")).getText(), /bob/i);
+      await click(FRIENDS, "feed-item-link");
+      await waitFor(window, "both cards name the person", async () => {
+        const chips = await window.findElements(By.css("[data-testid=feed-item-person]"));
+        return chips.length === 2 && (await window.findElements(By.css("[data-testid=feed-linking]"))).length === 0;
+      }).catch(async (err) => {
+        await screenshot(window, "feed-link-failure.png");
+        throw err;
+      });
+      await screenshot(window, "feed-people.png");
+      // Two posts of different moments stay two cards; the Sources dialog lists the person.
+      await (await find(window, "[data-testid=feed-open-sources]")).click();
+      await find(window, "[data-testid=feed-person]");
+      await (await find(window, "[data-testid=feed-person-unlink]")).click();
+      await find(window, "[data-testid=feed-people-empty]");
+      await window.actions().sendKeys(Key.ESCAPE).perform();
+      await waitFor(window, "no person on the cards", async () =>
+        (await window.findElements(By.css("[data-testid=feed-item-person]"))).length === 0,
+      );
     });
 
     await t.test("each network's filter keeps only its own, and a Chinese search finds both posts", async () => {

@@ -18,6 +18,8 @@ mod human;
 mod read;
 mod write;
 
+pub(crate) use change::edit_of;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 

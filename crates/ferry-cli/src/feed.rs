@@ -93,6 +93,27 @@ enum Command {
     Unlike { item: i64 },
     /// Take back a boost Ferry gave (nothing to take back is not an error).
     Unboost { item: i64 },
+    /// The people you linked: whose posts of one moment show as one card.
+    People,
+    /// Link the authors of these items as one person (their posts on several networks, or in
+    /// both languages, then fold into one card); merges with a person one already belongs to.
+    Link {
+        #[arg(required = true)]
+        items: Vec<i64>,
+        /// The person's name (default: the first author's).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Unlink a person (an id from `ferry feed people`): their posts show separately again.
+    Unlink { person: String },
+    /// Start (or reopen) a draft answering an item of an account's timeline, as that account;
+    /// `ferry post <draft>` sends it there.
+    Reply {
+        item: i64,
+        /// The answer's text (on Mastodon the author's @handle stays in front).
+        #[arg(long)]
+        text: Option<String>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -138,6 +159,7 @@ pub async fn run(args: Args) -> ExitCode {
                     | Command::Unlike { .. }
                     | Command::Unboost { .. }
                     | Command::LoadGap { .. }
+                    | Command::Reply { .. }
             ) {
                 with_accounts(feeds, &store).await
             } else {
@@ -318,6 +340,24 @@ async fn dispatch(out: Out, feeds: &Feeds, command: Command) -> Result<ExitCode,
                 };
                 format!("gap {gap}: {} new item(s); {left}", report.new_items)
             }))
+        }
+        Command::People => {
+            let people = feeds.people().await?;
+            Ok(out.emit(&people, || crate::feed_people::describe_all(&people)))
+        }
+        Command::Link { items, name } => {
+            let person = feeds.link_person(&items, name.as_deref()).await?;
+            Ok(out.emit(&person, || crate::feed_people::describe(&person)))
+        }
+        Command::Unlink { person } => {
+            feeds.remove_person(&person).await?;
+            Ok(out.emit(&json!({ "removed": person }), || {
+                format!("person {person} unlinked; their posts show separately again")
+            }))
+        }
+        Command::Reply { item, text } => {
+            let draft = crate::feed_reply::start(feeds, item, text).await?;
+            Ok(out.emit(&draft, || crate::feed_reply::describe(&draft)))
         }
         Command::ForgetGap { gap } => {
             feeds.forget_gap(gap).await?;

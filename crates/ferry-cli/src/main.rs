@@ -13,6 +13,8 @@ mod check_draft;
 mod daemon;
 mod drafts;
 mod feed;
+mod feed_people;
+mod feed_reply;
 mod hints;
 mod post;
 mod schedule;

@@ -73,6 +73,9 @@ pub struct ReplyTo {
     pub remote_id: String,
     /// Whom it answers, when the network says.
     pub handle: Option<String>,
+    /// The conversation's first post, when the network says and it is another post (Nostr's
+    /// `root` tag, Bluesky's `reply.root`): what an answer to this post must name as its root.
+    pub root_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

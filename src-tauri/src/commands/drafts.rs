@@ -43,6 +43,13 @@ pub async fn get_revision(store: OpenStore, id: String, number: u32) -> CommandR
     Ok(store.get_revision(&id, number).await?)
 }
 
+/// Makes a reply a post of its own (its targets stay the replying account; the composer can
+/// add others).
+#[ferry_macros::command]
+pub async fn drop_draft_reply(store: OpenStore, id: String) -> CommandResult<SaveOutcome> {
+    Ok(store.set_reply(&id, None).await?)
+}
+
 #[ferry_macros::command]
 pub async fn restore_revision(
     store: OpenStore,

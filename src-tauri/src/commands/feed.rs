@@ -4,7 +4,7 @@
 //! [`crate::feeding`]).
 
 use ferry_core::Draft;
-use ferry_core::feed::{FeedItem, FeedSource, Feeds, GapReport, Interaction, ItemQuery};
+use ferry_core::feed::{FeedItem, FeedSource, Feeds, GapReport, Interaction, ItemQuery, Person};
 use ferry_networks::rss::Platform;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -125,6 +125,53 @@ pub async fn bring_feed_item(
 ) -> CommandResult<Draft> {
     let feeds = feeding.feeds(&store)?;
     Ok(feeds.bring_to_other_audience(i64::from(item_id)).await?)
+}
+
+/// The draft answering an item as the account whose timeline brought it: the unsent one
+/// already started for it, else a new one.
+#[ferry_macros::command]
+pub async fn reply_to_feed_item(
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+    publishing: State<'_, Publishing>,
+    item_id: u32,
+) -> CommandResult<Draft> {
+    let feeds = feeding.feeds_with_accounts(&store, &publishing).await?;
+    Ok(feeds.start_reply(i64::from(item_id)).await?)
+}
+
+/// Every linked person with their authors.
+#[ferry_macros::command]
+pub async fn list_feed_people(
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+) -> CommandResult<Vec<Person>> {
+    Ok(feeding.feeds(&store)?.people().await?)
+}
+
+/// Links the authors of the items as one person (merged with a person one already belongs to).
+#[ferry_macros::command]
+pub async fn link_feed_people(
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+    item_ids: Vec<u32>,
+    name: Option<String>,
+) -> CommandResult<Person> {
+    let ids: Vec<i64> = item_ids.into_iter().map(i64::from).collect();
+    Ok(feeding
+        .feeds(&store)?
+        .link_person(&ids, name.as_deref())
+        .await?)
+}
+
+/// Unlinks a person: their posts show separately again.
+#[ferry_macros::command]
+pub async fn remove_feed_person(
+    store: OpenStore,
+    feeding: State<'_, Feeding>,
+    id: String,
+) -> CommandResult<()> {
+    Ok(feeding.feeds(&store)?.remove_person(&id).await?)
 }
 
 /// Likes or boosts an item as the account whose timeline brought it (once: again changes

@@ -107,7 +107,8 @@ pub async fn edit(out: Out, store: &Store, args: EditArgs) -> Result<ExitCode, F
     }))
 }
 
-fn edit_of(draft: &Draft, base_revision: Option<u32>) -> DraftEdit {
+/// The edit that saves `draft` as it is (on `base_revision`, else its own): change a field, save.
+pub(crate) fn edit_of(draft: &Draft, base_revision: Option<u32>) -> DraftEdit {
     let c = &draft.content;
     DraftEdit {
         id: draft.id.clone(),

@@ -63,6 +63,20 @@ pub fn revision(store: &Store, id: &str, revision: &Revision) -> String {
 }
 
 fn content(out: &mut String, store: &Store, c: &DraftContent) {
+    if let Some(reply) = &c.reply_to {
+        let whom = reply
+            .author_handle
+            .as_deref()
+            .or(reply.author_name.as_deref())
+            .unwrap_or(&reply.remote_id);
+        let _ = writeln!(
+            out,
+            "replying to: {whom} on {} ({}): {}",
+            reply.network.name(),
+            reply.remote_id,
+            reply.excerpt
+        );
+    }
     if !c.targets.is_empty() {
         let targets: Vec<String> = c.targets.iter().map(target).collect();
         let _ = writeln!(out, "targets: {}", targets.join(", "));

@@ -52,6 +52,51 @@ fn add_refresh_list_search_and_remove() {
     assert_eq!(found[0]["author"]["name"], "小红");
     assert!(!found[0]["html"].as_str().unwrap().contains("script"));
 
+    // The feed's author linked as a person with the JSON Feed's: one person, two authors
+    // (each feed is one creator); unlinked, none. An unknown person is a coded refusal.
+    let all = ok_json(data, &["feed", "list"], b"");
+    let from = |source: &str| {
+        all.as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["source"]["id"] == source)
+            .map(|i| i["id"].as_i64().unwrap().to_string())
+            .unwrap()
+    };
+    let json_feed = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["source"]["id"].as_str().unwrap().to_owned())
+        .find(|s| *s != id)
+        .unwrap();
+    let person = ok_json(
+        data,
+        &[
+            "feed",
+            "link",
+            &from(&id),
+            &from(&json_feed),
+            "--name",
+            "渡口",
+        ],
+        b"",
+    );
+    assert_eq!(person["name"], "渡口");
+    assert_eq!(person["authors"].as_array().unwrap().len(), 2, "{person}");
+    let people = ok_json(data, &["feed", "people"], b"");
+    assert_eq!(people.as_array().unwrap().len(), 1);
+    let person_id = person["id"].as_str().unwrap();
+    ok_json(data, &["feed", "unlink", person_id], b"");
+    assert_eq!(
+        ok_json(data, &["feed", "people"], b""),
+        serde_json::json!([])
+    );
+    assert_eq!(
+        fail_json(data, &["feed", "unlink", person_id], b"")["code"],
+        "feed.no_person"
+    );
+
     let prose = ok(data, &["feed", "sources"], b"");
     assert!(
         prose.contains("渡口日报 Ferry Daily") && prose.contains("not_modified"),
@@ -254,6 +299,38 @@ fn a_nostr_accounts_follows_are_a_source() {
     // Nothing left to take back: no second request, no error.
     ok_json(d, &["feed", "unlike", &item], b"");
     assert_eq!(mine(&[5]).len(), 1);
+
+    // Answered from the command line: a draft that replies to the note (started twice, the
+    // same draft), which `ferry post` sends as a note tagged with the friend's note and key.
+    let answer = format!("我也去 {marker}");
+    let reply = ok_json(d, &["feed", "reply", &item, "--text", &answer], b"");
+    assert_eq!(
+        reply["content"]["replyTo"]["remoteId"], zh[0]["remote_id"],
+        "{reply}"
+    );
+    let draft_id = reply["id"].as_str().unwrap().to_owned();
+    let again = ok_json(d, &["feed", "reply", &item], b"");
+    assert_eq!(again["id"], draft_id.as_str());
+    assert_eq!(again["content"]["variants"][0]["text"], answer.as_str());
+    ok(d, &["post", &draft_id], b"");
+    let notes = mine(&[1]);
+    let sent: Vec<_> = notes.iter().filter(|n| n.content == answer).collect();
+    assert_eq!(sent.len(), 1, "{notes:#?}");
+    let tags: Vec<String> = sent[0]
+        .tags
+        .iter()
+        .map(|t| t.as_slice().join(" "))
+        .collect();
+    let note_id = zh[0]["remote_id"].as_str().unwrap();
+    let friend_hex = friend.public_key().to_hex();
+    assert!(
+        tags.contains(&format!("e {note_id}  root {friend_hex}"))
+            && tags.contains(&format!("p {friend_hex}")),
+        "{tags:?}"
+    );
+    // Sent, it is no longer the reply in the making: a new reply starts a new draft.
+    let fresh = ok_json(d, &["feed", "reply", &item], b"");
+    assert_ne!(fresh["id"], draft_id.as_str());
 
     // It goes with the account, not with `feed remove`.
     let id = source["id"].as_str().unwrap();

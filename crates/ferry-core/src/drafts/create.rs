@@ -17,6 +17,7 @@ impl Store {
             targets: new.targets,
             topics: new.topics,
             attachments: Vec::new(),
+            reply_to: None,
         };
         validate::check(&content)?;
         let id = uuid::Uuid::now_v7().to_string();

@@ -31,6 +31,7 @@
 mod commit;
 mod create;
 mod history;
+pub(crate) mod reply;
 pub(crate) mod rows;
 mod save;
 pub(crate) mod text;

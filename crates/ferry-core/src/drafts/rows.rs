@@ -147,6 +147,7 @@ pub(crate) async fn load_content(
                 },
             )
             .collect::<Result<_, sqlx::Error>>()?,
+        reply_to: super::reply::load(conn, seq).await?,
     })
 }
 
@@ -247,6 +248,10 @@ pub(crate) async fn write_content(
             .execute(&mut *conn)
             .await?;
         }
+    }
+
+    if changed(|a, b| a.reply_to == b.reply_to) {
+        super::reply::write(conn, seq, new.reply_to.as_ref()).await?;
     }
 
     let body = text::search_body(new);

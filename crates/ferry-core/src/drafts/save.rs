@@ -65,5 +65,7 @@ fn apply(edit: &DraftEdit, current: &DraftContent) -> Result<DraftContent, Store
         targets: edit.targets.clone(),
         topics: edit.topics.clone(),
         attachments,
+        // A save carries the composer's text, never a reply target (`Store::set_reply`).
+        reply_to: current.reply_to.clone(),
     })
 }

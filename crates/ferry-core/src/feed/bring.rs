@@ -139,6 +139,8 @@ mod tests {
             reply_to: None,
             media: vec![],
             also_on: vec![],
+            person: None,
+            twins: Vec::new(),
             liked: false,
             boosted: false,
         }

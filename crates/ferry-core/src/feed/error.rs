@@ -37,6 +37,18 @@ pub enum FeedError {
     #[code("feed.not_interactive")]
     NotInteractive { reason: String },
 
+    #[error("no linked person with id {id}; `ferry feed people` lists them")]
+    #[code("feed.no_person")]
+    NoPerson { id: String },
+
+    #[error("item {item} can't be linked to a person: {reason}")]
+    #[code("feed.not_linkable")]
+    NotLinkable { item: i64, reason: String },
+
+    #[error("this item can't be answered from Ferry: {reason}")]
+    #[code("feed.not_answerable")]
+    NotAnswerable { reason: String },
+
     #[error("no feed source with id {id}; `ferry feed sources` lists them")]
     #[code("feed.not_found")]
     NotFound { id: String },

@@ -8,6 +8,7 @@ use ferry_networks::timeline::{PostAuthor, PostMedia, ReplyTo, TimelinePost, Wit
 
 use super::error::FeedError;
 use super::model::ItemMedia;
+use super::twin_keys;
 use crate::Store;
 use crate::clock;
 use crate::error::StoreError;
@@ -156,7 +157,8 @@ pub(super) async fn store_items(
             "INSERT INTO feed_items (network, source_id, remote_id, author_name, author_handle, \
              author_avatar, title, text, html, url, lang, published_at, fetched_at, \
              boosted_by_name, boosted_by_handle, reply_to_id, reply_to_handle, media_json, \
-             author_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             author_id, thread_root_id, link_key, text_key) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(network)
         .bind(source_id)
@@ -177,6 +179,9 @@ pub(super) async fn store_items(
         .bind(item.reply_to.and_then(|r| r.handle.as_deref()))
         .bind(media)
         .bind(item.author_id)
+        .bind(item.reply_to.and_then(|r| r.root_id.as_deref()))
+        .bind(twin_keys::link_key(item.text, item.html, item.url))
+        .bind(twin_keys::text_key(item.text))
         .execute(&mut *tx)
         .await
         .map_err(db)?;

@@ -7,7 +7,9 @@
 //!   publish job fold into the newest of them, and its `also_on` lists every other target the
 //!   job posted to (with the address the network gave back), cached or not.
 //!
-//! Other people's cross-posts (linked people, zh/en twins) are planned.
+//! - a linked person's posts of one moment (a cross-post, or a post and its translation) are
+//!   one card: the newest, with the others in `twins` (`twins.rs`). Search words apply to
+//!   the hiding twin too, so a search that finds only the Chinese post still shows it.
 
 use chrono::{DateTime, Utc};
 use sqlx::Row;
@@ -15,6 +17,7 @@ use sqlx::sqlite::SqliteRow;
 
 use super::error::FeedError;
 use super::model::{AlsoOn, FeedItem, ItemAuthor, ItemMedia, ItemQuery, ItemReply, ItemSource};
+use super::twins::{self, PERSON_NAME};
 use crate::Store;
 use crate::clock;
 use crate::error::StoreError;
@@ -88,18 +91,23 @@ pub(super) async fn list(store: &Store, query: &ItemQuery) -> Result<Vec<FeedIte
         }
         sql
     };
+    let searched = |t: &str| {
+        let mut sql = String::new();
+        for _ in &words {
+            sql.push_str(&format!(
+                " AND ({t}.text LIKE ? ESCAPE '\\' OR ifnull({t}.title, '') LIKE ? ESCAPE '\\' \
+                 OR ifnull({t}.author_name, '') LIKE ? ESCAPE '\\' \
+                 OR ifnull({t}.author_handle, '') LIKE ? ESCAPE '\\')"
+            ));
+        }
+        sql
+    };
     let mut sql = format!(
-        "SELECT {COLUMNS}, {OWN_JOB} AS own_job \
-         FROM feed_items i JOIN feed_sources s ON s.id = i.source_id WHERE 1{}",
-        filters("i")
+        "SELECT {COLUMNS}, {OWN_JOB} AS own_job, {PERSON_NAME} AS person_name \
+         FROM feed_items i JOIN feed_sources s ON s.id = i.source_id WHERE 1{}{}",
+        filters("i"),
+        searched("i")
     );
-    for _ in &words {
-        sql.push_str(
-            " AND (i.text LIKE ? ESCAPE '\\' OR ifnull(i.title, '') LIKE ? ESCAPE '\\' \
-             OR ifnull(i.author_name, '') LIKE ? ESCAPE '\\' \
-             OR ifnull(i.author_handle, '') LIKE ? ESCAPE '\\')",
-        );
-    }
     sql.push_str(&format!(
         " AND NOT EXISTS (SELECT 1 FROM feed_items j WHERE j.network = i.network \
          AND j.remote_id = i.remote_id AND j.id <> i.id AND {NEWER_J}{})",
@@ -112,6 +120,13 @@ pub(super) async fn list(store: &Store, query: &ItemQuery) -> Result<Vec<FeedIte
          WHERE t.network = i.network AND t.remote_id = i.remote_id AND {NEWER_J}{})",
         filters("j")
     ));
+    sql.push_str(&format!(
+        " AND NOT EXISTS (SELECT 1 FROM {} AND {} AND {NEWER_J}{}{})",
+        twins::same_person_sql("i", "j"),
+        twins::twin_sql("i", "j"),
+        filters("j"),
+        searched("j")
+    ));
     sql.push_str(" ORDER BY i.published_at DESC, i.id DESC LIMIT ? OFFSET ?");
     let mut filter_values: Vec<String> = Vec::new();
     filter_values.extend(network.map(str::to_owned));
@@ -119,14 +134,19 @@ pub(super) async fn list(store: &Store, query: &ItemQuery) -> Result<Vec<FeedIte
     if let Some(lang) = lang {
         filter_values.extend([lang.to_owned(), lang.to_owned()]);
     }
-    // In the order the placeholders appear: filters on i, search words, filters on j twice.
-    let mut values = filter_values.clone();
+    let mut word_values: Vec<String> = Vec::new();
     for word in &words {
         let pattern = format!("%{}%", like_escape(word));
-        values.extend(std::iter::repeat_n(pattern, 4));
+        word_values.extend(std::iter::repeat_n(pattern, 4));
     }
+    // In the order the placeholders appear: filters and words on i, filters on j for the
+    // copy rule and the cross-post rule, filters and words on j for the twin rule.
+    let mut values = filter_values.clone();
+    values.extend(word_values.iter().cloned());
+    values.extend(filter_values.iter().cloned());
     values.extend(filter_values.iter().cloned());
     values.extend(filter_values);
+    values.extend(word_values);
     let mut q = sqlx::query(&sql);
     for value in values {
         q = q.bind(value);
@@ -143,6 +163,9 @@ pub(super) async fn list(store: &Store, query: &ItemQuery) -> Result<Vec<FeedIte
         if let Some(job) = row.get::<Option<String>, _>("own_job") {
             item.also_on = also_on(store, &job, &item.network, &item.remote_id).await?;
         }
+        if item.person.is_some() {
+            twins::fold_into(store, &mut item).await?;
+        }
         items.push(item);
     }
     Ok(items)
@@ -151,7 +174,7 @@ pub(super) async fn list(store: &Store, query: &ItemQuery) -> Result<Vec<FeedIte
 /// One item by its id, with its `also_on`; `None` when it is gone.
 pub(super) async fn one(store: &Store, id: i64) -> Result<Option<FeedItem>, FeedError> {
     let row = sqlx::query(&format!(
-        "SELECT {COLUMNS}, {OWN_JOB} AS own_job \
+        "SELECT {COLUMNS}, {OWN_JOB} AS own_job, {PERSON_NAME} AS person_name \
          FROM feed_items i JOIN feed_sources s ON s.id = i.source_id WHERE i.id = ?"
     ))
     .bind(id)
@@ -164,6 +187,9 @@ pub(super) async fn one(store: &Store, id: i64) -> Result<Option<FeedItem>, Feed
     let mut item = from_row(store, &row)?;
     if let Some(job) = row.get::<Option<String>, _>("own_job") {
         item.also_on = also_on(store, &job, &item.network, &item.remote_id).await?;
+    }
+    if item.person.is_some() {
+        twins::fold_into(store, &mut item).await?;
     }
     Ok(Some(item))
 }
@@ -249,6 +275,8 @@ fn from_row(store: &Store, row: &SqliteRow) -> Result<FeedItem, FeedError> {
         }),
         media,
         also_on: Vec::new(),
+        person: row.get("person_name"),
+        twins: Vec::new(),
         liked: row.get("liked"),
         boosted: row.get("boosted"),
     })

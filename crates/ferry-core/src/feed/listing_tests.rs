@@ -100,6 +100,7 @@ async fn timeline_posts_keep_their_context_and_come_once() {
     reply.reply_to = Some(ReplyTo {
         remote_id: "200".into(),
         handle: Some("lin@example.social".into()),
+        root_id: None,
     });
     reply.media = vec![PostMedia {
         url: "https://example.social/m/1.jpg".into(),

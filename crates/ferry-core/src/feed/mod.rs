@@ -57,20 +57,26 @@ mod listing;
 #[cfg(test)]
 mod listing_tests;
 mod model;
+mod people;
+#[cfg(test)]
+mod people_tests;
 mod refresh;
 mod remote_images;
 #[cfg(test)]
 mod remote_images_tests;
+mod reply;
 mod sources;
 mod timelines;
+mod twin_keys;
+mod twins;
 
 use ferry_networks::rss::{FeedClient, Platform, redacted_url, rsshub_route};
 
 pub use error::FeedError;
 pub use interactions::Interaction;
 pub use model::{
-    AlsoOn, FeedGap, FeedItem, FeedSource, GapReport, ItemAuthor, ItemMedia, ItemQuery, ItemReply,
-    ItemSource, RefreshReport, SourceKind,
+    AlsoOn, FeedGap, FeedItem, FeedSource, FeedTwin, GapReport, ItemAuthor, ItemMedia, ItemQuery,
+    ItemReply, ItemSource, Person, PersonAuthor, RefreshReport, SourceKind,
 };
 pub use remote_images::{CACHE_MAX_BYTES, FetchedImage, ItemImage};
 pub use timelines::MAX_POSTS;

@@ -129,10 +129,50 @@ pub struct FeedItem {
     /// The same post elsewhere: the user's own cross-post, found exactly through the outbox
     /// (this item is the newest copy in the cache; the others are folded into it).
     pub also_on: Vec<AlsoOn>,
+    /// The linked person who wrote it (`feed/people.rs`), when the user linked its author.
+    pub person: Option<String>,
+    /// That person's other posts of the same moment, folded into this card (newest first): a
+    /// cross-post on another network, or the post in their other language.
+    pub twins: Vec<FeedTwin>,
     /// Liked (favourited) by the account whose timeline brought it, through Ferry.
     pub liked: bool,
     /// Boosted (reposted) by that account, through Ferry.
     pub boosted: bool,
+}
+
+/// A linked person's post folded into another card of theirs (see [`FeedItem::twins`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FeedTwin {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub network: String,
+    pub lang: Option<String>,
+    pub text: String,
+    /// Sanitized, as [`FeedItem::html`].
+    pub html: Option<String>,
+    pub url: Option<String>,
+    pub author: ItemAuthor,
+    pub published_at: DateTime<Utc>,
+}
+
+/// Authors the user says are one person; their posts of one moment become one card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub authors: Vec<PersonAuthor>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PersonAuthor {
+    pub network: String,
+    /// The author's lasting id (DID, public key, user@server), or `source:<id>` for a feed.
+    pub author_key: String,
+    /// A handle, name or feed title, as the user saw it.
+    pub label: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Attachment, LangTag, Network, Target};
+use super::{Attachment, LangTag, Network, ReplyTarget, Target};
 
 /// The text for one audience, e.g. `zh-Hans`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -41,6 +41,10 @@ pub struct DraftContent {
     pub topics: Vec<String>,
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+    /// The post this draft answers (`model/reply.rs`); set from the feed, never by a save.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reply_to: Option<ReplyTarget>,
 }
 
 /// A stored draft at its latest revision.

@@ -7,6 +7,7 @@ mod edit;
 mod lang;
 mod network;
 mod network_text;
+mod reply;
 mod revision;
 
 pub use attachment::{AttachOutcome, Attachment};
@@ -15,4 +16,5 @@ pub use edit::{AttachmentEdit, DraftEdit, ListQuery, NewDraft, SaveOutcome};
 pub use lang::LangTag;
 pub use network::{Network, Target, network_from_id};
 pub use network_text::{ChosenText, NetworkText};
+pub use reply::ReplyTarget;
 pub use revision::{Revision, RevisionKind, RevisionSummary};

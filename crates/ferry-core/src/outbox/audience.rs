@@ -6,7 +6,7 @@ use super::model::{AudienceMapping, PublishRequest};
 use crate::accounts::{Account, AccountError};
 use crate::model::{Draft, LangTag};
 
-/// The accounts a request goes to: `to`, else the draft's targets.
+/// The accounts a request goes to: `to`, else the draft's targets; a reply's account alone.
 pub(crate) fn accounts_for(
     draft: &Draft,
     request: &PublishRequest,
@@ -18,6 +18,16 @@ pub(crate) fn accounts_for(
             .cloned()
             .ok_or_else(|| PublishError::Account(AccountError::NotFound { id: id.to_owned() }))
     };
+    if let Some(reply) = &draft.content.reply_to {
+        // A reply answers a post one account read; it goes there and nowhere else.
+        if request.to.iter().any(|id| *id != reply.account_id) {
+            return Err(PublishError::ReplyElsewhere {
+                draft: draft.id.clone(),
+                account: reply.account_id.clone(),
+            });
+        }
+        return Ok(vec![find(&reply.account_id)?]);
+    }
     let mut chosen: Vec<Account> = Vec::new();
     let mut push = |account: Account| {
         if !chosen.iter().any(|a| a.id == account.id) {

@@ -32,6 +32,13 @@ pub enum PublishError {
     #[code("outbox.no_account")]
     NoAccount { draft: String, network: Network },
 
+    #[error(
+        "draft {draft} is a reply from account {account}; it can only be posted there (drop \
+         the reply in the composer to post it elsewhere)"
+    )]
+    #[code("outbox.reply_elsewhere")]
+    ReplyElsewhere { draft: String, account: String },
+
     #[error("draft {draft} has no text to post")]
     #[code("outbox.empty_draft")]
     EmptyDraft { draft: String },

@@ -13,7 +13,7 @@ use super::images::{self, PlannedMedia};
 use super::model::PublishRequest;
 use crate::ErrorPayload;
 use crate::accounts::Account;
-use crate::model::{Draft, LangTag, Network, NetworkText};
+use crate::model::{Draft, LangTag, Network, NetworkText, ReplyTarget};
 
 pub(crate) use super::audience::accounts_for;
 
@@ -29,6 +29,8 @@ pub(crate) struct PlannedTarget {
     pub tags: Vec<String>,
     /// Why this target is refused before sending (too long, no variant for the audience …).
     pub refusal: Option<ErrorPayload>,
+    /// The post the first part answers (`model/reply.rs`).
+    pub reply: Option<ReplyTarget>,
 }
 
 /// Every (variant, account) target of the request, in account order.
@@ -124,6 +126,7 @@ fn plan_one(draft: &Draft, account: Account, lang: LangTag, allow_threads: bool)
             media,
             tags: topics.t_tags,
             refusal: None,
+            reply: draft.content.reply_to.clone(),
             account,
             lang,
         };
@@ -156,6 +159,7 @@ fn plan_one(draft: &Draft, account: Account, lang: LangTag, allow_threads: bool)
             media,
             tags: topics.t_tags,
             refusal: None,
+            reply: draft.content.reply_to.clone(),
             account,
             lang,
         },
@@ -188,5 +192,6 @@ fn refused(account: Account, lang: LangTag, code: &str, message: String) -> Plan
             code: code.to_owned(),
             message,
         }),
+        reply: None,
     }
 }

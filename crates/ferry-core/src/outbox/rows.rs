@@ -10,7 +10,7 @@ use super::plan::PlannedTarget;
 use crate::clock;
 use crate::drafts::rows::decode_err;
 use crate::error::StoreError;
-use crate::model::{LangTag, Network, network_from_id};
+use crate::model::{LangTag, Network, ReplyTarget, network_from_id};
 use crate::{ErrorPayload, Store};
 
 /// One part of a target (the whole post, or one post of a thread).
@@ -50,11 +50,14 @@ pub(crate) struct TargetRow {
     /// When the job was written, before anything was sent: what a part signed later is dated
     /// with, so signing it again after a lost commit gives the same Nostr event.
     pub job_created_at: DateTime<Utc>,
+    /// The post the first part answers, as planned when the job was written.
+    pub reply: Option<ReplyTarget>,
     pub parts: Vec<PartRow>,
 }
 
 const TARGET_COLUMNS: &str = "id, job_id, account_id, network, lang, media_json, tags_json, state, \
-     attempts, remote_id, remote_url, error_code, error_message, retryable, next_attempt_at";
+     attempts, remote_id, remote_url, error_code, error_message, retryable, next_attempt_at, \
+     reply_json";
 
 type TargetTuple = (
     String,
@@ -71,6 +74,7 @@ type TargetTuple = (
     Option<String>,
     Option<String>,
     Option<bool>,
+    Option<String>,
     Option<String>,
 );
 
@@ -167,8 +171,8 @@ impl Store {
                 };
                 sqlx::query(
                     "INSERT INTO outbox_targets (id, job_id, position, account_id, network, lang, \
-                     media_json, tags_json, state, error_code, error_message, retryable, updated_at) \
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     media_json, tags_json, state, error_code, error_message, retryable, updated_at, \
+                     reply_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 )
                 .bind(&target_id)
                 .bind(&job_id)
@@ -183,6 +187,12 @@ impl Store {
                 .bind(error.map(|e| e.message.as_str()))
                 .bind(error.map(|_| false))
                 .bind(&now)
+                .bind(
+                    target
+                        .reply
+                        .as_ref()
+                        .and_then(|r| serde_json::to_string(r).ok()),
+                )
                 .execute(&mut *tx)
                 .await?;
                 for (idx, text) in target.parts.iter().enumerate() {
@@ -364,6 +374,12 @@ fn decode_target(
         },
         retryable: row.13,
         next_attempt_at: time(row.14)?,
+        reply: row
+            .15
+            .as_deref()
+            .map(serde_json::from_str)
+            .transpose()
+            .map_err(|e| json("reply", e))?,
         job_created_at,
         parts,
         id: row.0,

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use crate::publish_support::*;
 use ferry_core::accounts::{AddNostr, NostrKey, Relay};
-use ferry_core::feed::{Feeds, Interaction, ItemQuery, SourceKind};
+use ferry_core::feed::{Interaction, ItemQuery, SourceKind};
 use ferry_core::outbox::Publisher;
 use ferry_networks::nostr::client::publish;
 use ferry_networks::rss::SourceHealth;
@@ -33,13 +33,6 @@ async fn post_everywhere(env: &Env, draft_id: &str) {
         .await
         .unwrap();
     assert!(status.all_posted(), "{status:#?}");
-}
-
-/// The feeds with the test's accounts as sources.
-fn account_feeds(env: &Env) -> Feeds {
-    Feeds::new(env.accounts.store().clone())
-        .unwrap()
-        .with_accounts(env.accounts.clone())
 }
 
 #[tokio::test]

@@ -11,6 +11,7 @@ mod bluesky_rotation;
 mod drafts;
 mod feed;
 mod feed_gaps;
+mod feed_replies;
 mod feed_timelines;
 mod network_checks;
 mod outbox_plan;

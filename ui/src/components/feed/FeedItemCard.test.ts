@@ -66,9 +66,80 @@ describe("FeedItemCard like and boost", () => {
     expect(button(host, "feed-item-boost-action").disabled).toBe(false);
   });
 
+  it("offers a reply on a timeline's item and hands it to the screen", () => {
+    const status = item({ id: 11, network: "mastodon", remote_id: "110", title: null });
+    const asked: FeedItem[] = [];
+    setLocalePreference("zh-Hant");
+    const host = mountCard(FeedItemCard, new FakeBackend({}), {
+      item: status,
+      selected: false,
+      index: 0,
+      now: Date.parse("2026-12-05T12:00:00Z"),
+      onReply: (answered: FeedItem) => asked.push(answered),
+    });
+    expect(button(host, "feed-item-answer").textContent).toContain("回覆");
+    button(host, "feed-item-answer").click();
+    expect(asked.map((a) => a.id)).toEqual([11]);
+  });
+
   it("offers neither on a feed's entry", () => {
-    const host = show(new FakeBackend({}), item({ id: 9, network: "rss" }));
+    const host = mountCard(FeedItemCard, new FakeBackend({}), {
+      item: item({ id: 9, network: "rss" }),
+      selected: false,
+      index: 0,
+      now: 0,
+      onReply: () => undefined,
+    });
+    expect(host.querySelector("[data-testid=feed-item-answer]")).toBeNull();
     expect(host.querySelector("[data-testid=feed-item-like]")).toBeNull();
     expect(host.querySelector("[data-testid=feed-item-boost-action]")).toBeNull();
+  });
+});
+
+describe("FeedItemCard linked people", () => {
+  it("shows the person and their post in the other language inside the card", () => {
+    setLocalePreference("en");
+    const card = item({
+      id: 20,
+      network: "mastodon",
+      lang: "en",
+      title: null,
+      text: "The night ferry runs at nine",
+      html: null,
+      person: "林 Lin",
+      twins: [
+        {
+          id: 21,
+          network: "bluesky",
+          lang: "zh-Hans",
+          text: "今晚九点的夜班渡轮照常开船",
+          html: null,
+          url: "https://bsky.app/profile/lin.example/post/3k",
+          author: { name: "林 Lin", handle: "lin.example", avatar_url: null },
+          published_at: "2026-12-05T09:05:00Z",
+        },
+      ],
+    });
+    const host = mountCard(FeedItemCard, new FakeBackend({}), { item: card, selected: false, index: 0, now: 0 });
+    expect(host.querySelector("[data-testid=feed-item-person]")?.textContent).toContain("林 Lin");
+    const twin = host.querySelector("[data-testid=feed-item-twin]") as HTMLElement;
+    expect(twin.lang).toBe("zh-Hans");
+    expect(twin.dataset.network).toBe("bluesky");
+    expect(twin.textContent).toContain("今晚九点的夜班渡轮照常开船");
+    expect(twin.querySelector("a")?.getAttribute("href")).toBe("https://bsky.app/profile/lin.example/post/3k");
+  });
+
+  it("offers to link, and names the waiting author on the other cards", () => {
+    setLocalePreference("en");
+    const waiting = item({ id: 30, author: { name: "Lin", handle: null, avatar_url: null } });
+    const linked: number[] = [];
+    const props = { selected: false, index: 0, now: 0, onLink: (i: FeedItem) => linked.push(i.id) };
+    const own = mountCard(FeedItemCard, new FakeBackend({}), { ...props, item: waiting, linking: waiting });
+    expect(button(own, "feed-item-link").getAttribute("aria-pressed")).toBe("true");
+    expect(button(own, "feed-item-link").textContent).toContain("Same person");
+    const other = mountCard(FeedItemCard, new FakeBackend({}), { ...props, item: item({ id: 31 }), linking: waiting });
+    expect(button(other, "feed-item-link").textContent).toContain("Link with Lin");
+    button(other, "feed-item-link").click();
+    expect(linked).toEqual([31]);
   });
 });

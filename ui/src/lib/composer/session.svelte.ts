@@ -104,6 +104,21 @@ export class DraftSession {
     }
   }
 
+  /** Makes a reply a post of its own (a new revision; the composer may then add targets). */
+  async dropReply(): Promise<void> {
+    const id = this.id;
+    if (id === null) return;
+    this.actionError = null;
+    await this.flush();
+    try {
+      const { draft } = await this.#serially(() => this.#backend.call("drop_draft_reply", { id }));
+      this.#adopt(draft);
+      this.#onStored(draft);
+    } catch (raw) {
+      this.actionError = BackendError.from(raw);
+    }
+  }
+
   dispose(): void {
     this.#autosave.dispose();
   }

@@ -39,6 +39,8 @@ export function item(over: Partial<FeedItem> = {}): FeedItem {
     reply_to: null,
     media: [],
     also_on: [],
+    person: null,
+    twins: [],
     liked: false,
     boosted: false,
     ...over,

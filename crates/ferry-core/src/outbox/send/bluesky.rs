@@ -15,9 +15,10 @@ use ferry_networks::http::ClientError;
 use ferry_networks::media::MediaLimits;
 
 use super::mastodon::missing_key;
-use super::{Posted, media, thread_refs};
+use super::{Answers, Posted, answers, media};
 use crate::Store;
 use crate::accounts::{Account, Accounts, KeptSession};
+use crate::model::ReplyTarget;
 use crate::outbox::failure::{FailKind, Failure};
 use crate::outbox::rows::{PartRow, TargetRow};
 
@@ -66,13 +67,7 @@ impl BlueskySender {
                 });
             }
         }
-        let reply = match thread_refs(target, idx) {
-            Some((root, parent)) => Some(ReplyRef {
-                root: strong_ref(root)?,
-                parent: strong_ref(parent)?,
-            }),
-            None => None,
-        };
+        let reply = self.reply_ref(answers(target, idx)).await?;
         let created_at = part
             .payload
             .as_deref()
@@ -94,6 +89,34 @@ impl BlueskySender {
             cid: Some(posted.cid),
             url: Some(posted.url),
         })
+    }
+
+    /// The `reply` of part `idx`: the post a reply answers (read from the server, `None` for
+    /// a post without one) or the part before it, in the conversation it belongs to.
+    async fn reply_ref(&self, answers: Answers<'_>) -> Result<Option<ReplyRef>, Failure> {
+        Ok(match answers {
+            Answers::Nothing => None,
+            Answers::Reply(reply) => Some(self.conversation(reply).await?),
+            Answers::Part {
+                first,
+                previous,
+                reply,
+            } => Some(ReplyRef {
+                root: match reply {
+                    Some(reply) => self.conversation(reply).await?.root,
+                    None => strong_ref(first)?,
+                },
+                parent: strong_ref(previous)?,
+            }),
+        })
+    }
+
+    /// Where an answer to `reply` sits, as the server says now.
+    async fn conversation(&self, reply: &ReplyTarget) -> Result<ReplyRef, Failure> {
+        let uri = reply.remote_id.as_str();
+        self.call(|| self.client().reply_ref(uri))
+            .await?
+            .ok_or_else(|| parent_gone(reply))
     }
 
     async fn call<T, F, Fut>(&self, op: F) -> Result<T, Failure>
@@ -123,6 +146,24 @@ pub(crate) fn prepare(part: &mut PartRow) {
 fn rkey(part: &PartRow) -> Result<Tid, Failure> {
     let key = part.key.as_deref().ok_or_else(|| missing_key(part))?;
     Tid::parse(key).map_err(|e| Failure::new(FailKind::Permanent, "outbox.bad_key", e))
+}
+
+/// The post a reply answers is gone (deleted, or its author blocked the account): sending
+/// can't make it reappear, so the part fails for good.
+pub(super) fn parent_gone(reply: &ReplyTarget) -> Failure {
+    let whose = reply
+        .author_handle
+        .as_deref()
+        .map(|h| format!(" by {h}"))
+        .unwrap_or_default();
+    Failure::new(
+        FailKind::Permanent,
+        "outbox.reply_parent_gone",
+        format!(
+            "the post{whose} this draft answers is no longer there ({}); not sent",
+            reply.remote_id
+        ),
+    )
 }
 
 fn strong_ref(part: &PartRow) -> Result<StrongRef, Failure> {

@@ -5,7 +5,7 @@ use chrono::Utc;
 use ferry_networks::mastodon::client::{MastodonClient, NewStatus, Scheduling, Visibility};
 use ferry_networks::media::MediaLimits;
 
-use super::{Posted, media, thread_refs};
+use super::{Posted, answers, media};
 use crate::Store;
 use crate::accounts::{Account, Accounts};
 use crate::outbox::failure::{FailKind, Failure};
@@ -43,7 +43,7 @@ impl MastodonSender {
         if Utc::now() - sent < KEY_MEMORY {
             return Ok(None);
         }
-        let parent = thread_refs(target, idx).and_then(|(_, parent)| parent.remote_id.clone());
+        let parent = answers(target, idx).parent_id();
         let found = self
             .client
             .find_own_status(&part.text, parent.as_deref(), sent)
@@ -74,8 +74,7 @@ impl MastodonSender {
             text: part.text.clone(),
             visibility: Visibility::Public,
             language: Some(primary_language(target.lang.as_str())),
-            in_reply_to_id: thread_refs(target, idx)
-                .and_then(|(_, parent)| parent.remote_id.clone()),
+            in_reply_to_id: answers(target, idx).parent_id(),
             media_ids,
             ..NewStatus::default()
         };

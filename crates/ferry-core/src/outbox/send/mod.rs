@@ -16,6 +16,7 @@ use super::failure::Failure;
 use super::rows::{PartRow, TargetRow};
 use crate::accounts::{Account, Accounts};
 use crate::model::Network;
+use crate::model::ReplyTarget;
 
 /// A part that exists on the network.
 #[derive(Debug, Clone)]
@@ -84,10 +85,41 @@ impl Sender {
     }
 }
 
-/// The part a reply goes under, and the thread's first part.
-pub(crate) fn thread_refs(target: &TargetRow, idx: usize) -> Option<(&PartRow, &PartRow)> {
-    if idx == 0 {
-        return None;
+/// What part `idx` of a target answers.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Answers<'a> {
+    /// Nothing: the first part of a post that is not a reply.
+    Nothing,
+    /// The post the draft replies to (the first part of a reply).
+    Reply(&'a ReplyTarget),
+    /// The part before it, in the thread that starts with `first` — or, when the draft is a
+    /// reply, inside the conversation of `reply`.
+    Part {
+        first: &'a PartRow,
+        previous: &'a PartRow,
+        reply: Option<&'a ReplyTarget>,
+    },
+}
+
+pub(crate) fn answers(target: &TargetRow, idx: usize) -> Answers<'_> {
+    match (idx, &target.reply) {
+        (0, None) => Answers::Nothing,
+        (0, Some(reply)) => Answers::Reply(reply),
+        (_, reply) => Answers::Part {
+            first: &target.parts[0],
+            previous: &target.parts[idx - 1],
+            reply: reply.as_ref(),
+        },
     }
-    Some((&target.parts[0], &target.parts[idx - 1]))
+}
+
+impl Answers<'_> {
+    /// The id of the post answered (Mastodon's `in_reply_to_id`), once that post exists.
+    pub fn parent_id(&self) -> Option<String> {
+        match self {
+            Answers::Nothing => None,
+            Answers::Reply(reply) => Some(reply.remote_id.clone()),
+            Answers::Part { previous, .. } => previous.remote_id.clone(),
+        }
+    }
 }

@@ -11,8 +11,9 @@ use ferry_networks::nostr::client::{
 use nostr::nips::nip19::ToBech32;
 use nostr::prelude::{Event, EventId};
 
-use super::{Posted, thread_refs};
+use super::{Answers, Posted, answers};
 use crate::accounts::{Account, Accounts, nostr_write_relays};
+use crate::model::ReplyTarget;
 use crate::outbox::failure::{FailKind, Failure};
 use crate::outbox::rows::{PartRow, TargetRow};
 
@@ -50,13 +51,7 @@ impl NostrSender {
         if part.payload.is_some() {
             return Ok(());
         }
-        let reply = match thread_refs(target, idx) {
-            Some((root, parent)) => Some(NoteThread {
-                root: self.event_ref(root)?,
-                parent: self.event_ref(parent)?,
-            }),
-            None => None,
-        };
+        let reply = self.thread(answers(target, idx))?;
         let note = NewNote {
             text: part.text.clone(),
             // Topics are tagged on the thread's first note, which people find it by; the
@@ -108,6 +103,31 @@ impl NostrSender {
         Ok(posted(&event.id))
     }
 
+    /// NIP-10 tags of part `idx`: the conversation's first note (`root`) and the note answered.
+    fn thread(&self, answers: Answers<'_>) -> Result<Option<NoteThread>, Failure> {
+        Ok(match answers {
+            Answers::Nothing => None,
+            Answers::Reply(reply) => {
+                let parent = replied_note(reply)?;
+                Some(NoteThread {
+                    root: conversation_root(reply, &parent),
+                    parent,
+                })
+            }
+            Answers::Part {
+                first,
+                previous,
+                reply,
+            } => Some(NoteThread {
+                root: match reply {
+                    Some(reply) => conversation_root(reply, &replied_note(reply)?),
+                    None => self.event_ref(first)?,
+                },
+                parent: self.event_ref(previous)?,
+            }),
+        })
+    }
+
     fn event_ref(&self, part: &PartRow) -> Result<EventRef, Failure> {
         let id = part.key.clone().ok_or_else(|| {
             Failure::new(
@@ -124,6 +144,38 @@ impl NostrSender {
             author: self.keys.public_key_hex(),
             relay: self.write.first().cloned(),
         })
+    }
+}
+
+/// The note a reply answers; its author is needed for the `p` tag that tells them.
+fn replied_note(reply: &ReplyTarget) -> Result<EventRef, Failure> {
+    let author = reply.author_id.clone().ok_or_else(|| {
+        Failure::new(
+            FailKind::Permanent,
+            "outbox.reply_unknown_author",
+            format!(
+                "Ferry does not know who wrote note {}, which this draft answers; not sent",
+                reply.remote_id
+            ),
+        )
+    })?;
+    Ok(EventRef {
+        id: reply.remote_id.clone(),
+        author,
+        relay: None,
+    })
+}
+
+/// The conversation's first note: the one the answered note names as its root (whose author
+/// the cache does not know: left out of the tags rather than guessed), else that note itself.
+fn conversation_root(reply: &ReplyTarget, parent: &EventRef) -> EventRef {
+    match &reply.root_id {
+        Some(root) if *root != parent.id => EventRef {
+            id: root.clone(),
+            author: String::new(),
+            relay: None,
+        },
+        _ => parent.clone(),
     }
 }
 
@@ -199,6 +251,7 @@ mod tests {
             retryable: None,
             next_attempt_at: Some(Utc::now()),
             job_created_at: Utc::now(),
+            reply: None,
             parts: vec![
                 part(0, "#渡口 今天晚班照常开 #Ferry 1/2"),
                 part(1, "#ferry 明早见，#晚班！ #旅行 2/2"),

@@ -116,6 +116,13 @@ fn one_status(
             ),
         });
     };
+    if target.reply.is_some() {
+        // The server's copy would go out as a post of its own; Ferry sends the reply itself.
+        return Err(ErrorPayload {
+            code: "schedule.server_reply".into(),
+            message: format!("a reply from {handle}: Ferry sends it at the time itself"),
+        });
+    }
     let mut hash = Sha256::new();
     for piece in [text.as_str(), target.lang.as_str()] {
         hash.update(piece.as_bytes());

@@ -245,3 +245,10 @@ pub async fn nostr_notes(relay: &str, pubkey_hex: &str) -> Vec<nostr::prelude::E
     )
     .await
 }
+
+/// The feeds with the test's accounts as sources.
+pub fn account_feeds(env: &Env) -> ferry_core::feed::Feeds {
+    ferry_core::feed::Feeds::new(env.accounts.store().clone())
+        .unwrap()
+        .with_accounts(env.accounts.clone())
+}

@@ -31,24 +31,10 @@ impl Interaction {
 }
 
 impl BlueskyClient {
-    /// The post at `uri` as the account's AppView knows it (`app.bsky.feed.getPosts`): its
-    /// URI and current CID, which a like or repost must name. `None` when it is gone.
+    /// The post at `uri` as the account's AppView knows it: its URI and current CID, which a
+    /// like or repost must name. `None` when it is gone.
     pub async fn post_ref(&self, uri: &str) -> Result<Option<StrongRef>, ClientError> {
-        let nsid = "app.bsky.feed.getPosts";
-        let answer = self
-            .call(nsid, Effect::Read, |url, token| {
-                self.http
-                    .get(url)
-                    .bearer_auth(token.expose())
-                    .query(&[("uris", uri)])
-            })
-            .await?;
-        #[derive(Deserialize)]
-        struct Posts {
-            posts: Vec<StrongRef>,
-        }
-        let posts: Posts = read_json(NETWORK, nsid, Effect::Read, &answer).map_err(refine)?;
-        Ok(posts.posts.into_iter().find(|p| p.uri == uri))
+        Ok(self.post_view(uri).await?.map(|post| post.strong_ref()))
     }
 
     /// Writes the like or repost of `subject` under `rkey`, dated `created_at` (both chosen

@@ -20,6 +20,7 @@
 mod interactions;
 mod posts;
 mod record;
+mod reply;
 mod session;
 mod tid;
 mod timeline;

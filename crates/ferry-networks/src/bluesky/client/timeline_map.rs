@@ -68,6 +68,8 @@ pub(crate) struct PostRecord {
 #[derive(Debug, Deserialize)]
 pub(crate) struct RecordReply {
     pub parent: UriRef,
+    #[serde(default)]
+    pub root: Option<UriRef>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -183,6 +185,7 @@ impl FeedViewPost {
         Some(ReplyTo {
             remote_id: parent.parent.uri.clone(),
             handle,
+            root_id: parent.root.as_ref().map(|r| r.uri.clone()),
         })
     }
 }

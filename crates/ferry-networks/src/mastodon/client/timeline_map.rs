@@ -137,6 +137,8 @@ fn reply_to(post: &Status, author: &PostAuthor, domain: &str) -> Option<ReplyTo>
     Some(ReplyTo {
         remote_id: remote_id.to_owned(),
         handle,
+        // An answer names only the status it answers (`in_reply_to_id`); the server threads it.
+        root_id: None,
     })
 }
 

@@ -13,7 +13,8 @@ use super::keys::NostrKeys;
 use crate::http::ClientError;
 use crate::nostr::t_tags;
 
-/// An event to point at: its id and author (hex), and a relay where it can be found.
+/// An event to point at: its id and author (hex; empty when unknown), and a relay where it can
+/// be found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventRef {
     pub id: String,
@@ -55,7 +56,8 @@ pub fn sign_note(keys: &NostrKeys, note: &NewNote) -> Result<Event, ClientError>
         if thread.parent.author != thread.root.author {
             authors.push(thread.parent.author.as_str());
         }
-        for author in authors {
+        // An unknown author (empty) is left out rather than guessed.
+        for author in authors.into_iter().filter(|a| !a.is_empty()) {
             tags.push(parse_tag(&["p", author])?);
         }
     }
@@ -97,6 +99,9 @@ pub fn sign_relay_list(
 
 fn e_tag(target: &EventRef, marker: &str) -> Result<Tag, ClientError> {
     let relay = target.relay.as_deref().unwrap_or("");
+    if target.author.is_empty() {
+        return parse_tag(&["e", &target.id, relay, marker]);
+    }
     parse_tag(&["e", &target.id, relay, marker, &target.author])
 }
 

@@ -83,9 +83,15 @@ fn reply_to(event: &Event) -> Option<ReplyTo> {
         let positional = refs.iter().all(|(_, m)| m.is_empty());
         refs.last().filter(|_| positional).map(|(id, _)| *id)
     })?;
+    // The root: marked, else the first positional `e` tag (NIP-10's deprecated form).
+    let root = marked("root").or_else(|| {
+        let positional = refs.iter().all(|(_, m)| m.is_empty());
+        refs.first().filter(|_| positional).map(|(id, _)| *id)
+    });
     Some(ReplyTo {
         remote_id: id.to_owned(),
         handle: None,
+        root_id: root.map(str::to_owned),
     })
 }
 
@@ -162,5 +168,17 @@ mod tests {
         );
         assert_eq!(replied(&[&["e", "not-an-id", "", "reply"]]), None);
         assert_eq!(replied(&[]), None);
+        let root =
+            |tags: &[&[&str]]| reply_to(&note("re", tags, 1_700_000_000)).and_then(|r| r.root_id);
+        assert_eq!(
+            root(&[&["e", PARENT, "", "reply"], &["e", ROOT, "", "root"]]).as_deref(),
+            Some(ROOT),
+            "the marked root, wherever it is"
+        );
+        assert_eq!(
+            root(&[&["e", ROOT], &["e", PARENT]]).as_deref(),
+            Some(ROOT),
+            "positional: the first is the root"
+        );
     }
 }
