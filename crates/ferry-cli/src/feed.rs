@@ -43,16 +43,23 @@ pub struct Args {
 }
 
 #[derive(clap::Subcommand)]
-enum Command {
+pub(crate) enum Command {
     /// Add an RSS, Atom or JSON Feed URL (http or https); fetched on the next refresh.
     Add { url: String },
     /// Add a RedNote, Weibo or Douyin user through your RSSHub, by id or profile link.
     AddRsshub(RsshubArgs),
-    /// List the sources with their health, item count and next refresh.
-    Sources,
+    /// List the sources with their health, item count and next refresh (also `sources list`;
+    /// `sources add rss <url>`, `sources add rsshub <base-url> <platform> <user>` and
+    /// `sources remove <id>` are `add`, `add-rsshub` and `remove`).
+    Sources {
+        #[command(subcommand)]
+        action: Option<crate::feed_spellings::SourcesAction>,
+    },
     /// Remove a source and its cached items.
     Remove { id: String },
-    /// Fetch the sources that are due (or ID, or --all) and store their new items.
+    /// Fetch the sources that are due (or ID, or --all) and store their new items; exits 1
+    /// only when every source failed.
+    #[command(visible_alias = "sync")]
     Refresh {
         /// Refresh this source now, due or not.
         id: Option<String>,
@@ -78,6 +85,12 @@ enum Command {
         /// Only this source's items (an id from `ferry feed sources`).
         #[arg(long)]
         source: Option<String>,
+        /// Only items older than this one (an item's `id`: the last of the page before).
+        #[arg(long, value_name = "ITEM")]
+        before: Option<i64>,
+        /// Only items with images or videos.
+        #[arg(long)]
+        media: bool,
     },
     /// Show, or with N change, how many items are kept per source.
     Retention { keep: Option<u32> },
@@ -117,28 +130,28 @@ enum Command {
 }
 
 #[derive(clap::Args)]
-struct RsshubArgs {
+pub(crate) struct RsshubArgs {
     /// Your RSSHub's address, e.g. https://rsshub.example.org (no ?key=: access keys are not
     /// stored yet).
     #[arg(long, value_name = "URL")]
-    base: String,
+    pub base: String,
     #[command(flatten)]
-    user: RsshubUser,
+    pub user: RsshubUser,
 }
 
 /// Exactly one platform and user.
 #[derive(clap::Args)]
 #[group(required = true, multiple = false)]
-struct RsshubUser {
+pub(crate) struct RsshubUser {
     /// A RedNote (Xiaohongshu) user id or profile link.
     #[arg(long, value_name = "ID_OR_LINK")]
-    rednote: Option<String>,
+    pub rednote: Option<String>,
     /// A Weibo uid or profile link.
     #[arg(long, value_name = "ID_OR_LINK")]
-    weibo: Option<String>,
+    pub weibo: Option<String>,
     /// A Douyin sec_uid or profile link.
     #[arg(long, value_name = "ID_OR_LINK")]
-    douyin: Option<String>,
+    pub douyin: Option<String>,
 }
 
 pub async fn run(args: Args) -> ExitCode {
@@ -152,7 +165,7 @@ pub async fn run(args: Args) -> ExitCode {
             // Acting on an item needs the account that acts; so does reading its timeline.
             let feeds = if matches!(
                 args.command,
-                Command::Sources
+                Command::Sources { .. }
                     | Command::Refresh { .. }
                     | Command::Like { .. }
                     | Command::Boost { .. }
@@ -191,6 +204,7 @@ async fn with_accounts(feeds: Feeds, store: &ferry_core::Store) -> Feeds {
 }
 
 async fn dispatch(out: Out, feeds: &Feeds, command: Command) -> Result<ExitCode, Failure> {
+    let command = crate::feed_spellings::plain(command);
     let command_kind = match &command {
         Command::Like { .. } => Some(Interaction::Like),
         Command::Boost { .. } | Command::Unboost { .. } => Some(Interaction::Boost),
@@ -228,7 +242,7 @@ async fn dispatch(out: Out, feeds: &Feeds, command: Command) -> Result<ExitCode,
                 )
             }))
         }
-        Command::Sources => {
+        Command::Sources { .. } => {
             let all = feeds.sources().await?;
             Ok(out.emit(&all, || {
                 if all.is_empty() {
@@ -278,6 +292,8 @@ async fn dispatch(out: Out, feeds: &Feeds, command: Command) -> Result<ExitCode,
             network,
             lang,
             source,
+            before,
+            media,
         } => {
             let items = feeds
                 .items(&ItemQuery {
@@ -287,6 +303,8 @@ async fn dispatch(out: Out, feeds: &Feeds, command: Command) -> Result<ExitCode,
                     network,
                     lang,
                     source,
+                    before,
+                    media,
                 })
                 .await?;
             Ok(out.emit(&items, || {

@@ -15,6 +15,7 @@ mod drafts;
 mod feed;
 mod feed_people;
 mod feed_reply;
+mod feed_spellings;
 mod hints;
 mod post;
 mod schedule;

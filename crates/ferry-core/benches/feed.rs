@@ -1,6 +1,7 @@
 //! Merged feed reading speed with a large cache: the first page, a Chinese and an English
 //! search, and a filter change, over 100,000 cached items from 20 sources, 2,000 of them the
-//! user's own cross-posts (so the fold that shows a cross-post once has work to do).
+//! user's own cross-posts (so the fold that shows a cross-post once has work to do), with 100
+//! linked people whose zh/en twins fold into one card.
 //!
 //! `cargo bench -p ferry-core --bench feed`. Targets (issue 10): first page < 10 ms, a search
 //! < 50 ms, a filter change < 20 ms. The anchor in the same run is the same first page with a
@@ -18,6 +19,10 @@ use tokio::runtime::Runtime;
 const ITEMS: usize = 100_000;
 const SOURCES: usize = 20;
 const OWN_JOBS: usize = 1_000;
+/// Distinct authors (an item's author is its number modulo this).
+const AUTHORS: usize = 500;
+/// Linked people (see `fill`).
+const PEOPLE: usize = 100;
 
 const WORDS: &[&str] = &[
     "渡口", "ferry", "日落", "sunset", "咖啡", "coffee", "新书", "release", "臺北", "harbour",
@@ -59,13 +64,14 @@ async fn fill(dir: &std::path::Path) {
         let lang = if n % 2 == 0 { "zh-Hans" } else { "en" };
         let at = chrono::DateTime::from_timestamp(1_764_000_000 + n as i64 * 30, 0).unwrap();
         sqlx::query(
-            "INSERT INTO feed_items (network, source_id, remote_id, author_name, text, lang, \
-             published_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO feed_items (network, source_id, remote_id, author_name, author_id, \
+             text, lang, published_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(network)
         .bind(format!("s{}", n % SOURCES))
         .bind(format!("r{n}"))
         .bind(format!("作者{}", n % 500))
+        .bind((network != "rss").then(|| format!("a{}", n % AUTHORS)))
         .bind(text(n))
         .bind(lang)
         .bind(at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string())
@@ -73,6 +79,37 @@ async fn fill(dir: &std::path::Path) {
         .execute(&mut *tx)
         .await
         .unwrap();
+    }
+    // Linked people: person p is author a{p} on Mastodon and a{p+1} on Nostr (whose posts
+    // come 30 s apart, in the other language: twins the listing folds), and the first 20 are
+    // also an RSS source.
+    for p in 0..PEOPLE {
+        sqlx::query(
+            "INSERT INTO feed_people (id, name, created_at) VALUES (?, ?, '2026-12-05T00:00:00Z')",
+        )
+        .bind(format!("p{p}"))
+        .bind(format!("人{p}"))
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+        let mut authors = vec![
+            ("mastodon", format!("a{p}")),
+            ("nostr", format!("a{}", p + 1)),
+        ];
+        if p < SOURCES {
+            authors.push(("rss", format!("source:s{p}")));
+        }
+        for (network, key) in authors {
+            sqlx::query(
+                "INSERT INTO feed_person_authors (network, author_key, person_id) VALUES (?, ?, ?)",
+            )
+            .bind(network)
+            .bind(key)
+            .bind(format!("p{p}"))
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        }
     }
     // The user's own cross-posts: each job posted to Mastodon and Nostr, both cached.
     for j in 0..OWN_JOBS {

@@ -90,7 +90,7 @@ pub async fn refresh_feeds<R: Runtime>(
 
 /// A page of the merged feed, newest first; `search` words must all match (Chinese words of
 /// any length, Latin letters in any case); `network`, `lang` (`zh` matches every Chinese tag)
-/// and `source` narrow it.
+/// and `source` narrow it; `media` keeps only items with images or videos.
 #[allow(clippy::too_many_arguments)]
 #[ferry_macros::command]
 pub async fn list_feed_items(
@@ -102,6 +102,7 @@ pub async fn list_feed_items(
     network: Option<String>,
     lang: Option<String>,
     source: Option<String>,
+    media: Option<bool>,
 ) -> CommandResult<Vec<FeedItem>> {
     let query = ItemQuery {
         limit,
@@ -110,6 +111,8 @@ pub async fn list_feed_items(
         network,
         lang,
         source,
+        before: None,
+        media: media.unwrap_or(false),
     };
     Ok(feeding.feeds(&store)?.items(&query).await?)
 }

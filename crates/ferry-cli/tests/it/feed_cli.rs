@@ -14,9 +14,22 @@ fn add_refresh_list_search_and_remove() {
     let id = rss["id"].as_str().unwrap().to_owned();
     assert_eq!(rss["kind"], "rss");
     assert!(rss["health"].is_null());
-    ok_json(data, &["feed", "add", &format!("{base}/feed.json")], b"");
+    // The `sources add rss` spelling is the same command.
+    let json_feed = ok_json(
+        data,
+        &[
+            "feed",
+            "sources",
+            "add",
+            "rss",
+            &format!("{base}/feed.json"),
+        ],
+        b"",
+    );
+    assert_eq!(json_feed["kind"], "rss");
 
-    let reports = ok_json(data, &["feed", "refresh"], b"");
+    // `sync` is `refresh`.
+    let reports = ok_json(data, &["feed", "sync"], b"");
     let reports = reports.as_array().unwrap();
     assert_eq!(reports.len(), 2);
     assert_eq!(reports[0]["health"]["state"], "working");
@@ -34,6 +47,20 @@ fn add_refresh_list_search_and_remove() {
     let items = ok_json(data, &["feed", "list", "--limit", "3"], b"");
     let items = items.as_array().unwrap();
     assert_eq!(items.len(), 3);
+    // The next page starts after the last item of this one.
+    let last = items[2]["id"].as_i64().unwrap().to_string();
+    let next = ok_json(
+        data,
+        &["feed", "list", "--limit", "3", "--before", &last],
+        b"",
+    );
+    let next = next.as_array().unwrap();
+    assert_eq!(next.len(), 3);
+    assert!(
+        next.iter()
+            .all(|n| items.iter().all(|i| i["id"] != n["id"]))
+    );
+    assert!(next[0]["published_at"].as_str() <= items[2]["published_at"].as_str());
     for key in [
         "id",
         "network",
@@ -103,7 +130,14 @@ fn add_refresh_list_search_and_remove() {
         "{prose}"
     );
 
-    let removed = ok_json(data, &["feed", "remove", &id], b"");
+    assert_eq!(
+        ok_json(data, &["feed", "sources", "list"], b"")
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let removed = ok_json(data, &["feed", "sources", "remove", &id], b"");
     assert_eq!(removed["removed"], true);
     assert_eq!(
         ok_json(data, &["feed", "list"], b"")
@@ -169,6 +203,26 @@ fn refusals_exit_non_zero_with_codes() {
     );
     assert_eq!(hub["kind"], "rsshub");
     ok_json(data, &["feed", "remove", hub["id"].as_str().unwrap()], b"");
+    // The positional spelling: `sources add rsshub <base-url> <platform> <user>`.
+    let weibo = ok_json(
+        data,
+        &[
+            "feed",
+            "sources",
+            "add",
+            "rsshub",
+            "https://hub.example/",
+            "weibo",
+            "https://weibo.com/u/1195230310",
+        ],
+        b"",
+    );
+    assert_eq!(weibo["url"], "https://hub.example/weibo/user/1195230310");
+    ok_json(
+        data,
+        &["feed", "remove", weibo["id"].as_str().unwrap()],
+        b"",
+    );
 
     // Every source failing is a failure of the command; the reports still go to stdout.
     ok_json(

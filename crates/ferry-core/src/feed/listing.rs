@@ -89,6 +89,9 @@ pub(super) async fn list(store: &Store, query: &ItemQuery) -> Result<Vec<FeedIte
                 " AND (lower({t}.lang) = lower(?) OR lower({t}.lang) LIKE lower(?) || '-%')"
             ));
         }
+        if query.media {
+            sql.push_str(&format!(" AND {t}.media_json <> '[]'"));
+        }
         sql
     };
     let searched = |t: &str| {
@@ -102,9 +105,16 @@ pub(super) async fn list(store: &Store, query: &ItemQuery) -> Result<Vec<FeedIte
         }
         sql
     };
+    // The page after item `before`: older than it, in the list's order.
+    let after_cursor = if query.before.is_some() {
+        " AND (i.published_at, i.id) < \
+         (SELECT c.published_at, c.id FROM feed_items c WHERE c.id = ?)"
+    } else {
+        ""
+    };
     let mut sql = format!(
         "SELECT {COLUMNS}, {OWN_JOB} AS own_job, {PERSON_NAME} AS person_name \
-         FROM feed_items i JOIN feed_sources s ON s.id = i.source_id WHERE 1{}{}",
+         FROM feed_items i JOIN feed_sources s ON s.id = i.source_id WHERE 1{}{}{after_cursor}",
         filters("i"),
         searched("i")
     );
@@ -143,6 +153,7 @@ pub(super) async fn list(store: &Store, query: &ItemQuery) -> Result<Vec<FeedIte
     // copy rule and the cross-post rule, filters and words on j for the twin rule.
     let mut values = filter_values.clone();
     values.extend(word_values.iter().cloned());
+    values.extend(query.before.map(|id| id.to_string()));
     values.extend(filter_values.iter().cloned());
     values.extend(filter_values.iter().cloned());
     values.extend(filter_values);

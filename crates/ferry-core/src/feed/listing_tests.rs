@@ -279,6 +279,53 @@ async fn language_filter_takes_declared_and_detected_languages() {
 }
 
 #[tokio::test]
+async fn pages_continue_after_an_item_and_the_media_filter_keeps_pictures() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    let feeds = Feeds::new(store.clone()).unwrap();
+    let home = source(&store, "https://example.social/@me").await;
+    let mut pictured = post("2", "渡口的照片", 2);
+    pictured.media = vec![PostMedia {
+        url: "https://example.social/m/2.jpg".into(),
+        alt: Some("渡口".into()),
+        kind: "image".into(),
+    }];
+    // Two posts in the same minute: the cursor orders them by id too.
+    put(
+        &store,
+        &home,
+        "mastodon",
+        &[
+            post("1", "first", 1),
+            pictured,
+            post("3", "third", 3),
+            post("4", "fourth", 3),
+        ],
+    )
+    .await;
+    let texts = |items: Vec<super::FeedItem>| items.into_iter().map(|i| i.text).collect::<Vec<_>>();
+    let all = feeds.items(&page()).await.unwrap();
+    let ids: Vec<i64> = all.iter().map(|i| i.id).collect();
+    assert_eq!(texts(all), ["fourth", "third", "渡口的照片", "first"]);
+    let after = |before: i64| ItemQuery {
+        before: Some(before),
+        limit: 2,
+        ..page()
+    };
+    assert_eq!(
+        texts(feeds.items(&after(ids[0])).await.unwrap()),
+        ["third", "渡口的照片"]
+    );
+    assert_eq!(texts(feeds.items(&after(ids[2])).await.unwrap()), ["first"]);
+    assert!(feeds.items(&after(ids[3])).await.unwrap().is_empty());
+    let media = ItemQuery {
+        media: true,
+        ..page()
+    };
+    assert_eq!(texts(feeds.items(&media).await.unwrap()), ["渡口的照片"]);
+}
+
+#[tokio::test]
 async fn a_refresh_that_fell_short_records_a_gap() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).await.unwrap();

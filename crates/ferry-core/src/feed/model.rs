@@ -244,4 +244,8 @@ pub struct ItemQuery {
     pub lang: Option<String>,
     /// Only items of this source.
     pub source: Option<String>,
+    /// Only items older than this item (its `id`): the page after the one it ended.
+    pub before: Option<i64>,
+    /// Only items with attached images or videos.
+    pub media: bool,
 }

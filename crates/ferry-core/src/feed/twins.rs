@@ -26,12 +26,24 @@ const MAX_TWINS: usize = 12;
 /// by the caller).
 pub(super) fn twin_sql(a: &str, b: &str) -> String {
     let apart = format!("abs(julianday({b}.published_at) - julianday({a}.published_at)) * 86400");
+    // The text bounds (whole seconds, a second wider than the window) let SQLite read `b` from
+    // the (network, author_key, published_at) index instead of every newer or older item;
+    // `apart` then decides exactly.
+    let bound = |sign: char| {
+        format!(
+            "strftime('%Y-%m-%dT%H:%M:%S', {a}.published_at, '{sign}{WINDOW_SECS} seconds', \
+             '{sign}1 seconds')"
+        )
+    };
     format!(
         "{b}.id <> {a}.id AND NOT ({b}.network = {a}.network AND {b}.remote_id = {a}.remote_id) \
+         AND {b}.published_at >= {} AND {b}.published_at <= {} \
          AND {apart} <= {WINDOW_SECS} \
          AND ({b}.link_key = {a}.link_key OR {b}.text_key = {a}.text_key \
               OR ({apart} <= {LANG_WINDOW_SECS} AND {a}.lang IS NOT NULL AND {b}.lang IS NOT NULL \
-                  AND (lower({a}.lang) LIKE 'zh%') <> (lower({b}.lang) LIKE 'zh%')))"
+                  AND (lower({a}.lang) LIKE 'zh%') <> (lower({b}.lang) LIKE 'zh%')))",
+        bound('-'),
+        bound('+'),
     )
 }
 

@@ -58,6 +58,8 @@ export class Feed {
   network = $state<string | null>(null);
   /** Only items in this language (`zh` or `en`), or all. */
   lang = $state<string | null>(null);
+  /** Only items with images or videos. */
+  media = $state(false);
   loaded = $state(false);
   hasMore = $state(false);
   /** An older page is being read (at most one at a time). */
@@ -238,13 +240,14 @@ export class Feed {
   }
 
   #filters() {
-    return { search: this.search.trim() || null, network: this.network, lang: this.lang, source: null };
+    return { search: this.search.trim() || null, network: this.network, lang: this.lang, source: null, media: this.media };
   }
 
   /** Narrows the feed to one network and/or language (null: all); reads the first page again. */
-  async setFilter(filter: { network?: string | null; lang?: string | null }): Promise<void> {
+  async setFilter(filter: { network?: string | null; lang?: string | null; media?: boolean }): Promise<void> {
     if (filter.network !== undefined) this.network = filter.network;
     if (filter.lang !== undefined) this.lang = filter.lang;
+    if (filter.media !== undefined) this.media = filter.media;
     await this.readItems();
   }
 

@@ -23,7 +23,7 @@ describe("Feed", () => {
     expect(feed.items).toHaveLength(2);
     expect(feed.sources).toHaveLength(2);
     expect(feed.settings?.retention).toBe(1000);
-    expect(fake.called("list_feed_items")[0]).toEqual({ limit: PAGE, offset: 0, search: null, network: null, lang: null, source: null });
+    expect(fake.called("list_feed_items")[0]).toEqual({ limit: PAGE, offset: 0, search: null, network: null, lang: null, source: null, media: false });
     expect(fake.listening(EVENT.feed)).toBe(1);
     stop();
     expect(fake.listening(EVENT.feed)).toBe(0);
@@ -36,7 +36,7 @@ describe("Feed", () => {
     feed.setSearch("日");
     feed.setSearch("日出");
     await vi.runAllTimersAsync();
-    expect(fake.called("list_feed_items")).toEqual([{ limit: PAGE, offset: 0, search: "日出", network: null, lang: null, source: null }]);
+    expect(fake.called("list_feed_items")).toEqual([{ limit: PAGE, offset: 0, search: "日出", network: null, lang: null, source: null, media: false }]);
     expect(feed.items.map((i) => i.id)).toEqual([1]);
   });
 

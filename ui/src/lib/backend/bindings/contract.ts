@@ -120,7 +120,7 @@ export type Commands = {
   add_feed_creator: { args: { base: string; platform: Platform; user: string }; result: FeedSource };
   remove_feed_source: { args: { id: string }; result: void };
   refresh_feeds: { args: { sourceId: string | null }; result: RefreshStarted };
-  list_feed_items: { args: { limit: number; offset: number; search: string | null; network: string | null; lang: string | null; source: string | null }; result: Array<FeedItem> };
+  list_feed_items: { args: { limit: number; offset: number; search: string | null; network: string | null; lang: string | null; source: string | null; media: boolean | null }; result: Array<FeedItem> };
   bring_feed_item: { args: { itemId: number }; result: Draft };
   reply_to_feed_item: { args: { itemId: number }; result: Draft };
   list_feed_people: { args: Record<string, never>; result: Array<Person> };

@@ -97,6 +97,7 @@ export const feedEn = {
   "feed.item.unlike": "Take the like back",
   "feed.item.unboost": "Take the boost back",
   "feed.item.reply": "Reply",
+  "feed.filter.media": "With pictures or video",
   "feed.item.link": "Same person…",
   "feed.item.linkWith": "Link with {name}",
   "feed.link.choose": "Choose a post by {name} on another network or in their other language: their posts of one moment will show as one card.",

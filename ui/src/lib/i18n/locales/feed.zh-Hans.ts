@@ -99,6 +99,7 @@ export const feedZhHans: Record<keyof typeof feedEn, string> = {
   "feed.item.unlike": "取消点赞",
   "feed.item.unboost": "取消转发",
   "feed.item.reply": "回复",
+  "feed.filter.media": "带图片或视频",
   "feed.item.link": "同一个人…",
   "feed.item.linkWith": "与 {name} 关联",
   "feed.link.choose": "选择 {name} 在另一个网络或用另一种语言发的帖子：同一时刻的帖子将合为一张卡片。",

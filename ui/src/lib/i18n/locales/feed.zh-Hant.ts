@@ -99,6 +99,7 @@ export const feedZhHant: Record<keyof typeof feedEn, string> = {
   "feed.item.unlike": "取消按讚",
   "feed.item.unboost": "取消轉發",
   "feed.item.reply": "回覆",
+  "feed.filter.media": "帶圖片或影片",
   "feed.item.link": "同一個人…",
   "feed.item.linkWith": "與 {name} 關聯",
   "feed.link.choose": "選擇 {name} 在另一個網路或用另一種語言發的貼文：同一時刻的貼文將合為一張卡片。",
