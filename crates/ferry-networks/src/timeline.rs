@@ -14,7 +14,7 @@
 //! use ferry_networks::timeline::{PostAuthor, TimelinePost};
 //! let post = TimelinePost {
 //!     remote_id: "109".into(),
-//!     author: PostAuthor { id: None, name: Some("Lin 林".into()), handle: Some("lin@example.social".into()), avatar_url: None },
+//!     author: PostAuthor { id: None, name: Some("Lin 林".into()), handle: Some("lin@example.social".into()), ..PostAuthor::default() },
 //!     text: "渡轮 ferry".into(),
 //!     html: Some("<p>渡轮 ferry</p>".into()),
 //!     url: Some("https://example.social/@lin/109".into()),
@@ -66,6 +66,29 @@ pub struct PostAuthor {
     pub handle: Option<String>,
     /// http(s) only.
     pub avatar_url: Option<String>,
+    /// Web domains the network verified as the author's own (see [`verified_domain`]): a
+    /// Bluesky handle that is a domain of its own, a Mastodon profile link to a bare domain
+    /// with a verified `rel="me"` backlink. Never a Nostr NIP-05 name, which is only claimed.
+    pub verified_domains: Vec<String>,
+}
+
+/// The bare domain `link` names (`https://www.lin.example/` → `lin.example`), or `None` when it
+/// has a path, query or port: a link to `github.com/lin` proves nothing about `github.com`,
+/// which everyone shares.
+pub fn verified_domain(link: &str) -> Option<String> {
+    let url = url::Url::parse(link.trim()).ok()?;
+    if !matches!(url.scheme(), "http" | "https")
+        || !matches!(url.path(), "" | "/")
+        || url.query().is_some()
+        || url.port().is_some()
+    {
+        return None;
+    }
+    let host = url
+        .host_str()?
+        .trim_start_matches("www.")
+        .to_ascii_lowercase();
+    host.contains('.').then_some(host)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -131,4 +154,31 @@ pub(crate) fn web_url(text: &str) -> Option<String> {
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
         .map(String::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verified_domain;
+
+    #[test]
+    fn a_verified_domain_is_a_bare_web_domain() {
+        assert_eq!(
+            verified_domain("https://www.Lin.Example/").as_deref(),
+            Some("lin.example")
+        );
+        assert_eq!(
+            verified_domain("http://lin.example").as_deref(),
+            Some("lin.example")
+        );
+        for not in [
+            "https://github.com/lin",
+            "https://lin.example/?ref=1",
+            "https://lin.example:8443/",
+            "mailto:lin@lin.example",
+            "https://localhost/",
+            "不是链接",
+        ] {
+            assert_eq!(verified_domain(not), None, "{not}");
+        }
+    }
 }

@@ -8,7 +8,7 @@ use ferry_networks::timeline::{PostAuthor, PostMedia, ReplyTo, TimelinePost, Wit
 
 use super::error::FeedError;
 use super::model::ItemMedia;
-use super::twin_keys;
+use super::{people_by_domain, twin_keys};
 use crate::Store;
 use crate::clock;
 use crate::error::StoreError;
@@ -30,6 +30,8 @@ pub(super) struct NewItem<'a> {
     pub boosted_by: Option<&'a PostAuthor>,
     pub reply_to: Option<&'a ReplyTo>,
     pub media: &'a [PostMedia],
+    /// Domains the network verified as the author's (`people_by_domain.rs`).
+    pub verified_domains: &'a [String],
 }
 
 impl<'a> NewItem<'a> {
@@ -49,6 +51,7 @@ impl<'a> NewItem<'a> {
             boosted_by: None,
             reply_to: None,
             media: &entry.media,
+            verified_domains: &[],
         }
     }
 
@@ -68,6 +71,7 @@ impl<'a> NewItem<'a> {
             boosted_by: post.boosted_by.as_ref(),
             reply_to: post.reply_to.as_ref(),
             media: &post.media,
+            verified_domains: &post.author.verified_domains,
         }
     }
 }
@@ -186,6 +190,22 @@ pub(super) async fn store_items(
         .await
         .map_err(db)?;
     }
+    // Authors whose network verified a domain as theirs: one person with the others of that
+    // domain (people_by_domain.rs).
+    let mut domain_authors: Vec<people_by_domain::DomainAuthor> = Vec::new();
+    for item in items {
+        let Some(key) = item.author_id.or(item.handle) else {
+            continue;
+        };
+        if item.verified_domains.is_empty() || domain_authors.iter().any(|(k, _, _)| k == key) {
+            continue;
+        }
+        let label = item.handle.or(item.author).map(str::to_owned);
+        domain_authors.push((key.to_owned(), label, item.verified_domains.to_vec()));
+    }
+    people_by_domain::adopt(&mut *tx, network, &domain_authors)
+        .await
+        .map_err(db)?;
     sqlx::query(
         "DELETE FROM feed_items WHERE source_id = ?1 AND id NOT IN (SELECT id FROM feed_items \
          WHERE source_id = ?1 ORDER BY published_at DESC, id DESC LIMIT ?2)",

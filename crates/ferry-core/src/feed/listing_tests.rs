@@ -22,6 +22,7 @@ fn post(id: &str, text: &str, minute: u32) -> TimelinePost {
             name: Some("林 Lin".into()),
             handle: Some("lin@example.social".into()),
             avatar_url: Some("https://example.social/a.png".into()),
+            verified_domains: Vec::new(),
         },
         text: text.into(),
         published_at: at(minute),
@@ -95,6 +96,7 @@ async fn timeline_posts_keep_their_context_and_come_once() {
         name: Some("Ana".into()),
         handle: Some("ana@example.social".into()),
         avatar_url: None,
+        verified_domains: Vec::new(),
     });
     let mut reply = post("201", "Agreed! 👨‍👩‍👧", 11);
     reply.reply_to = Some(ReplyTo {

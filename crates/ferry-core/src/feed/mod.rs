@@ -34,6 +34,10 @@
 //! - Each post shows once (the same id from two sources; the user's own cross-post folded
 //!   into one item with `also_on`), filtered by network, language (declared, else
 //!   detected) and source ([`ItemQuery`]).
+//! - A linked person's posts of one moment (a cross-post, or a Chinese post and its English
+//!   twin) are one card with the others in `twins`: [`Feeds::link_person`] from items, or
+//!   found by itself when two authors' profiles prove one domain (`people_by_domain.rs`).
+//! - Replying: [`Feeds::start_reply`] makes the draft that answers an item (`reply.rs`).
 //! - Progress: [`Feeds::due_sources`] then [`Feeds::refresh_each`], which reports each
 //!   source as it finishes (the desktop window shows it while it happens).
 //! - The user's RSSHub address is remembered by [`Feeds::add_rsshub_remembered`]
@@ -58,6 +62,7 @@ mod listing;
 mod listing_tests;
 mod model;
 mod people;
+mod people_by_domain;
 #[cfg(test)]
 mod people_tests;
 mod refresh;

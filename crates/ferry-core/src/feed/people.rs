@@ -93,12 +93,24 @@ impl Feeds {
     /// Unlinks a person: their posts show separately again.
     pub async fn remove_person(&self, id: &str) -> Result<(), FeedError> {
         let store = &self.store;
-        let done = sqlx::query("DELETE FROM feed_people WHERE id = ?")
-            .bind(id)
-            .execute(&store.pool)
-            .await
-            .map_err(|e| store.db_err(e))?;
-        if done.rows_affected() == 0 {
+        let removed = store
+            .write_durably(async |tx| {
+                // A person found through a domain is not found again once unlinked.
+                sqlx::query(
+                    "INSERT OR IGNORE INTO feed_people_dismissed (domain) \
+                     SELECT domain FROM feed_people WHERE id = ? AND domain IS NOT NULL",
+                )
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                let done = sqlx::query("DELETE FROM feed_people WHERE id = ?")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(done.rows_affected())
+            })
+            .await?;
+        if removed == 0 {
             return Err(FeedError::NoPerson { id: id.to_owned() });
         }
         Ok(())

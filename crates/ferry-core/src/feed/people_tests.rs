@@ -28,6 +28,7 @@ fn post(
             name: Some("林 Lin".into()),
             handle: author.map(str::to_owned),
             avatar_url: None,
+            verified_domains: Vec::new(),
         },
         text: text.into(),
         lang: Some(lang.into()),
@@ -36,14 +37,20 @@ fn post(
     }
 }
 
-async fn put(store: &Store, url: &str, network: &str, posts: &[TimelinePost]) {
+async fn put(store: &Store, url: &str, network: &str, posts: &[TimelinePost]) -> String {
     let source = sources::insert(store, super::SourceKind::Rss, url, None)
         .await
         .unwrap()
         .id;
+    put_into(store, &source, network, posts).await;
+    source
+}
+
+/// Stores `posts` as a refresh of `source` would.
+async fn put_into(store: &Store, source: &str, network: &str, posts: &[TimelinePost]) {
     let rows: Vec<_> = posts.iter().map(NewItem::from_post).collect();
     let mut tx = store.begin_write().await.unwrap();
-    store_items(&mut tx, store, &source, network, &rows, at(23, 0), 1000)
+    store_items(&mut tx, store, source, network, &rows, at(23, 0), 1000)
         .await
         .unwrap();
     tx.commit().await.unwrap();
@@ -242,4 +249,57 @@ async fn an_author_ferry_cannot_name_is_refused() {
     assert_eq!(crate::Coded::code(&none), "feed.bad_query");
     let missing = feeds.link_person(&[9999], None).await.unwrap_err();
     assert_eq!(crate::Coded::code(&missing), "feed.no_item");
+}
+
+#[tokio::test]
+async fn authors_sharing_a_verified_domain_are_one_person_until_unlinked() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    let feeds = Feeds::new(store.clone()).unwrap();
+    let proven = |mut p: TimelinePost, domain: &str| {
+        p.author.verified_domains = vec![domain.to_owned()];
+        p
+    };
+    let toot = proven(
+        post("109", Some("lin@example.social"), EN, "en", at(9, 10)),
+        "lin.example",
+    );
+    put(&store, "https://example.social/@me", "mastodon", &[toot]).await;
+    assert!(
+        feeds.people().await.unwrap().is_empty(),
+        "one author alone is no cross-link"
+    );
+    let skeet = proven(
+        post("at://lin/1", Some("did:plc:lin"), ZH, "zh-Hans", at(9, 5)),
+        "lin.example",
+    );
+    let stranger = proven(
+        post("at://mei/1", Some("did:plc:mei"), LATER, "en", at(9, 0)),
+        "mei.example",
+    );
+    let bluesky = put(
+        &store,
+        "https://bsky.app/profile/me",
+        "bluesky",
+        &[skeet.clone(), stranger],
+    )
+    .await;
+
+    let people = feeds.people().await.unwrap();
+    assert_eq!(people.len(), 1, "{people:#?}");
+    assert_eq!(people[0].name, "lin.example");
+    assert_eq!(people[0].authors.len(), 2);
+    assert_eq!(
+        listed(&feeds, ItemQuery::default()).await,
+        vec![
+            (EN.to_owned(), vec![ZH.to_owned()]),
+            (LATER.to_owned(), vec![])
+        ]
+    );
+
+    // Unlinked by the user, the domain does not link them again on the next refresh.
+    feeds.remove_person(&people[0].id).await.unwrap();
+    put_into(&store, &bluesky, "bluesky", &[skeet]).await;
+    assert!(feeds.people().await.unwrap().is_empty());
+    assert_eq!(listed(&feeds, ItemQuery::default()).await.len(), 3);
 }

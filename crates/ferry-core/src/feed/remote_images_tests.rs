@@ -36,6 +36,7 @@ async fn item_with(store: &Store, avatar: String, attached: Vec<PostMedia>) -> i
             name: Some("林".into()),
             handle: None,
             avatar_url: Some(avatar),
+            verified_domains: Vec::new(),
         },
         text: "渡轮".into(),
         published_at: chrono::Utc::now(),

@@ -198,7 +198,7 @@ async fn more_new_than_the_cap_is_a_gap_not_a_silent_loss() {
     // Where the cap cut: a page (the top, or the next one the AppView's cursor names) and
     // how many of its entries were taken.
     let resume = capped.resume.as_deref().unwrap_or_default();
-    assert!(resume.starts_with("v1 "), "{resume}");
+    assert!(resume.starts_with("v2 "), "{resume}");
 
     // Loading the gap: that page again, past what was taken, down to where the cursor was.
     let rest = alice
@@ -214,10 +214,13 @@ async fn more_new_than_the_cap_is_a_gap_not_a_silent_loss() {
         got.contains(&uris[0].as_str()),
         "the one the cap left: {got:?}"
     );
-    assert!(
-        !got.contains(&uris[2].as_str()),
-        "the newest was taken already: {got:?}"
-    );
+    // Passed over by time, so posts another test adds meanwhile don't shift what was taken.
+    if capped.posts.iter().any(|p| p.remote_id == uris[2]) {
+        assert!(
+            !got.contains(&uris[2].as_str()),
+            "the newest was taken already: {got:?}"
+        );
+    }
 }
 
 #[tokio::test]

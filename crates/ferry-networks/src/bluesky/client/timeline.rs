@@ -65,38 +65,62 @@ struct Page {
     cursor: Option<String>,
 }
 
-/// Where a read that stopped short goes on: the page's cursor (`None`: the top) and how many
-/// of its entries were taken. Written `v1 <taken> <cursor or ->`. The AppView's own cursors
-/// point between pages, so a page cut by the cap is read again, past what was taken. Should
-/// posts arrive at the top meanwhile, the entries passed over are newer ones the refresh
-/// brings, and some taken ones come again (the cache keeps one): nothing is lost.
+/// Where a read that stopped short goes on: the page's cursor (`None`: the top), how many of
+/// its entries were taken, and the sort time of the last one taken. Written
+/// `v2 <taken> <time> <cursor or ->` (`v1 <taken> <cursor or ->` from before the time was
+/// kept still reads). The AppView's own cursors point between pages, so a page cut by the cap
+/// is read again, past what was taken: past every entry sorted after that time — which also
+/// passes over posts that arrived at the top meanwhile (the next refresh brings those), where
+/// counting `taken` entries would take already-taken ones again. An entry of exactly that time
+/// comes again (the cache keeps one): nothing is lost.
 #[derive(Debug, Default, PartialEq)]
 struct Resume {
     cursor: Option<String>,
     taken: usize,
+    after: Option<DateTime<Utc>>,
 }
 
 impl Resume {
     fn parse(text: Option<&str>) -> Resume {
         // The cursor is the AppView's, last and whole (whatever it holds).
-        let mut words = text.unwrap_or_default().trim().splitn(3, ' ');
-        if words.next() != Some("v1") {
-            return Resume::default();
-        }
+        let text = text.unwrap_or_default().trim();
+        let (version, rest) = text.split_once(' ').unwrap_or((text, ""));
+        let fields = match version {
+            "v1" => 2,
+            "v2" => 3,
+            _ => return Resume::default(),
+        };
+        let mut words = rest.splitn(fields, ' ');
         let taken = words.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        let after = if fields == 3 {
+            match words.next().map(DateTime::parse_from_rfc3339) {
+                Some(Ok(t)) => Some(t.with_timezone(&Utc)),
+                _ => return Resume::default(),
+            }
+        } else {
+            None
+        };
         let cursor = words
             .next()
             .filter(|c| !c.is_empty() && *c != "-")
             .map(str::to_owned);
-        Resume { cursor, taken }
+        Resume {
+            cursor,
+            taken,
+            after,
+        }
     }
 
     fn write(&self) -> String {
-        format!(
-            "v1 {} {}",
-            self.taken,
-            self.cursor.as_deref().unwrap_or("-")
-        )
+        let cursor = self.cursor.as_deref().unwrap_or("-");
+        match self.after {
+            Some(after) => format!(
+                "v2 {} {} {cursor}",
+                self.taken,
+                after.to_rfc3339_opts(SecondsFormat::Millis, true)
+            ),
+            None => format!("v1 {} {cursor}", self.taken),
+        }
     }
 }
 
@@ -166,7 +190,15 @@ impl BlueskyClient {
         // entries it took there.
         let start = Resume::parse(request.resume.as_deref());
         let mut cursor: Option<String> = start.cursor.clone();
-        let mut skip = start.taken;
+        // With the time of the last entry taken, the resumed page is passed over by time; an
+        // older resume counts entries.
+        let mut skip = if start.after.is_some() {
+            0
+        } else {
+            start.taken
+        };
+        let mut pass_after = start.after;
+        let mut last_taken: Option<DateTime<Utc>> = None;
         // Where the walk stopped inside a page because of the cap: that page and how much of
         // it was taken.
         let mut stopped_in: Option<Resume> = None;
@@ -199,6 +231,11 @@ impl BlueskyClient {
                         continue;
                     }
                 };
+                if let (Some(after), Some(t)) = (pass_after, entry.sort_time())
+                    && t > after
+                {
+                    continue;
+                }
                 if known.is_below(&entry) {
                     reached = true;
                     break 'pages;
@@ -222,11 +259,15 @@ impl BlueskyClient {
                     stopped_in = Some(Resume {
                         cursor: page_cursor,
                         taken: index,
+                        after: last_taken,
                     });
                     break 'pages;
                 }
+                last_taken = entry.sort_time().or(last_taken);
                 posts.push(post);
             }
+            // Only the resumed page holds what was taken; the pages below are older.
+            pass_after = None;
             match page.cursor.filter(|c| !c.trim().is_empty()) {
                 None => {
                     reached = true;
@@ -248,8 +289,15 @@ impl BlueskyClient {
         let reached_since = reached || known.is_empty();
         // Stopped by the cap: go on inside that page. By a failed page, the page limit or a
         // stuck cursor: go on with the page that was next.
-        let resume =
-            (!reached_since).then(|| stopped_in.unwrap_or(Resume { cursor, taken: 0 }).write());
+        let resume = (!reached_since).then(|| {
+            stopped_in
+                .unwrap_or(Resume {
+                    cursor,
+                    taken: 0,
+                    after: None,
+                })
+                .write()
+        });
         Ok(TimelineFetch {
             posts,
             cursor: next_cursor,
@@ -307,15 +355,28 @@ mod tests {
         let inside = Resume {
             cursor: Some("1733390400000::bafyabc".into()),
             taken: 2,
+            after: None,
         };
         assert_eq!(inside.write(), "v1 2 1733390400000::bafyabc");
         assert_eq!(Resume::parse(Some(&inside.write())), inside);
         let top = Resume {
             cursor: None,
             taken: 3,
+            after: Some(
+                DateTime::parse_from_rfc3339("2026-12-05T09:00:00.250Z")
+                    .unwrap()
+                    .with_timezone(&Utc),
+            ),
         };
+        assert_eq!(top.write(), "v2 3 2026-12-05T09:00:00.250Z -");
         assert_eq!(Resume::parse(Some(&top.write())), top);
-        for other in [None, Some(""), Some("v2 1 x"), Some("garbage")] {
+        for other in [
+            None,
+            Some(""),
+            Some("v2 1 x"),
+            Some("v3 1 -"),
+            Some("garbage"),
+        ] {
             assert_eq!(Resume::parse(other), Resume::default(), "{other:?}");
         }
     }

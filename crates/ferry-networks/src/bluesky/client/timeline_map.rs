@@ -213,6 +213,14 @@ fn author(profile: &Profile) -> PostAuthor {
             handle.to_owned()
         }),
         avatar_url: profile.avatar.as_deref().and_then(web_url),
+        // The AppView shows a handle only while its domain verifies (DNS or HTTPS); one under
+        // Bluesky's own hosting domain names the host, not the person.
+        verified_domains: (!handle.is_empty()
+            && handle != "handle.invalid"
+            && !handle.ends_with(".bsky.social"))
+        .then(|| handle.to_ascii_lowercase())
+        .into_iter()
+        .collect(),
     }
 }
 

@@ -105,7 +105,24 @@ fn author(account: &Account, domain: &str) -> PostAuthor {
         name,
         handle,
         avatar_url: account.avatar.as_deref().and_then(web_url),
+        verified_domains: account
+            .fields
+            .iter()
+            .filter(|f| f.verified_at.is_some())
+            .filter_map(|f| crate::timeline::verified_domain(&field_link(&f.value)))
+            .collect(),
     }
+}
+
+/// The address a profile field's value links to (the server renders it as HTML, a link with
+/// `rel="me"` for verified ones), else its text.
+fn field_link(value: &str) -> String {
+    value
+        .split("href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or(value)
+        .replace("&amp;", "&")
 }
 
 /// `user@domain`: Mastodon writes local accounts' `acct` as just `user`.

@@ -202,3 +202,20 @@ fn local_handles_get_the_servers_domain_with_its_port() {
         "lin@far.example"
     );
 }
+
+#[test]
+fn only_verified_links_to_a_bare_domain_prove_a_domain() {
+    let mut author = lin();
+    author["fields"] = json!([
+        {"name": "Site", "value": "<a href=\"https://www.Lin.Example/\" rel=\"me nofollow noopener noreferrer\" target=\"_blank\"><span class=\"invisible\">https://www.</span>lin.example</a>", "verified_at": "2026-11-01T00:00:00.000+00:00"},
+        {"name": "GitHub", "value": "<a href=\"https://github.com/lin\" rel=\"me\">github.com/lin</a>", "verified_at": "2026-11-01T00:00:00.000+00:00"},
+        {"name": "Blog", "value": "<a href=\"https://blog.example\" rel=\"me\">blog.example</a>", "verified_at": null},
+        {"name": "渡口", "value": "不是链接"}
+    ]);
+    let post = map(status("1", "<p>hi</p>", author)).unwrap();
+    assert_eq!(
+        post.author.verified_domains,
+        ["lin.example"],
+        "a path (github.com/lin) or no verification (blog.example) proves nothing"
+    );
+}

@@ -19,6 +19,20 @@ pub struct Account {
     /// The avatar image's address (any scheme a server sends: check before use).
     #[serde(default)]
     pub avatar: Option<String>,
+    /// Profile metadata; a link whose `rel="me"` backlink the server checked has `verified_at`.
+    #[serde(default)]
+    pub fields: Vec<ProfileField>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct ProfileField {
+    #[serde(default)]
+    pub name: String,
+    /// HTML.
+    #[serde(default)]
+    pub value: String,
+    #[serde(default)]
+    pub verified_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]

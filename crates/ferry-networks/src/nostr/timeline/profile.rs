@@ -32,6 +32,8 @@ pub fn author(pubkey: &PublicKey, profile: Option<&Event>) -> PostAuthor {
         name,
         handle: Some(handle),
         avatar_url: text("picture").and_then(web_url),
+        // NIP-05 is only claimed here (nothing fetched the domain's nostr.json): no proof.
+        verified_domains: Vec::new(),
     }
 }
 
