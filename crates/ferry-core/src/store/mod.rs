@@ -98,6 +98,13 @@ impl Store {
             .pragma("journal_size_limit", "67108864");
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
+            // No idle reaping: with neither limit set (and no minimum) sqlx starts no maintenance
+            // task. That task, in sqlx 0.8.6, reads the idle count while a release and an
+            // acquire race; a count that wrapped below zero made it loop without yielding, and a
+            // `ferry` command then hung at exit, one core busy (seen in make test). Connections
+            // to a local file cost nothing to keep.
+            .idle_timeout(None)
+            .max_lifetime(None)
             // Waiting for a pooled connection is waiting for our own other tasks; give it
             // the busy timeout plus slack so a busy database reports `db.locked` first.
             .acquire_timeout(options.busy_timeout + Duration::from_secs(5))
@@ -233,5 +240,23 @@ mod durable_tests {
                 .await
                 .unwrap();
         assert_eq!(kept, "1");
+    }
+}
+
+#[cfg(test)]
+mod pool_tests {
+    use super::Store;
+
+    /// sqlx starts its idle-reaping task only when a limit is set; that task could spin
+    /// forever and hang a command at exit (see `Store::open`).
+    #[tokio::test]
+    async fn the_pool_runs_no_maintenance_task() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).await.unwrap();
+        let options = store.pool.options();
+        assert_eq!(options.get_idle_timeout(), None);
+        assert_eq!(options.get_max_lifetime(), None);
+        assert_eq!(options.get_min_connections(), 0);
+        store.close().await;
     }
 }
