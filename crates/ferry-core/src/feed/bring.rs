@@ -29,6 +29,17 @@ async fn item(store: &Store, id: i64) -> Result<FeedItem, FeedError> {
         .ok_or(FeedError::NoItem { id })
 }
 
+/// `text` on one line (runs of whitespace as one space), cut after `chars` characters with an
+/// ellipsis: how a draft quotes an item and how the composer names the post a reply answers.
+pub(super) fn excerpt(text: &str, chars: usize) -> String {
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out: String = words.chars().take(chars).collect();
+    if words.chars().count() > chars {
+        out.push('…');
+    }
+    out
+}
+
 fn draft_for(item: &FeedItem) -> NewDraft {
     let chinese = item
         .lang
@@ -46,18 +57,13 @@ fn draft_for(item: &FeedItem) -> NewDraft {
         .clone()
         .or_else(|| item.author.handle.clone())
         .or_else(|| item.source.title.clone());
-    let words: String = item
-        .title
-        .as_deref()
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or(&item.text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut excerpt: String = words.chars().take(QUOTE_CHARS).collect();
-    if words.chars().count() > QUOTE_CHARS {
-        excerpt.push('…');
-    }
+    let excerpt = excerpt(
+        item.title
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(&item.text),
+        QUOTE_CHARS,
+    );
     let quote = [
         (if chinese {
             format!("「{excerpt}」")

@@ -113,8 +113,8 @@ pub(super) async fn list(store: &Store, query: &ItemQuery) -> Result<Vec<FeedIte
         ""
     };
     let mut sql = format!(
-        "SELECT {COLUMNS}, {OWN_JOB} AS own_job, {PERSON_NAME} AS person_name \
-         FROM feed_items i JOIN feed_sources s ON s.id = i.source_id WHERE 1{}{}{after_cursor}",
+        "{} WHERE 1{}{}{after_cursor}",
+        select(),
         filters("i"),
         searched("i")
     );
@@ -170,39 +170,43 @@ pub(super) async fn list(store: &Store, query: &ItemQuery) -> Result<Vec<FeedIte
         .map_err(|e| store.db_err(e))?;
     let mut items = Vec::with_capacity(rows.len());
     for row in &rows {
-        let mut item = from_row(store, row)?;
-        if let Some(job) = row.get::<Option<String>, _>("own_job") {
-            item.also_on = also_on(store, &job, &item.network, &item.remote_id).await?;
-        }
-        if item.person.is_some() {
-            twins::fold_into(store, &mut item).await?;
-        }
-        items.push(item);
+        items.push(complete(store, row).await?);
     }
     Ok(items)
 }
 
 /// One item by its id, with its `also_on`; `None` when it is gone.
 pub(super) async fn one(store: &Store, id: i64) -> Result<Option<FeedItem>, FeedError> {
-    let row = sqlx::query(&format!(
+    let row = sqlx::query(&format!("{} WHERE i.id = ?", select()))
+        .bind(id)
+        .fetch_optional(&store.pool)
+        .await
+        .map_err(|e| store.db_err(e))?;
+    match row {
+        Some(row) => Ok(Some(complete(store, &row).await?)),
+        None => Ok(None),
+    }
+}
+
+/// What both reads select: the item, its source, the job that posted it and its person.
+fn select() -> String {
+    format!(
         "SELECT {COLUMNS}, {OWN_JOB} AS own_job, {PERSON_NAME} AS person_name \
-         FROM feed_items i JOIN feed_sources s ON s.id = i.source_id WHERE i.id = ?"
-    ))
-    .bind(id)
-    .fetch_optional(&store.pool)
-    .await
-    .map_err(|e| store.db_err(e))?;
-    let Some(row) = row else {
-        return Ok(None);
-    };
-    let mut item = from_row(store, &row)?;
+         FROM feed_items i JOIN feed_sources s ON s.id = i.source_id"
+    )
+}
+
+/// The item of a row with what else it stands for: where the user's cross-post also went,
+/// and a linked person's posts folded into it.
+async fn complete(store: &Store, row: &SqliteRow) -> Result<FeedItem, FeedError> {
+    let mut item = from_row(store, row)?;
     if let Some(job) = row.get::<Option<String>, _>("own_job") {
         item.also_on = also_on(store, &job, &item.network, &item.remote_id).await?;
     }
     if item.person.is_some() {
         twins::fold_into(store, &mut item).await?;
     }
-    Ok(Some(item))
+    Ok(item)
 }
 
 /// The other places one publish job posted to.

@@ -15,6 +15,7 @@
 //! does, so the author is mentioned; Bluesky and Nostr name the author in the reply itself.
 
 use super::Feeds;
+use super::bring::excerpt;
 use super::error::FeedError;
 use crate::Draft;
 use crate::model::{LangTag, Network, NewDraft, ReplyTarget, Variant, network_from_id};
@@ -101,7 +102,7 @@ impl Feeds {
             author_handle,
             root_id,
             url,
-            excerpt: excerpt(&text),
+            excerpt: excerpt(&text, EXCERPT_CHARS),
             feed_item_id: Some(item_id),
         };
         Ok(store.set_reply(&draft.id, Some(reply)).await?.draft)
@@ -153,15 +154,6 @@ fn reply_lang(item: Option<&str>, audience: &[LangTag]) -> LangTag {
     LangTag::parse(tag).unwrap_or_else(|_| LangTag::parse("en").expect("en is a language tag"))
 }
 
-fn excerpt(text: &str) -> String {
-    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out: String = words.chars().take(EXCERPT_CHARS).collect();
-    if words.chars().count() > EXCERPT_CHARS {
-        out.push('…');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,9 +181,9 @@ mod tests {
 
     #[test]
     fn the_excerpt_is_one_line_and_ends_with_an_ellipsis_when_cut() {
-        assert_eq!(excerpt("渡轮\n  明早 见"), "渡轮 明早 见");
+        assert_eq!(excerpt("渡轮\n  明早 见", EXCERPT_CHARS), "渡轮 明早 见");
         let long = "长".repeat(200);
-        let cut = excerpt(&long);
+        let cut = excerpt(&long, EXCERPT_CHARS);
         assert_eq!(cut.chars().count(), EXCERPT_CHARS + 1);
         assert!(cut.ends_with('…'));
     }

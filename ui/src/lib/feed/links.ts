@@ -28,6 +28,11 @@ export function sourceName(source: { title: string | null; url: string }): strin
   return /^npub1[02-9ac-hj-np-z]{20,}$/.test(name) ? `${name.slice(0, 10)}…${name.slice(-4)}` : name;
 }
 
+/** A handle as cards show it, with one `@` in front whether or not the network sent one. */
+export function atHandle(handle: string): string {
+  return `@${handle.replace(/^@/, "")}`;
+}
+
 const NETWORK_NAMES: Record<string, MessageKey> = {
   rss: "feed.network.rss",
   mastodon: "network.mastodon",

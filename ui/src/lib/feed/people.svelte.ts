@@ -3,6 +3,7 @@
 // on a post of theirs on another network or in their other language (or "Just this account"
 // for one bilingual account). Either way the timeline is read again, since cards fold.
 import type { Backend, FeedItem, Person } from "../backend";
+import { atHandle } from "./links";
 import type { Feed } from "./feed.svelte";
 
 export class People {
@@ -48,5 +49,5 @@ export class People {
 
 /** How a post's author is named in "Link with …". */
 export function authorLabel(item: FeedItem): string {
-  return item.author.name ?? (item.author.handle ? `@${item.author.handle.replace(/^@/, "")}` : (item.source.title ?? item.source.url));
+  return item.author.name ?? (item.author.handle ? atHandle(item.author.handle) : (item.source.title ?? item.source.url));
 }
