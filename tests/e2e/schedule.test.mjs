@@ -121,8 +121,8 @@ test("schedule a draft, see it posted by the app's scheduler, unschedule another
         throw err;
       });
       await screenshot(window, "schedule-week.png");
-      // Dragged with the pointer to the next hour's cell of that day: it lands there.
-      await dragToNextHour(window, cardSelector);
+      // Dragged with the pointer to a neighbouring hour's cell of that day: it lands there.
+      await dragToNeighbourHour(window, cardSelector);
       await (await find(window, "[data-testid=schedule-view][data-view=list]")).click();
       const row = await find(window, "[data-testid=schedule-row][data-state=scheduled]");
       await (await row.findElement(By.css("[data-testid=schedule-cancel]"))).click();
@@ -193,16 +193,17 @@ async function resultKind(window, kind) {
 }
 
 /**
- * Drags the card to the cell an hour later on its own day (a later day's first hour when it
- * is in the last) and waits until the card sits in that cell with its time changed to match.
+ * Drags the card to the cell an hour later on its own day (an hour earlier when it is in the
+ * day's last hour: the grid draws one day per column, and a card at 23:xx has no later cell)
+ * and waits until the card sits in that cell with its time changed to match.
  */
-async function dragToNextHour(window, cardSelector) {
+async function dragToNeighbourHour(window, cardSelector) {
   const from = await window.executeScript(
     `const cell = document.querySelector(arguments[0]).closest("[data-day][data-hour]");
      return { day: cell.dataset.day, hour: Number(cell.dataset.hour) };`,
     cardSelector,
   );
-  const hour = (from.hour + 1) % 24;
+  const hour = from.hour === 23 ? 22 : from.hour + 1;
   const target = `[data-testid=week-grid] [data-day="${from.day}"][data-hour="${hour}"]`;
   await dragAndDrop(window, cardSelector, target);
   await waitFor(window, `the card to land in ${from.day} ${hour}:00`, async () =>
