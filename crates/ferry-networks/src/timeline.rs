@@ -70,6 +70,10 @@ pub struct PostAuthor {
     /// Bluesky handle that is a domain of its own, a Mastodon profile link to a bare domain
     /// with a verified `rel="me"` backlink. Never a Nostr NIP-05 name, which is only claimed.
     pub verified_domains: Vec<String>,
+    /// A domain the author claims as theirs but nothing checked yet: a Nostr root NIP-05
+    /// identifier `_@domain`. A caller that proves it ([`crate::nostr::nip05`]) may move it to
+    /// `verified_domains`.
+    pub claimed_domain: Option<String>,
 }
 
 /// The bare domain `link` names (`https://www.lin.example/` → `lin.example`), or `None` when it

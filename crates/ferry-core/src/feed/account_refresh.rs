@@ -12,6 +12,7 @@ use super::Feeds;
 use super::error::FeedError;
 use super::items::{self, NewItem};
 use super::model::RefreshReport;
+use super::nostr_domains;
 use super::sources::{self, FetchState, NewGap, Outcome};
 use super::timelines::{self, INTERVAL, ReadFailure};
 use crate::clock;
@@ -24,7 +25,7 @@ pub(super) async fn refresh(
 ) -> Result<RefreshReport, FeedError> {
     let store = &feeds.store;
     let keep = feeds.retention().await?;
-    let read = match &feeds.accounts {
+    let mut read = match &feeds.accounts {
         None => Err(ReadFailure {
             health: SourceHealth::Unreachable,
             message: "this window was opened without the accounts; restart Ferry".into(),
@@ -46,6 +47,10 @@ pub(super) async fn refresh(
             }),
         },
     };
+    if let Ok(fetch) = &mut read {
+        // Before the write transaction: proving a domain is an HTTP request.
+        nostr_domains::prove(feeds, &mut fetch.posts).await?;
+    }
     let now = clock::now();
     let mut tx = store.begin_write().await?;
     let mut new_items = 0;

@@ -133,6 +133,7 @@ mod tests {
                 name: Some("林".into()),
                 handle: Some("lin@example.social".into()),
                 avatar_url: None,
+                domain: None,
             },
             title: None,
             text: text.into(),

@@ -60,9 +60,10 @@ impl Feeds {
             max_posts: self.timeline_cap,
             resume,
         };
-        let fetch = timelines::read(accounts, &account, &request)
+        let mut fetch = timelines::read(accounts, &account, &request)
             .await
             .map_err(|f| failed(f.message))?;
+        super::nostr_domains::prove(self, &mut fetch.posts).await?;
 
         let keep = self.retention().await?;
         let now = clock::now();

@@ -34,6 +34,8 @@ const COLUMNS: &str = "i.id, i.network, i.source_id, s.title AS source_title, \
      s.url AS source_url, i.remote_id, i.author_name, i.author_handle, i.author_avatar, i.title, \
      i.text, i.html, i.url, i.lang, i.published_at, i.fetched_at, i.boosted_by_name, \
      i.boosted_by_handle, i.reply_to_id, i.reply_to_handle, i.media_json, \
+     (SELECT d.domain FROM feed_author_domains d WHERE d.network = i.network \
+       AND d.author_key = i.author_key ORDER BY d.domain LIMIT 1) AS author_domain, \
      EXISTS (SELECT 1 FROM feed_interactions x \
        WHERE x.item_id = i.id AND x.kind = 'like' AND x.state = 'done') AS liked, \
      EXISTS (SELECT 1 FROM feed_interactions x \
@@ -271,6 +273,7 @@ fn from_row(store: &Store, row: &SqliteRow) -> Result<FeedItem, FeedError> {
             name: row.get("author_name"),
             handle: row.get("author_handle"),
             avatar_url: row.get("author_avatar"),
+            domain: row.get("author_domain"),
         },
         title: row.get("title"),
         text: row.get("text"),
@@ -283,6 +286,7 @@ fn from_row(store: &Store, row: &SqliteRow) -> Result<FeedItem, FeedError> {
             name: boosted_name,
             handle: boosted_handle,
             avatar_url: None,
+            domain: None,
         }),
         reply_to: reply_id.map(|remote_id| ItemReply {
             remote_id,

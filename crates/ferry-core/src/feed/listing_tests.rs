@@ -23,6 +23,7 @@ fn post(id: &str, text: &str, minute: u32) -> TimelinePost {
             handle: Some("lin@example.social".into()),
             avatar_url: Some("https://example.social/a.png".into()),
             verified_domains: Vec::new(),
+            claimed_domain: None,
         },
         text: text.into(),
         published_at: at(minute),
@@ -97,6 +98,7 @@ async fn timeline_posts_keep_their_context_and_come_once() {
         handle: Some("ana@example.social".into()),
         avatar_url: None,
         verified_domains: Vec::new(),
+        claimed_domain: None,
     });
     let mut reply = post("201", "Agreed! 👨‍👩‍👧", 11);
     reply.reply_to = Some(ReplyTo {

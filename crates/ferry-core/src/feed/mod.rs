@@ -36,7 +36,8 @@
 //!   detected) and source ([`ItemQuery`]).
 //! - A linked person's posts of one moment (a cross-post, or a Chinese post and its English
 //!   twin) are one card with the others in `twins`: [`Feeds::link_person`] from items, or
-//!   found by itself when two authors' profiles prove one domain (`people_by_domain.rs`).
+//!   found by itself when two authors' profiles prove one domain (`people_by_domain.rs`; a
+//!   Nostr root NIP-05 identifier once its domain confirmed it, `nostr_domains.rs`).
 //! - Replying: [`Feeds::start_reply`] makes the draft that answers an item (`reply.rs`).
 //! - Progress: [`Feeds::due_sources`] then [`Feeds::refresh_each`], which reports each
 //!   source as it finishes (the desktop window shows it while it happens).
@@ -61,6 +62,7 @@ mod listing;
 #[cfg(test)]
 mod listing_tests;
 mod model;
+mod nostr_domains;
 mod people;
 mod people_by_domain;
 #[cfg(test)]
@@ -105,6 +107,8 @@ pub struct Feeds {
     accounts: Option<Accounts>,
     /// Posts one read of an account's timeline may bring ([`MAX_POSTS`]).
     timeline_cap: usize,
+    /// Where NIP-05 documents are asked instead of each domain (tests: a local server).
+    nip05_origin: Option<url::Url>,
 }
 
 impl Feeds {
@@ -119,7 +123,16 @@ impl Feeds {
             client,
             accounts: None,
             timeline_cap: MAX_POSTS,
+            nip05_origin: None,
         }
+    }
+
+    /// The same, asking every Nostr author's domain for its NIP-05 document under `origin`
+    /// (a folder URL) instead of at the domain, so a test can serve it (`nostr_domains.rs`).
+    #[doc(hidden)]
+    pub fn with_nip05_origin(mut self, origin: url::Url) -> Feeds {
+        self.nip05_origin = Some(origin);
+        self
     }
 
     /// The same, bringing at most `cap` posts per read of an account's timeline, so a test

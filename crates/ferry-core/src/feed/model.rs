@@ -213,6 +213,10 @@ pub struct ItemAuthor {
     pub handle: Option<String>,
     /// http(s); feeds have none.
     pub avatar_url: Option<String>,
+    /// A web domain the author proved theirs: a Bluesky handle that is their own domain, a
+    /// Mastodon profile link to it with a checked `rel="me"`, a Nostr `_@domain` the domain
+    /// confirmed. Never set for a boost's booster.
+    pub domain: Option<String>,
 }
 
 /// What refreshing one source did.

@@ -29,6 +29,7 @@ fn post(
             handle: author.map(str::to_owned),
             avatar_url: None,
             verified_domains: Vec::new(),
+            claimed_domain: None,
         },
         text: text.into(),
         lang: Some(lang.into()),

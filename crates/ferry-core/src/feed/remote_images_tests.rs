@@ -37,6 +37,7 @@ async fn item_with(store: &Store, avatar: String, attached: Vec<PostMedia>) -> i
             handle: None,
             avatar_url: Some(avatar),
             verified_domains: Vec::new(),
+            claimed_domain: None,
         },
         text: "渡轮".into(),
         published_at: chrono::Utc::now(),

@@ -125,6 +125,7 @@ async fn older_twins(store: &Store, anchor: i64) -> Result<Vec<(String, FeedTwin
                     name: row.get("author_name"),
                     handle: row.get("author_handle"),
                     avatar_url: row.get("author_avatar"),
+                    domain: None,
                 },
                 published_at: clock::from_db(&published).map_err(|detail| {
                     FeedError::from(crate::StoreError::Sqlite {

@@ -11,6 +11,7 @@ mod bluesky_rotation;
 mod drafts;
 mod feed;
 mod feed_gaps;
+mod feed_nip05;
 mod feed_replies;
 mod feed_timelines;
 mod network_checks;

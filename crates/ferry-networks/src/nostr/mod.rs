@@ -8,6 +8,7 @@
 
 pub mod client;
 mod hashtags;
+pub mod nip05;
 pub mod timeline;
 
 pub use hashtags::t_tags;

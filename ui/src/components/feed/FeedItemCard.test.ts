@@ -115,7 +115,7 @@ describe("FeedItemCard linked people", () => {
           text: "今晚九点的夜班渡轮照常开船",
           html: null,
           url: "https://bsky.app/profile/lin.example/post/3k",
-          author: { name: "林 Lin", handle: "lin.example", avatar_url: null },
+          author: { name: "林 Lin", handle: "lin.example", avatar_url: null, domain: null },
           published_at: "2026-12-05T09:05:00Z",
         },
       ],
@@ -129,9 +129,23 @@ describe("FeedItemCard linked people", () => {
     expect(twin.querySelector("a")?.getAttribute("href")).toBe("https://bsky.app/profile/lin.example/post/3k");
   });
 
+  it("marks a domain the author proved, naming it unless it is the handle", () => {
+    setLocalePreference("en");
+    const nostr = item({ id: 40, author: { name: "林", handle: "npub1abc…wxyz", avatar_url: null, domain: "lin.example" } });
+    const host = mountCard(FeedItemCard, new FakeBackend({}), { item: nostr, selected: false, index: 0, now: 0 });
+    const mark = host.querySelector("[data-testid=feed-item-domain]") as HTMLElement;
+    expect(mark.textContent).toBe("✓ lin.example");
+    expect(mark.title).toBe("lin.example confirms this account is theirs");
+    const bluesky = item({ id: 41, author: { name: "林", handle: "lin.example", avatar_url: null, domain: "lin.example" } });
+    const again = mountCard(FeedItemCard, new FakeBackend({}), { item: bluesky, selected: false, index: 0, now: 0 });
+    expect(again.querySelector("[data-testid=feed-item-domain]")?.textContent).toBe("✓");
+    const plain = mountCard(FeedItemCard, new FakeBackend({}), { item: item({ id: 42 }), selected: false, index: 0, now: 0 });
+    expect(plain.querySelector("[data-testid=feed-item-domain]")).toBeNull();
+  });
+
   it("offers to link, and names the waiting author on the other cards", () => {
     setLocalePreference("en");
-    const waiting = item({ id: 30, author: { name: "Lin", handle: null, avatar_url: null } });
+    const waiting = item({ id: 30, author: { name: "Lin", handle: null, avatar_url: null, domain: null } });
     const linked: number[] = [];
     const props = { selected: false, index: 0, now: 0, onLink: (i: FeedItem) => linked.push(i.id) };
     const own = mountCard(FeedItemCard, new FakeBackend({}), { ...props, item: waiting, linking: waiting });

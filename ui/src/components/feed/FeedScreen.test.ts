@@ -88,8 +88,8 @@ describe("FeedScreen", () => {
       title: null,
       html: null,
       text: "渡轮晚班照常开。",
-      author: { name: "林", handle: "lin@example.social", avatar_url: "https://example.social/a/lin.png" },
-      boosted_by: { name: "Ana", handle: "ana@example.social", avatar_url: null },
+      author: { name: "林", handle: "lin@example.social", avatar_url: "https://example.social/a/lin.png", domain: null },
+      boosted_by: { name: "Ana", handle: "ana@example.social", avatar_url: null, domain: null },
       reply_to: { remote_id: "100", handle: "mei@example.social" },
       media: [
         { url: "https://example.social/m/1.jpg", alt: "渡口的日出", kind: "image" },

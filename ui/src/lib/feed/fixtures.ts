@@ -27,7 +27,7 @@ export function item(over: Partial<FeedItem> = {}): FeedItem {
     network: "rss",
     remote_id: "e1",
     source: { id: "s1", title: "渡口日报 Ferry Daily", url: "http://127.0.0.1:8080/rss.rss" },
-    author: { name: "小红", handle: null, avatar_url: null },
+    author: { name: "小红", handle: null, avatar_url: null, domain: null },
     title: "日出 · 渡口的早晨",
     text: "今天的日出很美。",
     html: "<p>今天的<strong>日出</strong>很美。</p>",

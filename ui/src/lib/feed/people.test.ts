@@ -31,7 +31,7 @@ function setup() {
 describe("People", () => {
   it("links the waiting post's author with the second post's, then reads both lists again", async () => {
     const { fake, people } = setup();
-    const toot = item({ id: 7, network: "mastodon", author: { name: "林 Lin", handle: "lin@example.social", avatar_url: null } });
+    const toot = item({ id: 7, network: "mastodon", author: { name: "林 Lin", handle: "lin@example.social", avatar_url: null, domain: null } });
     people.start(toot);
     expect(people.linking?.id).toBe(7);
     const person = await people.link(item({ id: 9, network: "bluesky" }));
@@ -59,7 +59,7 @@ describe("People", () => {
     const { fake, people } = setup();
     await people.unlink("p1");
     expect(fake.called("remove_feed_person")).toEqual([{ id: "p1" }]);
-    expect(authorLabel(item({ author: { name: null, handle: "@lin@example.social", avatar_url: null } }))).toBe("@lin@example.social");
-    expect(authorLabel(item({ author: { name: null, handle: null, avatar_url: null } }))).toBe("渡口日报 Ferry Daily");
+    expect(authorLabel(item({ author: { name: null, handle: "@lin@example.social", avatar_url: null, domain: null } }))).toBe("@lin@example.social");
+    expect(authorLabel(item({ author: { name: null, handle: null, avatar_url: null, domain: null } }))).toBe("渡口日报 Ferry Daily");
   });
 });

@@ -221,6 +221,7 @@ fn author(profile: &Profile) -> PostAuthor {
         .then(|| handle.to_ascii_lowercase())
         .into_iter()
         .collect(),
+        claimed_domain: None,
     }
 }
 

@@ -111,6 +111,7 @@ fn author(account: &Account, domain: &str) -> PostAuthor {
             .filter(|f| f.verified_at.is_some())
             .filter_map(|f| crate::timeline::verified_domain(&field_link(&f.value)))
             .collect(),
+        claimed_domain: None,
     }
 }
 

@@ -1,7 +1,8 @@
 //! Who wrote a note, from their profile (kind 0: a JSON object in the content). Names are
 //! what the author typed; the handle is their NIP-05 identifier *as claimed*: it is not
 //! checked against the domain's `/.well-known/nostr.json` here (that is an HTTP request per
-//! author; a caller that wants a verified mark does it and caches it). Without one, the handle
+//! author; a caller that wants a verified mark does it with [`crate::nostr::nip05`] and caches
+//! it; a root identifier `_@domain` is passed on as `claimed_domain`). Without one, the handle
 //! is a short npub, which is what other clients show.
 
 use ::nostr::nips::nip19::ToBech32;
@@ -34,6 +35,7 @@ pub fn author(pubkey: &PublicKey, profile: Option<&Event>) -> PostAuthor {
         avatar_url: text("picture").and_then(web_url),
         // NIP-05 is only claimed here (nothing fetched the domain's nostr.json): no proof.
         verified_domains: Vec::new(),
+        claimed_domain: text("nip05").and_then(crate::nostr::nip05::root_domain),
     }
 }
 
@@ -116,6 +118,11 @@ mod tests {
         assert_eq!(root.name.as_deref(), Some("渡"));
         assert_eq!(root.handle.as_deref(), Some("ferry.example"));
         assert_eq!(root.avatar_url, None, "only http(s) avatars");
+        assert_eq!(root.claimed_domain.as_deref(), Some("ferry.example"));
+        assert_eq!(
+            author.claimed_domain, None,
+            "a named identifier claims no domain"
+        );
 
         for content in [r#"{"nip05":"not an identifier"}"#, "[1,2]", "not json"] {
             let odd = super::author(&keys.public_key(), Some(&profile(&keys, content)));

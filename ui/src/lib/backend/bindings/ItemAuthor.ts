@@ -8,4 +8,10 @@ handle: string | null,
 /**
  * http(s); feeds have none.
  */
-avatar_url: string | null, };
+avatar_url: string | null, 
+/**
+ * A web domain the author proved theirs: a Bluesky handle that is their own domain, a
+ * Mastodon profile link to it with a checked `rel="me"`, a Nostr `_@domain` the domain
+ * confirmed. Never set for a boost's booster.
+ */
+domain: string | null, };

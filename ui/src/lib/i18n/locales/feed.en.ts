@@ -76,6 +76,7 @@ export const feedEn = {
   "feed.filter.lang.en": "English",
   "feed.network.rss": "Feeds",
   "feed.item.boostedBy": "Boosted by {name}",
+  "feed.item.domainProven": "{domain} confirms this account is theirs",
   "feed.item.replyTo": "Replying to {handle}",
   "feed.item.replyToPost": "A reply",
   "feed.item.alsoOn": "Also on",

@@ -78,6 +78,7 @@ export const feedZhHans: Record<keyof typeof feedEn, string> = {
   "feed.filter.lang.en": "英文",
   "feed.network.rss": "订阅",
   "feed.item.boostedBy": "{name} 转发",
+  "feed.item.domainProven": "{domain} 已确认这个账号是其本人",
   "feed.item.replyTo": "回复 {handle}",
   "feed.item.replyToPost": "回复",
   "feed.item.alsoOn": "同时发布于",

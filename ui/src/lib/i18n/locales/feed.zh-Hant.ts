@@ -78,6 +78,7 @@ export const feedZhHant: Record<keyof typeof feedEn, string> = {
   "feed.filter.lang.en": "英文",
   "feed.network.rss": "訂閱",
   "feed.item.boostedBy": "{name} 轉發",
+  "feed.item.domainProven": "{domain} 已確認這個帳號是其本人",
   "feed.item.replyTo": "回覆 {handle}",
   "feed.item.replyToPost": "回覆",
   "feed.item.alsoOn": "同時發佈於",
