@@ -55,6 +55,9 @@ mod bring;
 mod error;
 mod gap_loading;
 mod host_gates;
+mod image_keys;
+#[cfg(test)]
+mod image_twins_tests;
 mod interaction_undo;
 mod interactions;
 mod items;

@@ -18,7 +18,9 @@ use crate::clock;
 impl Feeds {
     /// Refreshes one source now, whether or not it is due.
     pub async fn refresh(&self, id: &str) -> Result<RefreshReport, FeedError> {
-        refresh_one(self, id).await
+        let report = refresh_one(self, id).await;
+        self.fingerprint_pictures().await;
+        report
     }
 
     /// Refreshes every source whose `next_fetch_at` has come, many at once (`host_gates.rs`), and reports
@@ -75,7 +77,16 @@ impl Feeds {
             }
         }
         done.sort_by_key(|(n, _)| *n);
+        self.fingerprint_pictures().await;
         done.into_iter().map(|(_, report)| report).collect()
+    }
+
+    /// After a refresh: fingerprints linked people's newest pictures (`image_keys.rs`), so
+    /// their cross-posts tied only by a photo become one card. Never fails the refresh.
+    async fn fingerprint_pictures(&self) {
+        if let Err(e) = super::image_keys::fill(self).await {
+            tracing::warn!(error = %e, "pictures not fingerprinted");
+        }
     }
 }
 

@@ -1,8 +1,8 @@
 //! One card for a linked person's posts of one moment (`people.rs` says who is one person).
 //!
 //! Two items are twins when their authors belong to the same person and, published within
-//! [`WINDOW_SECS`] of each other, they share a link or the same text (`twin_keys.rs`) — a
-//! cross-post — or, within [`LANG_WINDOW_SECS`], one is Chinese and the other is not: a post
+//! [`WINDOW_SECS`] of each other, they share a link or the same text (`twin_keys.rs`) or
+//! picture (`image_keys.rs`) — a cross-post — or, within [`LANG_WINDOW_SECS`], one is Chinese and the other is not: a post
 //! and its translation. The newest of a group is the card; the others are folded into it as
 //! its `twins` (listing hides an item that has a newer twin, the way it hides an older copy
 //! of the same post). Folding follows chains: a post whose newer twin is itself folded
@@ -40,6 +40,7 @@ pub(super) fn twin_sql(a: &str, b: &str) -> String {
          AND {b}.published_at >= {} AND {b}.published_at <= {} \
          AND {apart} <= {WINDOW_SECS} \
          AND ({b}.link_key = {a}.link_key OR {b}.text_key = {a}.text_key \
+              OR ({b}.image_key = {a}.image_key AND length({a}.image_key) = 16) \
               OR ({apart} <= {LANG_WINDOW_SECS} AND {a}.lang IS NOT NULL AND {b}.lang IS NOT NULL \
                   AND (lower({a}.lang) LIKE 'zh%') <> (lower({b}.lang) LIKE 'zh%')))",
         bound('-'),
