@@ -4,59 +4,32 @@
 //! hour and a half apart; once the pictures are fingerprinted they are one card, and a post
 //! with another picture stays its own.
 
-use chrono::{DateTime, TimeZone, Utc};
-use ferry_networks::timeline::{PostAuthor, PostMedia, TimelinePost};
+use ferry_networks::timeline::{PostMedia, TimelinePost};
 use ferry_test_support::peers;
 use image::ImageFormat;
 
 use super::image_keys::tests::{encoded, picture};
-use super::items::{NewItem, store_items};
 use super::model::ItemQuery;
-use super::{Feeds, image_keys, sources};
+use super::people_tests::{at, put};
+use super::{Feeds, image_keys};
 use crate::Store;
 
-fn at(hour: u32, minute: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 12, 5, hour, minute, 0).unwrap()
-}
-
+/// [`super::people_tests::post`] with a picture.
 fn post(
     id: &str,
     author: Option<&str>,
     text: &str,
     lang: &str,
-    when: DateTime<Utc>,
+    when: chrono::DateTime<chrono::Utc>,
     picture: &str,
 ) -> TimelinePost {
-    TimelinePost {
-        remote_id: id.into(),
-        author: PostAuthor {
-            id: author.map(str::to_owned),
-            handle: author.map(str::to_owned),
-            ..PostAuthor::default()
-        },
-        text: text.into(),
-        lang: Some(lang.into()),
-        published_at: when,
-        media: vec![PostMedia {
-            url: picture.into(),
-            alt: None,
-            kind: "image".into(),
-        }],
-        ..TimelinePost::default()
-    }
-}
-
-async fn put(store: &Store, url: &str, network: &str, posts: &[TimelinePost]) {
-    let source = sources::insert(store, super::SourceKind::Rss, url, None)
-        .await
-        .unwrap()
-        .id;
-    let rows: Vec<_> = posts.iter().map(NewItem::from_post).collect();
-    let mut tx = store.begin_write().await.unwrap();
-    store_items(&mut tx, store, &source, network, &rows, at(23, 0), 1000)
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+    let mut post = super::people_tests::post(id, author, text, lang, when);
+    post.media = vec![PostMedia {
+        url: picture.into(),
+        alt: None,
+        kind: "image".into(),
+    }];
+    post
 }
 
 async fn cards(feeds: &Feeds) -> Vec<(String, Vec<String>)> {

@@ -10,11 +10,11 @@ use super::model::ItemQuery;
 use super::{Feeds, sources};
 use crate::Store;
 
-fn at(hour: u32, minute: u32) -> DateTime<Utc> {
+pub(super) fn at(hour: u32, minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 5, hour, minute, 0).unwrap()
 }
 
-fn post(
+pub(super) fn post(
     id: &str,
     author: Option<&str>,
     text: &str,
@@ -38,7 +38,7 @@ fn post(
     }
 }
 
-async fn put(store: &Store, url: &str, network: &str, posts: &[TimelinePost]) -> String {
+pub(super) async fn put(store: &Store, url: &str, network: &str, posts: &[TimelinePost]) -> String {
     let source = sources::insert(store, super::SourceKind::Rss, url, None)
         .await
         .unwrap()
