@@ -34,6 +34,12 @@ async function freePort() {
 
 const LOG_LIMIT = 2 * 1024 * 1024;
 
+function without(env, names) {
+  const kept = { ...env };
+  for (const name of names) delete kept[name];
+  return kept;
+}
+
 export class TauriDriver {
   #child;
   #url;
@@ -52,6 +58,9 @@ export class TauriDriver {
   static async start({
     app = process.env.FERRY_APP_BINARY,
     env = {},
+    // Variables the app must not see, even if this process has them (the installed-package
+    // test: no FERRY_DICT_DIR, so the tables must be found where the package put them).
+    unset = [],
     binary = process.env.TAURI_DRIVER ?? "tauri-driver",
     readyTimeoutMs = 30_000,
   } = {}) {
@@ -82,7 +91,7 @@ export class TauriDriver {
       // Its own process group: WebKitWebDriver and the app it starts are in it too, so stop()
       // can end every one of them. An app left running would hold the log pipes open and
       // keep this test process (and `make test`) waiting forever.
-      { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env }, detached: true },
+      { stdio: ["ignore", "pipe", "pipe"], env: without({ ...process.env, ...env }, unset), detached: true },
     );
     for (const stream of [driver.#child.stdout, driver.#child.stderr]) {
       stream.on("data", (chunk) => driver.#keep(chunk.toString()));

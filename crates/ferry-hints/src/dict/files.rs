@@ -2,10 +2,11 @@
 //!
 //! `make assets` builds them into `$FERRY_CACHE/dict` (see assets/dict/README.md). At run time
 //! the first of these that is set wins: an explicit folder (`Dictionaries::open`), the
-//! `FERRY_DICT_DIR` environment variable, `$FERRY_CACHE/dict`, `$XDG_CACHE_HOME/ferry/dict`,
+//! `FERRY_DICT_DIR` environment variable, the folder an installed package put beside the
+//! program ([`installed_dir`]), `$FERRY_CACHE/dict`, `$XDG_CACHE_HOME/ferry/dict`,
 //! `~/.cache/ferry/dict`. Reading them at run time, rather than embedding them, keeps
-//! `cargo build` independent of the data and the binary small; the desktop bundle ships the
-//! folder and passes its path.
+//! `cargo build` independent of the data and the binary small; `make dist` ships the folder as
+//! the package's resources.
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,9 @@ pub fn default_dir() -> PathBuf {
     if let Some(dir) = env("FERRY_DICT_DIR") {
         return dir;
     }
+    if let Some(dir) = std::env::current_exe().ok().and_then(|exe| installed_dir(&exe)) {
+        return dir;
+    }
     if let Some(cache) = env("FERRY_CACHE") {
         return cache.join("dict");
     }
@@ -36,6 +40,22 @@ pub fn default_dir() -> PathBuf {
         .join(".cache")
         .join("ferry")
         .join("dict")
+}
+
+/// The tables a package installed with the program `exe` (the app or the `ferry` command,
+/// which sit side by side), when there are some: where Tauri's bundler puts resources —
+/// `/usr/lib/Ferry/dict` beside `/usr/bin` (.deb, .rpm), `Contents/Resources/dict` beside
+/// `Contents/MacOS` (macOS), `dict` beside the program (Windows).
+pub fn installed_dir(exe: &Path) -> Option<PathBuf> {
+    let bin = exe.parent()?;
+    let candidates = [
+        bin.join("../lib/Ferry/dict"),
+        bin.join("../Resources/dict"),
+        bin.join("dict"),
+    ];
+    candidates
+        .into_iter()
+        .find(|dir| dir.join("manifest.json").is_file())
 }
 
 /// Reads one table, checking the folder's manifest names the format this crate understands.
@@ -76,5 +96,24 @@ pub(crate) fn check_format(dir: &Path) -> Result<(), HintsError> {
             line: 1,
             problem: "no \"format\" number: run `make assets`".into(),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::installed_dir;
+
+    #[test]
+    fn a_package_s_tables_are_found_beside_the_program() {
+        let root = tempfile::tempdir().unwrap();
+        let exe = root.path().join("usr/bin/ferry");
+        std::fs::create_dir_all(exe.parent().unwrap()).unwrap();
+        assert_eq!(installed_dir(&exe), None, "a build tree has none");
+        let dict = root.path().join("usr/lib/Ferry/dict");
+        std::fs::create_dir_all(&dict).unwrap();
+        assert_eq!(installed_dir(&exe), None, "a folder without a manifest is not tables");
+        std::fs::write(dict.join("manifest.json"), "{\"format\": 1}").unwrap();
+        let found = installed_dir(&exe).unwrap();
+        assert_eq!(found.canonicalize().unwrap(), dict.canonicalize().unwrap());
     }
 }
