@@ -16,7 +16,8 @@
 //!   CC-CEDICT glosses (jieba-rs segmentation), English words with ECDICT glosses, hashtag
 //!   equivalents, slang and tone notes, and a language-mismatch check.
 //! - `dict`: the dictionaries, read lazily at run time from the folder `make assets` builds
-//!   (`FERRY_DICT_DIR`, else `$FERRY_CACHE/dict`, else `~/.cache/ferry/dict`). Run time, not
+//!   (`FERRY_DICT_DIR`, else the folder a package installed beside the program, else
+//!   `$FERRY_CACHE/dict`, else `~/.cache/ferry/dict`). Run time, not
 //!   `include_bytes!`, so `cargo build` never needs the data and the binary stays small;
 //!   missing tables give a `dict.missing` warning, never a failed build.
 //! - `tables`: the project's own hint tables (assets/hints/*.toml), compiled in.

@@ -26,7 +26,10 @@ pub fn default_dir() -> PathBuf {
     if let Some(dir) = env("FERRY_DICT_DIR") {
         return dir;
     }
-    if let Some(dir) = std::env::current_exe().ok().and_then(|exe| installed_dir(&exe)) {
+    if let Some(dir) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| installed_dir(&exe))
+    {
         return dir;
     }
     if let Some(cache) = env("FERRY_CACHE") {
@@ -111,7 +114,11 @@ mod tests {
         assert_eq!(installed_dir(&exe), None, "a build tree has none");
         let dict = root.path().join("usr/lib/Ferry/dict");
         std::fs::create_dir_all(&dict).unwrap();
-        assert_eq!(installed_dir(&exe), None, "a folder without a manifest is not tables");
+        assert_eq!(
+            installed_dir(&exe),
+            None,
+            "a folder without a manifest is not tables"
+        );
         std::fs::write(dict.join("manifest.json"), "{\"format\": 1}").unwrap();
         let found = installed_dir(&exe).unwrap();
         assert_eq!(found.canonicalize().unwrap(), dict.canonicalize().unwrap());
