@@ -115,11 +115,27 @@ export class TauriDriver {
   }
 
   /** A new app process and a WebDriver session on its main window. */
-  async launch() {
-    return new Builder()
+  /**
+   * Fails after `timeoutMs` with what the driver and the app printed, when no window answered:
+   * WebKitWebDriver waits for ever for an app that never opened one (a make test hung here).
+   */
+  async launch({ timeoutMs = 90_000 } = {}) {
+    const pending = new Builder()
       .usingServer(this.#url)
       .withCapabilities({ browserName: "wry", "tauri:options": { application: this.#app } })
       .build();
+    let timer;
+    const late = new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no app window within ${timeoutMs} ms; the driver and the app printed:\n${this.log()}`)),
+        timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([pending, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   log() {
