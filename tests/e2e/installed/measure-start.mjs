@@ -9,7 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { By } from "selenium-webdriver";
-import { TauriDriver } from "../tauri-driver.mjs";
+import { startAsInstalled } from "./as-installed.mjs";
 import { find, waitFor } from "../window.mjs";
 
 const runs = Number(process.argv[2] ?? 5);
@@ -25,10 +25,7 @@ const rssMiB = (pattern) => {
 };
 for (let n = 0; n < runs; n++) {
   const home = await mkdtemp(join(tmpdir(), "ferry-measure-"));
-  const driver = await TauriDriver.start({
-    env: { HOME: home, FERRY_WELCOME: "off" },
-    unset: ["FERRY_DICT_DIR", "FERRY_CACHE", "FERRY_DATA_DIR"],
-  });
+  const driver = await startAsInstalled(home, { FERRY_WELCOME: "off" });
   const t0 = performance.now();
   const window = await driver.launch();
   try {

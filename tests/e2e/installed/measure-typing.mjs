@@ -8,15 +8,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TauriDriver } from "../tauri-driver.mjs";
+import { startAsInstalled } from "./as-installed.mjs";
 import { find, pickTarget, waitFor } from "../window.mjs";
 
 const keys = Number(process.argv[2] ?? 300);
 const home = await mkdtemp(join(tmpdir(), "ferry-measure-"));
-const driver = await TauriDriver.start({
-  env: { HOME: home, FERRY_WELCOME: "off" },
-  unset: ["FERRY_DICT_DIR", "FERRY_CACHE", "FERRY_DATA_DIR"],
-});
+const driver = await startAsInstalled(home, { FERRY_WELCOME: "off" });
 const window = await driver.launch();
 try {
   await find(window, "[data-testid=editor-primary]", 30_000);

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { By } from "selenium-webdriver";
-import { TauriDriver } from "../tauri-driver.mjs";
+import { startAsInstalled } from "./as-installed.mjs";
 import { find, screenshot, value, waitFor } from "../window.mjs";
 
 const EN = "Night ferry at nine, see you at the pier";
@@ -21,15 +21,8 @@ let home;
 
 before(async () => {
   home = await mkdtemp(join(tmpdir(), "ferry-installed-home-"));
-  driver = await TauriDriver.start(driverOptions());
+  driver = await startAsInstalled(home);
 });
-
-function driverOptions() {
-  return {
-    env: { HOME: home },
-    unset: ["FERRY_DICT_DIR", "FERRY_CACHE", "FERRY_DATA_DIR", "FERRY_WELCOME"],
-  };
-}
 
 after(async () => {
   await driver?.stop();
@@ -47,7 +40,7 @@ async function launchFresh() {
   } catch (err) {
     console.error(`first launch of the installed app failed, trying once more:\n${err.message}`);
     await driver.stop();
-    driver = await TauriDriver.start(driverOptions());
+    driver = await startAsInstalled(home);
     return driver.launch({ timeoutMs: 60_000 });
   }
 }

@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use crate::publish_support::*;
-use ferry_core::accounts::{AddNostr, NostrKey, Relay};
+use ferry_core::accounts::NostrKey;
 use ferry_core::feed::{ItemQuery, SourceKind};
 use ferry_networks::nostr::client::publish;
 use ferry_networks::rss::SourceHealth;
@@ -26,18 +26,13 @@ async fn a_root_nip05_domain_is_shown_once_the_domain_confirms_it() {
         return;
     };
     let account_keys = Keys::generate();
-    env.accounts
-        .add_nostr(AddNostr {
-            key: NostrKey::Import(account_keys.secret_key().to_secret_hex()),
-            relays: vec![Relay {
-                url: relay.clone(),
-                read: true,
-                write: true,
-            }],
-            audience: langs(&["zh-Hans", "en"]),
-        })
-        .await
-        .unwrap();
+    add_nostr_as(
+        &env.accounts,
+        &relay,
+        NostrKey::Import(account_keys.secret_key().to_secret_hex()),
+        &["zh-Hans", "en"],
+    )
+    .await;
     let relays = vec![relay.clone()];
     let tag = marker("nip05");
     // The domains' documents, all served from one folder: it lists the proven author as `_`.

@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use crate::publish_support::*;
-use ferry_core::accounts::{AddNostr, NostrKey, Relay};
+use ferry_core::accounts::NostrKey;
 use ferry_core::feed::{Interaction, ItemQuery, SourceKind};
 use ferry_core::outbox::Publisher;
 use ferry_networks::nostr::client::publish;
@@ -45,20 +45,13 @@ async fn accounts_are_sources_and_own_cross_posts_come_once() {
     };
     // The account's key is made here and imported, so the test can sign its follow list.
     let account_keys = Keys::generate();
-    let nostr = env
-        .accounts
-        .add_nostr(AddNostr {
-            key: NostrKey::Import(account_keys.secret_key().to_secret_hex()),
-            relays: vec![Relay {
-                url: relay.clone(),
-                read: true,
-                write: true,
-            }],
-            audience: langs(&["zh-Hans", "en"]),
-        })
-        .await
-        .unwrap()
-        .account;
+    let nostr = add_nostr_as(
+        &env.accounts,
+        &relay,
+        NostrKey::Import(account_keys.secret_key().to_secret_hex()),
+        &["zh-Hans", "en"],
+    )
+    .await;
     let mastodon = add_mastodon(&env.accounts, &masto, &["en"]).await;
     let relays = vec![relay.clone()];
 

@@ -62,10 +62,19 @@ pub fn shared_client(
     network: &'static str,
     timeout: Duration,
 ) -> Result<reqwest::Client, ClientError> {
+    shared_client_with(network, timeout, same_origin_redirects())
+}
+
+/// [`shared_client`] with another redirect policy (NIP-05 documents: none at all).
+pub fn shared_client_with(
+    network: &'static str,
+    timeout: Duration,
+    redirects: reqwest::redirect::Policy,
+) -> Result<reqwest::Client, ClientError> {
     reqwest::Client::builder()
         .connect_timeout(Duration::from_secs(10).min(timeout))
         .timeout(timeout)
-        .redirect(same_origin_redirects())
+        .redirect(redirects)
         .user_agent(concat!("Ferry/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|e| ClientError::InvalidInput {

@@ -24,7 +24,7 @@ pub use base_url::{parse_base_url, plain_http_off_this_computer};
 pub use classify::{
     API_ANSWER_MAX_BYTES, Effect, ResponseParts, chain_text, classify_answer, classify_send_error,
     classify_status, decode_json, read_json, same_origin_redirects, send, send_capped,
-    shared_client,
+    shared_client, shared_client_with,
 };
 pub use error::{ClientError, ErrorClass};
 pub use retry_after::{parse_rate_limit_reset, parse_retry_after};

@@ -22,7 +22,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use url::Url;
 
-use crate::http::{ClientError, Effect, chain_text, send_capped};
+use crate::http::{ClientError, Effect, send_capped, shared_client_with};
 
 const NETWORK: &str = "Nostr";
 /// A `nostr.json` asked with `?name=_` is a few hundred bytes; a provider that ignores the name
@@ -70,17 +70,7 @@ struct NostrJson {
 
 impl Nip05Resolver {
     pub fn new() -> Result<Nip05Resolver, ClientError> {
-        let client = reqwest::Client::builder()
-            .connect_timeout(TIMEOUT)
-            .timeout(TIMEOUT)
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("Ferry/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| ClientError::InvalidInput {
-                network: NETWORK,
-                field: "HTTP client".into(),
-                detail: chain_text(&e),
-            })?;
+        let client = shared_client_with(NETWORK, TIMEOUT, reqwest::redirect::Policy::none())?;
         Ok(Nip05Resolver {
             client,
             origin: None,

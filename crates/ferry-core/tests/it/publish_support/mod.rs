@@ -124,9 +124,20 @@ pub async fn add_bluesky(accounts: &Accounts, pds: &str, audience: &[&str]) -> A
 }
 
 pub async fn add_nostr(accounts: &Accounts, relay: &str, audience: &[&str]) -> Account {
+    add_nostr_as(accounts, relay, NostrKey::Generate, audience).await
+}
+
+/// [`add_nostr`] with the given key (an `Import` of keys the test holds, to sign as the
+/// account: its follow list, say).
+pub async fn add_nostr_as(
+    accounts: &Accounts,
+    relay: &str,
+    key: NostrKey,
+    audience: &[&str],
+) -> Account {
     accounts
         .add_nostr(AddNostr {
-            key: NostrKey::Generate,
+            key,
             relays: vec![Relay {
                 url: relay.to_owned(),
                 read: true,
