@@ -11,7 +11,13 @@ use ferry_core::secrets::{BACKEND_ENV, FILE_ENV};
 use crate::output::fail_plain;
 
 pub fn print(data_dir: Option<&Path>) -> ExitCode {
-    let exe = match std::env::current_exe().and_then(|p| p.canonicalize()) {
+    // A launcher that runs another program as `ferry` names itself (`crate::CLI_EXE_ENV`):
+    // the unit must start the launcher, not the app's binary.
+    let launcher = std::env::var_os(crate::CLI_EXE_ENV).map(std::path::PathBuf::from);
+    let exe = match launcher.map_or_else(
+        || std::env::current_exe().and_then(|p| p.canonicalize()),
+        Ok,
+    ) {
         Ok(path) => path,
         Err(err) => return fail_plain(&format!("cannot find this program's own path: {err}")),
     };

@@ -313,3 +313,22 @@ fn the_systemd_unit_runs_this_binary_on_this_data_folder() {
         "printing the unit opens nothing"
     );
 }
+
+/// Run through a launcher (the packages' `/usr/bin/ferry`, which runs the app's binary as this
+/// command), the unit starts the launcher, not the binary behind it.
+#[test]
+fn the_systemd_unit_runs_the_launcher_that_named_itself() {
+    let data = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ferry"))
+        .args(["daemon", "--print-systemd-unit"])
+        .env("FERRY_DATA_DIR", data.path())
+        .env("FERRY_CLI_EXE", "/usr/bin/ferry")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let unit = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        unit.contains("\nExecStart=/usr/bin/ferry daemon\n"),
+        "{unit}"
+    );
+}
