@@ -5,7 +5,8 @@
 // them, so WebKit's libraries are not counted once per process as RSS counts them) over the
 // app and every process under it, and break each process down by mapping.
 //   FERRY_APP_BINARY=/usr/bin/ferry-app xvfb-run … node tests/e2e/installed/measure-memory.mjs 10
-// Set WEBKIT_DISABLE_COMPOSITING_MODE=1 in the environment to measure without compositing.
+// WEBKIT_*, GDK_* and LIBGL_* variables set around it reach the app and are printed.
+import { spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -35,8 +36,8 @@ const tree = (root) => {
   return found;
 };
 const kib = (text, field) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(text)?.[1] ?? 0);
-/** PSS by what is mapped: this program's file, WebKit's and JavaScriptCore's libraries, other
- * libraries and files, the heap and other anonymous memory. */
+/** PSS by what is mapped, largest first (1 MiB and over): each file (this program, WebKit's
+ * libraries, fonts…) and the heap with the rest of anonymous memory. */
 const breakdown = (pid) => {
   const parts = {};
   let name = "";
@@ -44,17 +45,47 @@ const breakdown = (pid) => {
     const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \d+\s*(.*)$/.exec(line);
     if (mapping) {
       const path = mapping[1];
-      name = path === command(pid) || path.endsWith("/ferry-app") ? "program"
-        : /webkit|javascriptcore/i.test(path) ? "WebKit libraries"
-        : path.startsWith("/") ? "other files" : path === "" || path === "[heap]" ? "heap and anonymous"
-        : path;
+      // Files by name (fonts, dictionaries, each library), anonymous memory as one.
+      name = path === "" || path === "[heap]" ? "heap and anonymous" : path.replace(/ \(deleted\)$/, "");
       continue;
     }
     const pss = /^Pss:\s+(\d+)/.exec(line);
     if (pss) parts[name] = (parts[name] ?? 0) + Number(pss[1]);
   }
-  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, +(v / 1024).toFixed(1)]));
+  const mib = (entries) => Object.fromEntries(entries.map(([k, v]) => [k, +(v / 1024).toFixed(1)]));
+  const kept = Object.entries(parts).filter(([, v]) => v >= 1024);
+  return mib(kept.sort((a, b) => b[1] - a[1]));
 };
+
+/** PSS of `root` and the processes under it, each broken down. */
+const measure = (root) => {
+  const processes = tree(root).map((pid) => {
+    const rollup = read(`/proc/${pid}/smaps_rollup`);
+    return {
+      process: command(pid).split("/").pop(),
+      pssMiB: +(kib(rollup, "Pss") / 1024).toFixed(1),
+      rssMiB: +(kib(rollup, "Rss") / 1024).toFixed(1),
+      pssBy: breakdown(pid),
+    };
+  });
+  const total = processes.reduce((sum, p) => sum + p.pssMiB, 0);
+  console.log(JSON.stringify({
+    idleMinutes: minutes,
+    environment: Object.fromEntries(Object.entries(process.env).filter(([k]) => /^(WEBKIT_|GDK_|LIBGL_)/.test(k))),
+    totalPssMiB: +total.toFixed(1),
+    processes,
+  }, null, 1));
+};
+
+// `… measure-memory.mjs M minibrowser`: the anchor, WebKitGTK's own MiniBrowser on a blank
+// page in the same display, measured the same way: what any WebKitGTK window costs here.
+if (process.argv[3] === "minibrowser") {
+  const browser = spawn("/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser", ["about:blank"], { stdio: "ignore" });
+  await new Promise((done) => setTimeout(done, minutes * 60_000 + 3000));
+  measure(browser.pid);
+  browser.kill();
+  process.exit(0);
+}
 
 const home = await mkdtemp(join(tmpdir(), "ferry-measure-"));
 const driver = await startAsInstalled(home, { FERRY_WELCOME: "off" });
@@ -69,22 +100,7 @@ try {
   await new Promise((done) => setTimeout(done, minutes * 60_000));
   const app = pids().find((pid) => command(pid) === "/usr/bin/ferry-app");
   if (!app) throw new Error("no /usr/bin/ferry-app process");
-  const processes = tree(app).map((pid) => {
-    const rollup = read(`/proc/${pid}/smaps_rollup`);
-    return {
-      process: command(pid).split("/").pop(),
-      pssMiB: +(kib(rollup, "Pss") / 1024).toFixed(1),
-      rssMiB: +(kib(rollup, "Rss") / 1024).toFixed(1),
-      pssBy: breakdown(pid),
-    };
-  });
-  const total = processes.reduce((sum, p) => sum + p.pssMiB, 0);
-  console.log(JSON.stringify({
-    idleMinutes: minutes,
-    compositing: process.env.WEBKIT_DISABLE_COMPOSITING_MODE === "1" ? "off" : "on",
-    totalPssMiB: +total.toFixed(1),
-    processes,
-  }, null, 1));
+  measure(app);
 } finally {
   await window.quit();
   await driver.stop();
