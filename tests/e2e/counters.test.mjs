@@ -2,7 +2,8 @@
 // English, an emoji ZWJ family, a link and hashtags, sent to X, Bluesky and RedNote. X's
 // counter turns red with the exact over-by (the number `ferry check` gives, below), Bluesky's
 // preview marks the hashtags and the link, X's preview shows the thread, and the RedNote
-// kit's Copy puts the body on the system clipboard.
+// kit's Copy puts the body on the system clipboard; the kit warns of the link (RedNote shows
+// notes with links to fewer people) and records the note as published by hand with its link.
 //
 // Run through `make test-e2e` (or tests/e2e/run).
 import assert from "node:assert/strict";
@@ -121,6 +122,21 @@ test("counters, previews and the RedNote kit", async (t) => {
       await probe.sendKeys(Key.chord(Key.CONTROL, "v"));
       await waitFor(window, "the pasted body", async () => (await probe.getAttribute("value")) === TEXT);
       await window.executeScript("document.getElementById('paste-probe').remove()");
+    });
+
+    await t.test("the kit warns that the link costs reach, and records the note published by hand", async () => {
+      const links = await find(window, "[data-testid=rednote-kit-en] [data-testid=kit-reach-links]");
+      assert.match(await links.getText(), /example\.com\/ferry\/schedule/);
+      const link = await find(window, "[data-testid=rednote-kit-en] [data-testid=kit-published-link]");
+      await window.executeScript("arguments[0].scrollIntoView({ block: 'center' })", link);
+      await link.sendKeys("http://xhslink.com/a/AbC123xyz");
+      await (await find(window, "[data-testid=rednote-kit-en] [data-testid=kit-mark-published]")).click();
+      await find(window, "[data-testid=rednote-kit-en] [data-testid=kit-marked]");
+      await clickInView(window, "[data-testid=publish-panel-open]");
+      const line = await find(window, "[data-testid=publish-target][data-account=by-hand]");
+      assert.equal(await line.getAttribute("data-state"), "posted");
+      assert.match(await line.getText(), /RedNote[\s\S]*published by hand/);
+      assert.match(await line.getText(), /xhslink\.com\/a\/AbC123xyz/);
     });
   } finally {
     await window.quit().catch(() => undefined);

@@ -22,6 +22,7 @@ mod feed_reply;
 mod feed_spellings;
 mod hints;
 mod post;
+mod rednote;
 mod schedule;
 mod slots;
 mod translate;
@@ -71,6 +72,8 @@ enum Command {
     Translate(translate::Args),
     /// RSS / Atom / JSON Feed sources (and RSSHub routes), cached and merged, newest first.
     Feed(feed::Args),
+    /// RedNote, which has no posting API: record a note published by hand with its link.
+    Rednote(rednote::Args),
 }
 
 /// Set to the path of a `ferry` launcher that runs another program (the app's binary) as this
@@ -112,6 +115,7 @@ pub fn run_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Exit
             Command::Daemon(args) => daemon::run(args).await,
             Command::Translate(args) => translate::run(args).await,
             Command::Feed(args) => feed::run(args).await,
+            Command::Rednote(args) => rednote::run(args).await,
         }
     })
 }

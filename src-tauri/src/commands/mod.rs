@@ -76,6 +76,7 @@ commands![
     publish::post_now,
     publish::retry_failed,
     publish::draft_publish_jobs,
+    publish::mark_published,
     publish::resume_publishing,
     publish::open_link,
     hints::hints,

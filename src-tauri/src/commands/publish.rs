@@ -9,7 +9,7 @@
 //! calls once the database is open, finishes what was left (checking first whatever may
 //! have gone out).
 
-use ferry_core::outbox::{JobStatus, PublishEvent, PublishHandle, PublishRequest};
+use ferry_core::outbox::{JobStatus, MarkPublished, PublishEvent, PublishHandle, PublishRequest};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandResult;
@@ -46,6 +46,13 @@ pub async fn draft_publish_jobs(
     draft_id: String,
 ) -> CommandResult<Vec<JobStatus>> {
     body::draft_jobs(&store, &draft_id).await
+}
+
+/// Records a note the writer published by hand (RedNote, from the phone) with its link, so
+/// the draft's publish history lists it beside the networks Ferry posted to.
+#[ferry_macros::command]
+pub async fn mark_published(store: OpenStore, mark: MarkPublished) -> CommandResult<JobStatus> {
+    Ok(store.mark_published(mark).await?)
 }
 
 /// Resumes the jobs a quit or crash left unfinished; returns them as they stand now.

@@ -20,6 +20,7 @@ pub struct Contract {
     pub events: Vec<EventDecl>,
     pub media_scheme: &'static str,
     pub feed_image_scheme: &'static str,
+    pub by_hand: &'static str,
     pub image_extensions: Vec<&'static str>,
     pub networks: Vec<&'static str>,
     pub error_codes: Vec<&'static str>,
@@ -33,6 +34,7 @@ impl Contract {
             events: crate::events::declarations(),
             media_scheme: crate::media_protocol::SCHEME,
             feed_image_scheme: crate::feed_image_protocol::SCHEME,
+            by_hand: ferry_core::outbox::BY_HAND,
             image_extensions: ferry_core::sniff::IMAGE_TYPES
                 .iter()
                 .map(|(extension, _)| *extension)
@@ -117,11 +119,14 @@ impl Contract {
              /** Image file types the engine accepts (it sniffs the bytes as well). */\n\
              export const IMAGE_EXTENSIONS = {} as const;\n\
              /** Every network, in the engine's order (ferry_networks::rules::Network::ALL). */\n\
-             export const NETWORKS = {} as const;\n",
+             export const NETWORKS = {} as const;\n\
+             /** The account id of a target the writer published by hand (ferry_core::outbox::BY_HAND). */\n\
+             export const BY_HAND = {};\n",
             quoted(self.media_scheme),
             quoted(self.feed_image_scheme),
             array(&self.image_extensions),
             array(&self.networks),
+            quoted(self.by_hand),
         );
 
         let mut codes = self.error_codes.clone();

@@ -18,5 +18,6 @@ mod feed_cli;
 mod hints_cli;
 mod kill_autosave_publish;
 mod post_cli;
+mod rednote_cli;
 mod schedule_cli;
 mod translate_cli;

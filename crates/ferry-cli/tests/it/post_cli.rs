@@ -12,7 +12,8 @@ use ferry_core::{LangTag, NewDraft, Store, Variant};
 use ferry_test_support::{Fault, FaultProxy, peers};
 use serde_json::Value;
 
-async fn draft(data: &Path, variants: &[(&str, &str)]) -> String {
+/// A draft with these `(lang, text)` variants, written straight into `data`'s database.
+pub(crate) async fn draft(data: &Path, variants: &[(&str, &str)]) -> String {
     let store = Store::open(data).await.unwrap();
     let draft = store
         .create_draft(NewDraft {

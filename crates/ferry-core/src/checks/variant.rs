@@ -4,7 +4,7 @@
 //! ```text
 //! invoke("check_variant", { request: { content, lang: "en", limits: { mastodon: 11000 } } })
 //!   → [{ network: "x", text, body, title, titleLength, titleLimit, topics, fromOverride,
-//!        misshapenImages, preview }, …]
+//!        misshapenImages, reach, preview }, …]
 //! ```
 //!
 //! `preview` names the networks whose spans and thread parts are wanted (the preview tab on
@@ -12,6 +12,7 @@
 //! do, it goes in as the post's `spoiler`, counted with the text.
 
 use ferry_networks::rednote;
+use ferry_networks::rednote::reach::{self, Reach};
 use ferry_networks::rules::{self, Post, Preview, Settings, Topics};
 use ferry_networks::text::graphemes;
 use serde::{Deserialize, Serialize};
@@ -69,6 +70,12 @@ pub struct NetworkCheck {
     /// The ids of the attachments the network shows cropped or letterboxed (RedNote: those
     /// not 3:4), in the draft's order; empty where any shape is shown whole.
     pub misshapen_images: Vec<String>,
+    /// RedNote: what makes it show the note to fewer people — links, other apps' names and
+    /// handles, pictures with a QR code (also warnings in the measurement); `None` elsewhere
+    /// and when nothing was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reach: Option<Reach>,
     pub preview: Preview,
 }
 
@@ -111,6 +118,8 @@ fn check_one(request: &VariantCheckRequest, network: Network, settings: &Setting
         }
     };
     let is_rednote = network == Network::Rednote;
+    let mut preview = preview;
+    let reach = is_rednote.then(|| rednote_reach(request, &chosen.text, &mut preview));
     NetworkCheck {
         network,
         preview,
@@ -126,6 +135,34 @@ fn check_one(request: &VariantCheckRequest, network: Network, settings: &Setting
             .filter(|a| is_rednote && !rednote::fits_image_shape(a.width, a.height))
             .map(|a| a.id.clone())
             .collect(),
+        reach: reach.filter(|r| !r.is_empty()),
         text: chosen.text,
+    }
+}
+
+/// RedNote's reach: links and other apps from the text (the measurement warned of those
+/// already), and the pictures found to hold a QR code when attached, warned of here.
+fn rednote_reach(request: &VariantCheckRequest, text: &str, preview: &mut Preview) -> Reach {
+    let scan = rules::Scan::new(text);
+    let qr: Vec<&crate::model::Attachment> = request
+        .content
+        .attachments
+        .iter()
+        .filter(|a| a.qr_code == Some(true))
+        .collect();
+    if !qr.is_empty() {
+        let names: Vec<&str> = qr.iter().map(|a| a.original_name.as_str()).collect();
+        preview.measurement.warn(
+            "rednote.qr_code",
+            format!(
+                "RedNote shows notes with a QR code in a picture to fewer people: {}",
+                names.join(", ")
+            ),
+        );
+    }
+    Reach {
+        links: reach::links(&scan),
+        elsewhere: reach::elsewhere(text),
+        qr_code_images: qr.iter().map(|a| a.id.clone()).collect(),
     }
 }

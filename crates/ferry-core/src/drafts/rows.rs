@@ -87,10 +87,11 @@ pub(crate) async fn load_content(
         i64,
         i64,
         String,
+        Option<i64>,
     );
     let attachments: Vec<AttachmentRow> = sqlx::query_as(
         "SELECT id, sha256, stored_name, original_name, media_type, width, height, byte_len, \
-         alt_json FROM attachments WHERE draft_seq = ? ORDER BY position",
+         alt_json, qr_code FROM attachments WHERE draft_seq = ? ORDER BY position",
     )
     .bind(seq)
     .fetch_all(&mut *conn)
@@ -129,7 +130,7 @@ pub(crate) async fn load_content(
         attachments: attachments
             .into_iter()
             .map(
-                |(id, sha256, stored, original, media_type, w, h, len, alt)| {
+                |(id, sha256, stored, original, media_type, w, h, len, alt, qr_code)| {
                     Ok(Attachment {
                         alt: serde_json::from_str(&alt).map_err(|e| {
                             decode_err(format!("alt texts of attachment {id}: {e}"))
@@ -143,6 +144,7 @@ pub(crate) async fn load_content(
                         height: u32::try_from(h).unwrap_or_default(),
                         byte_len: u64::try_from(len).unwrap_or_default(),
                         missing: false,
+                        qr_code: qr_code.map(|q: i64| q != 0),
                     })
                 },
             )
@@ -231,8 +233,8 @@ pub(crate) async fn write_content(
             let alt = serde_json::to_string(&a.alt).map_err(|e| decode_err(e.to_string()))?;
             sqlx::query(
                 "INSERT INTO attachments (id, draft_seq, position, sha256, stored_name, \
-                 original_name, media_type, width, height, byte_len, alt_json) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 original_name, media_type, width, height, byte_len, alt_json, qr_code) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(&a.id)
             .bind(seq)
@@ -245,6 +247,7 @@ pub(crate) async fn write_content(
             .bind(i64::from(a.height))
             .bind(i64::try_from(a.byte_len).unwrap_or(i64::MAX))
             .bind(alt)
+            .bind(a.qr_code.map(i64::from))
             .execute(&mut *conn)
             .await?;
         }

@@ -10,8 +10,6 @@
 //! fingerprint; a post without one, or whose picture can't be fetched or read, is marked `-`
 //! and not tried again.
 
-use std::io::Cursor;
-
 use image::imageops::FilterType;
 
 use super::error::FeedError;
@@ -19,9 +17,6 @@ use super::{Feeds, ItemImage, ItemMedia};
 
 /// Pictures fingerprinted after one refresh at most; the rest wait for the next.
 pub(super) const MAX_PER_PASS: i64 = 16;
-/// What decoding one picture may allocate (the cache already refused pictures claiming more
-/// pixels than `ferry_networks::media::MAX_DECODE_PIXELS`).
-const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Fingerprints the newest posts of linked people that have none yet. Only the database can
 /// fail this.
@@ -67,15 +62,7 @@ pub(super) async fn fill(feeds: &Feeds) -> Result<(), FeedError> {
 /// The picture's difference hash as 16 hex digits, or `None` when it can't be decoded (a GIF
 /// or WebP, which the decoder here doesn't read) or is one flat colour, which says nothing.
 pub(crate) fn fingerprint(bytes: &[u8]) -> Option<String> {
-    let mut reader = image::ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .ok()?;
-    let mut limits = image::Limits::default();
-    limits.max_alloc = Some(MAX_DECODE_BYTES);
-    reader.limits(limits);
-    let small = reader
-        .decode()
-        .ok()?
+    let small = crate::media::decode_capped(bytes)?
         .resize_exact(9, 8, FilterType::Triangle)
         .to_luma8();
     let mut bits: u64 = 0;

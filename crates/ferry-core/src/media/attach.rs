@@ -166,5 +166,6 @@ fn import(
         byte_len: bytes.len() as u64,
         alt,
         missing: false,
+        qr_code: super::qr_code::has_qr_code(&bytes),
     })
 }

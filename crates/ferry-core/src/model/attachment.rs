@@ -31,6 +31,11 @@ pub struct Attachment {
     /// Set when loading finds the stored copy gone; the attachment is kept, never dropped.
     #[serde(default)]
     pub missing: bool,
+    /// Whether the picture has a QR code, found when it was attached; `None` when it was not
+    /// searched (attached before Ferry looked, or a GIF or WebP).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub qr_code: Option<bool>,
 }
 
 /// The result of attaching an image: the new attachment and the draft at its new revision.

@@ -79,6 +79,21 @@ pub enum PublishError {
     #[code("outbox.unreadable_job")]
     UnreadableJob { job: String, detail: String },
 
+    #[error(
+        "Ferry posts to {network} itself; only RedNote, which has no posting API, is marked \
+         as published by hand"
+    )]
+    #[code("outbox.not_by_hand")]
+    NotByHand { network: Network },
+
+    #[error("{url:?} can't be recorded as the note's link: {reason}")]
+    #[code("outbox.bad_note_link")]
+    BadNoteLink { url: String, reason: String },
+
+    #[error("draft {draft} has no {lang} variant")]
+    #[code("outbox.no_such_variant")]
+    NoSuchVariant { draft: String, lang: String },
+
     #[error("publishing stopped unexpectedly: {detail}")]
     #[code("outbox.internal")]
     Internal { detail: String },

@@ -53,18 +53,39 @@ impl Store {
         .map_err(|e| self.db_err(e))
     }
 
+    /// The newest job of the draft with a target Ferry sends (not a note marked published by
+    /// hand): what "retry" finishes.
+    pub(crate) async fn newest_job_to_send(
+        &self,
+        draft_id: &str,
+    ) -> Result<Option<String>, StoreError> {
+        sqlx::query_scalar(
+            "SELECT j.id FROM publish_jobs j WHERE j.draft_id = ? AND EXISTS ( \
+               SELECT 1 FROM outbox_targets t WHERE t.job_id = j.id AND t.account_id <> ?) \
+             ORDER BY j.created_at DESC, j.id DESC LIMIT 1",
+        )
+        .bind(draft_id)
+        .bind(super::BY_HAND)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(|e| self.db_err(e))
+    }
+
     /// The newest job of the draft that sent something (or may have, or still will): posting
     /// the draft again is refused while there is one. A job whose every target was refused or
-    /// failed before any part went out does not count, so a fixed draft can be posted.
+    /// failed before any part went out does not count, so a fixed draft can be posted; nor
+    /// does a note marked published by hand (`by_hand.rs`), which Ferry never sends.
     pub(crate) async fn job_that_sent(&self, draft_id: &str) -> Result<Option<String>, StoreError> {
         sqlx::query_scalar(
             "SELECT j.id FROM publish_jobs j WHERE j.draft_id = ? AND EXISTS ( \
-               SELECT 1 FROM outbox_targets t WHERE t.job_id = j.id AND (t.state <> 'failed' \
+               SELECT 1 FROM outbox_targets t WHERE t.job_id = j.id \
+                 AND t.account_id <> ? AND (t.state <> 'failed' \
                  OR EXISTS (SELECT 1 FROM outbox_parts p WHERE p.target_id = t.id \
                             AND p.state <> 'queued'))) \
              ORDER BY j.created_at DESC, j.id DESC LIMIT 1",
         )
         .bind(draft_id)
+        .bind(super::BY_HAND)
         .fetch_optional(&self.pool)
         .await
         .map_err(|e| self.db_err(e))

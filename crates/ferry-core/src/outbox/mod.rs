@@ -38,8 +38,13 @@
 //! 4. **Crash**: a job is claimed by one process at a time (`jobs.rs`). When the process dies,
 //!    the next [`Publisher::resume_unfinished`] or [`Publisher::retry_failed`] takes the
 //!    claim over, turns `sending` into `unknown`, and checks those first.
+//!
+//! RedNote has no posting API: the writer publishes its note from the phone and marks it
+//! published with the note's link ([`Store::mark_published`], `by_hand.rs`), which writes a
+//! job already posted, account [`BY_HAND`].
 
 mod audience;
+mod by_hand;
 mod config;
 mod error;
 pub(crate) mod failure;
@@ -57,6 +62,7 @@ mod shared;
 mod target;
 
 pub(crate) use audience::accounts_for;
+pub use by_hand::{BY_HAND, MarkPublished};
 pub use config::{NetworkCaps, PublishConfig, RetryPolicy};
 pub use error::PublishError;
 pub use hand_over::HandOver;

@@ -75,14 +75,11 @@ impl Publisher {
     pub async fn retry_draft(&self, draft_id: &str) -> Result<PublishHandle, PublishError> {
         let store = self.shared.accounts.store();
         store.get_draft(draft_id).await?;
-        let job = store
-            .publish_jobs_of_draft(draft_id)
-            .await?
-            .into_iter()
-            .next()
-            .ok_or_else(|| PublishError::NeverPublished {
+        let job = store.newest_job_to_send(draft_id).await?.ok_or_else(|| {
+            PublishError::NeverPublished {
                 draft: draft_id.to_owned(),
-            })?;
+            }
+        })?;
         self.retry_failed(&job).await
     }
 

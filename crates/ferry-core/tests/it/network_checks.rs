@@ -52,6 +52,7 @@ fn image(id: &str, width: u32, height: u32) -> Attachment {
         byte_len: 1000,
         alt: Default::default(),
         missing: false,
+        qr_code: None,
     }
 }
 
@@ -259,6 +260,53 @@ fn rednote_names_the_images_that_are_not_three_by_four() {
     assert_eq!(
         json["misshapenImages"],
         serde_json::json!(["square", "landscape"])
+    );
+}
+
+#[test]
+fn rednote_warns_of_links_other_apps_and_pictures_with_a_qr_code() {
+    let mut c = content(&[Network::X, Network::Rednote]);
+    c.variants[1].text =
+        "渡口见面\n清晨的渡口，详情见 ferrytoday.com/jp，也可以加ＶＸ或 @lin@mastodon.social"
+            .into();
+    let mut poster = image("poster", 1080, 1440);
+    poster.qr_code = Some(true);
+    let mut photo = image("photo", 1080, 1440);
+    photo.qr_code = Some(false);
+    c.attachments = vec![photo, poster, image("old", 1080, 1440)];
+    let checks = check_variant(&request(c.clone(), "zh-Hans")).unwrap();
+    assert_eq!(checks[0].reach, None, "only RedNote limits notes for these");
+    let reach = checks[1].reach.as_ref().expect("RedNote's reach");
+    assert_eq!(reach.links, ["ferrytoday.com/jp"]);
+    assert_eq!(reach.elsewhere, ["ＶＸ", "@lin@mastodon.social"]);
+    assert_eq!(
+        reach.qr_code_images,
+        ["poster"],
+        "not the photo, nor one never searched"
+    );
+    let codes: Vec<&str> = checks[1]
+        .preview
+        .measurement
+        .warnings
+        .iter()
+        .map(|w| w.code)
+        .collect();
+    for code in ["rednote.link", "rednote.elsewhere", "rednote.qr_code"] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+    assert!(checks[1].preview.measurement.ok, "warnings, not refusals");
+    let json = serde_json::to_value(&checks[1]).unwrap();
+    assert_eq!(json["reach"]["qrCodeImages"], serde_json::json!(["poster"]));
+
+    c.variants[1].text = "渡口见面\n清晨的渡口，雾还没散。".into();
+    c.attachments.truncate(1);
+    let clean = check_variant(&request(c, "zh-Hans")).unwrap();
+    assert_eq!(clean[1].reach, None);
+    assert!(
+        serde_json::to_value(&clean[1])
+            .unwrap()
+            .get("reach")
+            .is_none()
     );
 }
 

@@ -285,6 +285,7 @@ fn images_a_network_cannot_take_are_refused_before_sending() {
             .into_iter()
             .collect(),
         missing: false,
+        qr_code: None,
     };
     d.content.attachments = vec![
         image("pier.jpg", "image/jpeg"),

@@ -11,8 +11,13 @@
 //! assert!(fits_image_shape(1080, 1440) && !fits_image_shape(1080, 1080));
 //! ```
 //!
+//! Links, other apps' names and handles, and QR codes make RedNote show a note to fewer people
+//! ([`reach`]): warned about, not refused.
+//!
 //! The publish kit, the composer's counters and `ferry check` all read these rules through
 //! `ferry_core::checks`; the UI gets the limits and the misshapen images from there.
+
+pub mod reach;
 
 use crate::rules::{Measurement, Network, Post, Scan, Unit};
 use crate::text::graphemes;
@@ -77,6 +82,26 @@ pub fn measure(post: &Post<'_>, scan: &Scan<'_>) -> Measurement {
         m.refuse(
             "rednote.needs_image",
             "a RedNote image note needs 1 to 18 images",
+        );
+    }
+    let links = reach::links(scan);
+    if !links.is_empty() {
+        m.warn(
+            "rednote.link",
+            format!(
+                "RedNote shows links as plain text and shows notes with them to fewer people: {}",
+                links.join(", ")
+            ),
+        );
+    }
+    let elsewhere = reach::elsewhere(scan.text());
+    if !elsewhere.is_empty() {
+        m.warn(
+            "rednote.elsewhere",
+            format!(
+                "RedNote shows notes that send readers to other apps to fewer people: {}",
+                elsewhere.join(", ")
+            ),
         );
     }
     m.check_common(post, MAX_IMAGES, false);

@@ -12,7 +12,7 @@
 import type { CommandName, Commands, Events } from "./bindings/contract";
 
 export { BackendError } from "./errors";
-export { EVENT, FEED_IMAGE_SCHEME, IMAGE_EXTENSIONS, MEDIA_SCHEME, NETWORKS } from "./bindings/contract";
+export { BY_HAND, EVENT, FEED_IMAGE_SCHEME, IMAGE_EXTENSIONS, MEDIA_SCHEME, NETWORKS } from "./bindings/contract";
 export type { CommandName, Commands, ErrorCode, Events } from "./bindings/contract";
 export type { Account } from "./bindings/Account";
 export type { AccountState } from "./bindings/AccountState";

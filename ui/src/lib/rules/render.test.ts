@@ -171,6 +171,61 @@ describe("RedNote kit", () => {
     expect(images).not.toContain("tall.jpg");
   });
 
+  it("lists what makes RedNote show the note to fewer people, and nothing when clean", () => {
+    const c = check("rednote", [["plain", "加我vx 详情见 ferrytoday.com"]], { limit: 1000 }, {
+      reach: { links: ["ferrytoday.com"], elsewhere: ["vx", "@lin@mastodon.social"], qrCodeImages: ["poster.png"] },
+    });
+    const el = render(PublishKit, {
+      check: c,
+      lang: "zh-Hans",
+      attachments: [image("tall.jpg", 1080, 1440), image("poster.png", 1080, 1440)],
+    });
+    expect(el.querySelector('[data-testid="kit-reach-links"]')!.textContent).toContain("ferrytoday.com");
+    expect(el.querySelector('[data-testid="kit-reach-elsewhere"]')!.textContent).toContain("vx、@lin@mastodon.social");
+    const qr = el.querySelector('[data-testid="kit-reach-qr"]')!.textContent!;
+    expect(qr).toContain("poster.png");
+    expect(qr).not.toContain("tall.jpg");
+    const clean = render(PublishKit, { check: check("rednote", [["plain", "清晨的渡口"]]), lang: "zh-Hans", attachments: [] });
+    expect(clean.querySelector('[data-testid="kit-reach"]')).toBeNull();
+  });
+
+  it("marks the note published with its link, and shows why a link is refused", async () => {
+    const calls: [string, string][] = [];
+    let refuse = false;
+    const onMarkPublished = async (lang: string, url: string) => {
+      calls.push([lang, url]);
+      if (refuse) throw { code: "outbox.bad_note_link", message: "\"https://x.example\" can't be recorded: it is not a RedNote link" };
+    };
+    const el = render(PublishKit, { check: check("rednote", [["plain", "清晨的渡口"]]), lang: "zh-Hans", attachments: [], onMarkPublished });
+    const input = el.querySelector('[data-testid="kit-published-link"]') as HTMLInputElement;
+    const button = el.querySelector('[data-testid="kit-mark-published"]') as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    input.value = " http://xhslink.com/a/AbC123 ";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    flushSync();
+    button.click();
+    await new Promise((done) => setTimeout(done, 0));
+    flushSync();
+    expect(calls).toEqual([["zh-Hans", "http://xhslink.com/a/AbC123"]]);
+    expect(el.querySelector('[data-testid="kit-marked"]')).not.toBeNull();
+    expect(input.value).toBe("");
+
+    refuse = true;
+    input.value = "https://x.example";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    flushSync();
+    button.click();
+    await new Promise((done) => setTimeout(done, 0));
+    flushSync();
+    expect(el.querySelector('[data-testid="kit-published-error"]')!.textContent).toContain("not a RedNote link");
+    expect(input.value).toBe("https://x.example");
+  });
+
+  it("offers no marking where nobody handles it", () => {
+    const el = render(PublishKit, { check: check("rednote", [["plain", "清晨的渡口"]]), lang: "zh-Hans", attachments: [] });
+    expect(el.querySelector('[data-testid="kit-published"]')).toBeNull();
+  });
+
   it("marks a title over 20 characters", () => {
     const c = check(
       "rednote",

@@ -42,9 +42,55 @@ async fn supported_images_are_sniffed_with_their_size() {
         assert_eq!(outcome.revision.kind, RevisionKind::MediaAdded);
         assert_eq!(outcome.draft.revision, 2 + i as u32);
         assert!(!a.missing);
+        // JPEG and PNG are searched for a QR code when attached; GIF and WebP are not.
+        let searched = matches!(media_type, "image/png" | "image/jpeg");
+        assert_eq!(a.qr_code, searched.then_some(false), "{name}");
     }
     let loaded = store.get_draft(&draft.id).await.unwrap();
     assert_eq!(loaded.content.attachments.len(), 6);
+    let kept: Vec<Option<bool>> = loaded
+        .content
+        .attachments
+        .iter()
+        .map(|a| a.qr_code)
+        .collect();
+    assert_eq!(kept, [Some(false), Some(false), None, None, None, None]);
+}
+
+/// A poster with a QR code (drawn by the qrcode crate, 8 pixels a module, on a page with a
+/// grey band, saved as a JPEG as a phone would) is found when attached and stays found.
+#[tokio::test]
+async fn a_qr_code_in_an_attached_picture_is_found_and_kept() {
+    let store = TempStore::new().await;
+    let draft = store
+        .create_draft(new_draft(&[("zh-Hans", "海报")]))
+        .await
+        .unwrap();
+    let code = qrcode::QrCode::new("http://xhslink.com/a/AbC123".as_bytes()).unwrap();
+    let (modules, colors) = (code.width() as u32, code.to_colors());
+    let (side, scale, at) = (1080u32, 8u32, 300u32);
+    let page = image::GrayImage::from_fn(side, 1440, |x, y| {
+        let (mx, my) = (x.wrapping_sub(at) / scale, y.wrapping_sub(at) / scale);
+        if x >= at && y >= at && mx < modules && my < modules {
+            let dark = colors[(my * modules + mx) as usize] == qrcode::Color::Dark;
+            image::Luma([if dark { 10 } else { 245 }])
+        } else if y < 120 {
+            image::Luma([90])
+        } else {
+            image::Luma([245])
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("poster.jpg");
+    page.save_with_format(&path, image::ImageFormat::Jpeg)
+        .unwrap();
+    let outcome = store
+        .attach_media(&draft.id, &path, BTreeMap::new())
+        .await
+        .unwrap();
+    assert_eq!(outcome.attachment.qr_code, Some(true));
+    let loaded = store.get_draft(&draft.id).await.unwrap();
+    assert_eq!(loaded.content.attachments[0].qr_code, Some(true));
 }
 
 #[tokio::test]

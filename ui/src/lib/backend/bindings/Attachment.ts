@@ -25,4 +25,9 @@ alt: { [key in LangTag]?: string },
 /**
  * Set when loading finds the stored copy gone; the attachment is kept, never dropped.
  */
-missing: boolean, };
+missing: boolean, 
+/**
+ * Whether the picture has a QR code, found when it was attached; `None` when it was not
+ * searched (attached before Ferry looked, or a GIF or WebP).
+ */
+qrCode?: boolean, };

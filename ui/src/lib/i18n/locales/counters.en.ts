@@ -35,4 +35,11 @@ export const countersEn = {
   "rednote.noImages": "Add at least one image: RedNote has no text-only notes.",
   "rednote.allThreeByFour": "All images are 3:4.",
   "rednote.notThreeByFour": "Not 3:4, will be cropped: {names}",
+  "rednote.reach": "RedNote shows notes that send readers elsewhere to fewer people:",
+  "rednote.reachLinks": "Links (shown as plain text): {items}",
+  "rednote.reachElsewhere": "Other apps or accounts: {items}",
+  "rednote.reachQrCode": "A QR code in: {names}",
+  "rednote.publishedLabel": "Published it on RedNote? Paste the note's link:",
+  "rednote.markPublished": "Mark as published",
+  "rednote.marked": "Recorded: RedNote is in this draft's publish history.",
 } as const;

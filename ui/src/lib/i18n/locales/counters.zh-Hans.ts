@@ -36,4 +36,11 @@ export const countersZhHans: Record<keyof typeof countersEn, string> = {
   "rednote.noImages": "至少添加一张图片：小红书没有纯文字笔记。",
   "rednote.allThreeByFour": "所有图片都是 3:4。",
   "rednote.notThreeByFour": "不是 3:4，会被裁切：{names}",
+  "rednote.reach": "小红书会减少推荐把读者引向别处的笔记：",
+  "rednote.reachLinks": "链接（只显示为文字）：{items}",
+  "rednote.reachElsewhere": "其他平台或账号：{items}",
+  "rednote.reachQrCode": "图片里有二维码：{names}",
+  "rednote.publishedLabel": "已在小红书发布？粘贴笔记链接：",
+  "rednote.markPublished": "标记为已发布",
+  "rednote.marked": "已记录：小红书已加入这篇草稿的发布记录。",
 };

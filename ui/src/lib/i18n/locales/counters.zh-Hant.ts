@@ -36,4 +36,11 @@ export const countersZhHant: Record<keyof typeof countersEn, string> = {
   "rednote.noImages": "至少加入一張圖片：小紅書沒有純文字筆記。",
   "rednote.allThreeByFour": "所有圖片都是 3:4。",
   "rednote.notThreeByFour": "不是 3:4，會被裁切：{names}",
+  "rednote.reach": "小紅書會減少推薦把讀者引向別處的筆記：",
+  "rednote.reachLinks": "連結（只顯示為文字）：{items}",
+  "rednote.reachElsewhere": "其他平台或帳號：{items}",
+  "rednote.reachQrCode": "圖片裡有 QR 碼：{names}",
+  "rednote.publishedLabel": "已在小紅書發佈？貼上筆記連結：",
+  "rednote.markPublished": "標記為已發佈",
+  "rednote.marked": "已記錄：小紅書已加入這篇草稿的發佈紀錄。",
 };

@@ -69,6 +69,7 @@ export const publishEn = {
   "publish.state.unknown": "checking…",
   "publish.openLink": "Open",
   "publish.retryable": "retrying may help",
+  "publish.byHand": "published by hand",
   "publish.notRetryable": "fix this first",
   "publish.retry": "Retry failed",
   "publish.history": "Earlier posts of this draft",

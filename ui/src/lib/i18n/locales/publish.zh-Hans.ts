@@ -69,6 +69,7 @@ export const publishZhHans: Record<keyof typeof publishEn, string> = {
   "publish.state.unknown": "核实中…",
   "publish.openLink": "打开",
   "publish.retryable": "重试可能成功",
+  "publish.byHand": "手动发布",
   "publish.notRetryable": "需先解决问题",
   "publish.retry": "重试失败项",
   "publish.history": "这篇草稿以前的发布",

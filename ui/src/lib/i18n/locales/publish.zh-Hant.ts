@@ -69,6 +69,7 @@ export const publishZhHant: Record<keyof typeof publishEn, string> = {
   "publish.state.unknown": "核實中…",
   "publish.openLink": "開啟",
   "publish.retryable": "重試可能成功",
+  "publish.byHand": "手動發佈",
   "publish.notRetryable": "需先解決問題",
   "publish.retry": "重試失敗項",
   "publish.history": "這篇草稿以前的發佈",
