@@ -88,6 +88,7 @@ impl AppError {
 pub fn codes() -> Vec<&'static str> {
     use ferry_core::accounts::AccountError;
     use ferry_core::feed::FeedError;
+    use ferry_core::handoff::HandoffError;
     use ferry_core::outbox::PublishError;
     use ferry_core::schedule::ScheduleError;
     use ferry_core::translation::TranslationError;
@@ -99,6 +100,7 @@ pub fn codes() -> Vec<&'static str> {
         TranslationError::codes(),
         ScheduleError::codes(),
         FeedError::codes(),
+        HandoffError::codes(),
         ferry_hints::HintsError::codes(),
         ferry_networks::rules::RulesError::codes(),
         AppError::codes(),

@@ -72,7 +72,8 @@ enum Command {
     Translate(translate::Args),
     /// RSS / Atom / JSON Feed sources (and RSSHub routes), cached and merged, newest first.
     Feed(feed::Args),
-    /// RedNote, which has no posting API: record a note published by hand with its link.
+    /// RedNote, which has no posting API: the kit exported for the phone; a note published by
+    /// hand recorded with its link.
     Rednote(rednote::Args),
 }
 

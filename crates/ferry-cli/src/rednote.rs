@@ -3,7 +3,12 @@
 //! ```text
 //! ferry rednote published "$draft" --url 'http://xhslink.com/a/AbC123' --json
 //! ferry rednote published "$draft" --lang zh-Hant --url "$(pbpaste)"   # the whole share text works too
+//! ferry rednote export "$draft" --to ~/Phone --fit pad --json
 //! ```
+//!
+//! `export` writes the kit for the phone into a new folder inside `--to`: `title.txt`,
+//! `body.txt`, `topics.txt`, `note.txt` and the pictures made 3:4 (1080 × 1440), cropped to
+//! fill (`--fit crop`, the default) or padded with white (`--fit pad`).
 //!
 //! `published` records that the draft's note is on RedNote, at the link the app's "Share →
 //! Copy link" gives: the draft's publish history (`ferry post --retry-failed`, the app's
@@ -13,6 +18,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use ferry_core::handoff::{Fit, RednoteExport};
 use ferry_core::model::{LangTag, Network};
 use ferry_core::outbox::MarkPublished;
 
@@ -30,6 +36,35 @@ pub struct Args {
 enum Command {
     /// Record that the draft's note was published on RedNote, with its link.
     Published(PublishedArgs),
+    /// Write the draft's RedNote kit (texts, pictures made 3:4) into a new folder for the phone.
+    Export(ExportArgs),
+}
+
+#[derive(clap::Args)]
+struct ExportArgs {
+    /// The draft's id (from `ferry drafts list`).
+    draft_id: String,
+    /// The folder to make the kit's folder in.
+    #[arg(long, value_name = "DIR")]
+    to: PathBuf,
+    /// The variant to hand over [default: the draft's main variant].
+    #[arg(long)]
+    lang: Option<String>,
+    /// Pictures of another shape: cropped to fill 3:4, or padded with white.
+    #[arg(long, value_enum, default_value_t = FitArg::Crop)]
+    fit: FitArg,
+    /// Print the result as one line of JSON on stdout.
+    #[arg(long)]
+    json: bool,
+    /// The data folder holding ferry.db [default: $FERRY_DATA_DIR, else the OS data folder].
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FitArg {
+    Crop,
+    Pad,
 }
 
 #[derive(clap::Args)]
@@ -56,25 +91,62 @@ pub async fn run(args: Args) -> ExitCode {
             let out = Out { json: args.json };
             exit(args.json, published(out, args).await)
         }
+        Command::Export(args) => {
+            let out = Out { json: args.json };
+            exit(args.json, export(out, args).await)
+        }
     }
+}
+
+async fn export(out: Out, args: ExportArgs) -> Result<ExitCode, Failure> {
+    let store = open_store(args.data_dir).await?;
+    let lang = variant(&store, &args.draft_id, args.lang).await?;
+    let fit = match args.fit {
+        FitArg::Crop => Fit::Crop,
+        FitArg::Pad => Fit::Pad,
+    };
+    let kit = store
+        .export_rednote(RednoteExport {
+            draft_id: args.draft_id,
+            lang,
+            to: args.to.display().to_string(),
+            fit,
+        })
+        .await?;
+    for note in &kit.notes {
+        out.note(&serde_json::json!({ "note": note }), || {
+            format!("note: {note}")
+        });
+    }
+    Ok(out.emit(&kit, || {
+        format!("{} ({} files)", kit.folder, kit.files.len())
+    }))
+}
+
+/// `--lang`, or the draft's main variant.
+async fn variant(
+    store: &ferry_core::Store,
+    draft_id: &str,
+    lang: Option<String>,
+) -> Result<LangTag, Failure> {
+    Ok(match lang {
+        Some(lang) => {
+            LangTag::parse(&lang).map_err(|e| CliError::Invalid(format!("--lang: {e}")))?
+        }
+        None => store
+            .get_draft(draft_id)
+            .await?
+            .content
+            .variants
+            .first()
+            .map(|v| v.lang.clone())
+            .ok_or_else(|| CliError::Invalid(format!("draft {draft_id} has no text")))?,
+    })
 }
 
 async fn published(out: Out, args: PublishedArgs) -> Result<ExitCode, Failure> {
     let store = open_store(args.data_dir).await?;
-    let lang = match args.lang {
-        Some(lang) => {
-            LangTag::parse(&lang).map_err(|e| CliError::Invalid(format!("--lang: {e}")))?
-        }
-        None => {
-            let draft = store.get_draft(&args.draft_id).await?;
-            draft
-                .content
-                .variants
-                .first()
-                .map(|v| v.lang.clone())
-                .ok_or_else(|| CliError::Invalid(format!("draft {} has no text", args.draft_id)))?
-        }
-    };
+    let lang = variant(&store, &args.draft_id, args.lang).await?;
     let job = store
         .mark_published(MarkPublished {
             draft_id: args.draft_id,

@@ -232,6 +232,7 @@ coded!(
     crate::translation::TranslationError,
     crate::schedule::ScheduleError,
     crate::feed::FeedError,
+    crate::handoff::HandoffError,
     ferry_networks::http::ClientError,
     ferry_networks::media::MediaError,
     ferry_networks::rules::RulesError,

@@ -24,6 +24,7 @@ mod clock;
 mod drafts;
 mod error;
 pub mod feed;
+pub mod handoff;
 mod media;
 pub mod model;
 pub mod outbox;

@@ -12,6 +12,7 @@ pub mod accounts;
 pub mod database;
 pub mod drafts;
 pub mod feed;
+pub mod handoff;
 pub mod hints;
 pub mod media;
 pub mod publish;
@@ -77,6 +78,8 @@ commands![
     publish::retry_failed,
     publish::draft_publish_jobs,
     publish::mark_published,
+    handoff::export_rednote_kit,
+    handoff::open_kit_folder,
     publish::resume_publishing,
     publish::open_link,
     hints::hints,

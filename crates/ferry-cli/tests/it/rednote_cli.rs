@@ -1,6 +1,7 @@
-//! `ferry rednote published` as a real process on a temporary data folder: a note published by
-//! hand is recorded in the draft's history with its link, without blocking "post", and a link
-//! that is not a RedNote note is refused with the reason.
+//! `ferry rednote` as a real process on a temporary data folder: the kit exported for the
+//! phone with its pictures made 3:4; a note published by hand recorded in the draft's history
+//! with its link, without blocking "post"; a link that is not a RedNote note refused with the
+//! reason.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -97,4 +98,51 @@ async fn links_elsewhere_and_unknown_variants_are_refused_naming_the_problem() {
         "nothing recorded"
     );
     store.close().await;
+}
+
+#[tokio::test]
+async fn the_kit_is_exported_for_the_phone_with_pictures_made_three_by_four() {
+    let data = tempfile::tempdir().unwrap();
+    let id = draft(data.path()).await;
+    let square = data.path().join("square.png");
+    image::RgbImage::from_pixel(800, 800, image::Rgb([20, 120, 200]))
+        .save(&square)
+        .unwrap();
+    let store = Store::open(data.path()).await.unwrap();
+    store
+        .attach_media(&id, &square, Default::default())
+        .await
+        .unwrap();
+    store.close().await;
+    let phone = tempfile::tempdir().unwrap();
+    let to = phone.path().display().to_string();
+    let out = ferry(
+        data.path(),
+        &[
+            "rednote", "export", &id, "--to", &to, "--fit", "pad", "--json",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let kit: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let folder = std::path::PathBuf::from(kit["folder"].as_str().unwrap());
+    assert_eq!(folder, phone.path().join("渡口见面 (RedNote)"));
+    assert_eq!(
+        kit["files"],
+        serde_json::json!(["title.txt", "body.txt", "note.txt", "01.jpg"])
+    );
+    let picture = image::open(folder.join("01.jpg")).unwrap();
+    assert_eq!((picture.width(), picture.height()), (1080, 1440));
+    let pad = picture.to_rgb8();
+    assert!(
+        pad.get_pixel(540, 5).0.iter().all(|&c| c > 230),
+        "white bar above the square"
+    );
+    assert_eq!(
+        std::fs::read_to_string(folder.join("body.txt")).unwrap(),
+        "清晨六点的渡口，雾还没散。\n"
+    );
 }

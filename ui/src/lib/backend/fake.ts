@@ -70,6 +70,13 @@ export class FakeBackend implements Backend {
     return [];
   }
 
+  /** What the folder picker answers (a test sets it; null: cancelled). */
+  pickedFolder: string | null = null;
+
+  async pickFolder(): Promise<string | null> {
+    return this.pickedFolder;
+  }
+
   mediaUrl(storedName: string): string {
     return `${MEDIA_SCHEME}://localhost/${storedName}`;
   }

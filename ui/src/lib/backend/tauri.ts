@@ -33,6 +33,11 @@ export const tauriBackend: Backend = {
     return Array.isArray(picked) ? picked : [picked];
   },
 
+  async pickFolder(title) {
+    const picked = await open({ title, multiple: false, directory: true });
+    return typeof picked === "string" ? picked : null;
+  },
+
   mediaUrl: (storedName) => convertFileSrc(storedName, MEDIA_SCHEME),
   // A dash, not a slash: convertFileSrc percent-encodes slashes (feed_image_protocol.rs).
   feedImageUrl: (itemId, which) => convertFileSrc(`${itemId}-${which}`, FEED_IMAGE_SCHEME),

@@ -221,6 +221,35 @@ describe("RedNote kit", () => {
     expect(input.value).toBe("https://x.example");
   });
 
+  it("exports the kit with the chosen fit and lists what to know, or why it failed", async () => {
+    const asked: [string, string][] = [];
+    let fail = false;
+    const onExport = async (lang: string, fit: "crop" | "pad") => {
+      asked.push([lang, fit]);
+      if (fail) throw { code: "handoff.folder", message: "cannot write the kit in /gone: there is no such folder" };
+      return { folder: "/home/lin/Phone/渡口见面 (RedNote)", files: ["body.txt", "note.txt", "01.jpg", "02.gif"], notes: ["tiny.gif was copied as it is"] };
+    };
+    const el = render(PublishKit, { check: check("rednote", [["plain", "清晨的渡口"]]), lang: "zh-Hans", attachments: [], onExport });
+    const fit = el.querySelector('[data-testid="kit-export-fit"]') as HTMLSelectElement;
+    fit.value = "pad";
+    fit.dispatchEvent(new Event("change", { bubbles: true }));
+    flushSync();
+    (el.querySelector('[data-testid="kit-export-button"]') as HTMLButtonElement).click();
+    await new Promise((done) => setTimeout(done, 0));
+    flushSync();
+    expect(asked).toEqual([["zh-Hans", "pad"]]);
+    const done = el.querySelector('[data-testid="kit-export"]')!.textContent!;
+    expect(done).toContain("渡口见面 (RedNote)");
+    expect(done).toContain("4");
+    expect(done).toContain("tiny.gif was copied as it is");
+
+    fail = true;
+    (el.querySelector('[data-testid="kit-export-button"]') as HTMLButtonElement).click();
+    await new Promise((done) => setTimeout(done, 0));
+    flushSync();
+    expect(el.querySelector('[data-testid="kit-export-error"]')!.textContent).toContain("no such folder");
+  });
+
   it("offers no marking where nobody handles it", () => {
     const el = render(PublishKit, { check: check("rednote", [["plain", "清晨的渡口"]]), lang: "zh-Hans", attachments: [] });
     expect(el.querySelector('[data-testid="kit-published"]')).toBeNull();

@@ -7,6 +7,7 @@ mod disk_full;
 mod failures;
 mod media;
 mod open;
+mod rednote_export;
 mod revisions;
 mod roundtrip;
 mod search;

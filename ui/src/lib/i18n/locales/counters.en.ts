@@ -42,4 +42,11 @@ export const countersEn = {
   "rednote.publishedLabel": "Published it on RedNote? Paste the note's link:",
   "rednote.markPublished": "Mark as published",
   "rednote.marked": "Recorded: RedNote is in this draft's publish history.",
+  "rednote.export": "Export for the phone…",
+  "rednote.exporting": "Exporting…",
+  "rednote.exportTo": "Choose the folder for the RedNote kit",
+  "rednote.exported": "Written to {folder} ({count} files).",
+  "rednote.fit": "Pictures that are not 3:4",
+  "rednote.fitCrop": "Crop to 3:4",
+  "rednote.fitPad": "Pad to 3:4 (white)",
 } as const;

@@ -43,4 +43,11 @@ export const countersZhHans: Record<keyof typeof countersEn, string> = {
   "rednote.publishedLabel": "已在小红书发布？粘贴笔记链接：",
   "rednote.markPublished": "标记为已发布",
   "rednote.marked": "已记录：小红书已加入这篇草稿的发布记录。",
+  "rednote.export": "导出到手机…",
+  "rednote.exporting": "正在导出…",
+  "rednote.exportTo": "选择存放小红书发布包的文件夹",
+  "rednote.exported": "已写入 {folder}（{count} 个文件）。",
+  "rednote.fit": "不是 3:4 的图片",
+  "rednote.fitCrop": "裁切为 3:4",
+  "rednote.fitPad": "补白为 3:4",
 };

@@ -43,4 +43,11 @@ export const countersZhHant: Record<keyof typeof countersEn, string> = {
   "rednote.publishedLabel": "已在小紅書發佈？貼上筆記連結：",
   "rednote.markPublished": "標記為已發佈",
   "rednote.marked": "已記錄：小紅書已加入這篇草稿的發佈紀錄。",
+  "rednote.export": "匯出到手機…",
+  "rednote.exporting": "正在匯出…",
+  "rednote.exportTo": "選擇存放小紅書發佈包的資料夾",
+  "rednote.exported": "已寫入 {folder}（{count} 個檔案）。",
+  "rednote.fit": "不是 3:4 的圖片",
+  "rednote.fitCrop": "裁切為 3:4",
+  "rednote.fitPad": "補白為 3:4",
 };

@@ -1,0 +1,44 @@
+//! Handing a post to a network Ferry can't post to. RedNote has no posting API and is
+//! published from the phone, so Ferry prepares what the phone needs: [`Store::export_rednote`]
+//! writes a folder with the note's title, body and topics as text files and its pictures made
+//! 3:4 (1080 × 1440, cropped to fill or padded to fit), ready to sync or AirDrop to the phone.
+//! (A QR code for a one-time page on the local network, and sending the kit to the user's own
+//! Telegram chat, are planned.) Once the note is up, "Mark as published" records its link
+//! (`outbox::MarkPublished`).
+//!
+//! ```no_run
+//! # async fn demo(store: ferry_core::Store, draft_id: String) -> Result<(), ferry_core::handoff::HandoffError> {
+//! use ferry_core::handoff::{Fit, RednoteExport};
+//! use ferry_core::model::LangTag;
+//! let export = RednoteExport { draft_id, lang: LangTag::parse("zh-Hans").unwrap(), to: "/home/lin/Phone".into(), fit: Fit::Crop };
+//! let done = store.export_rednote(export).await?;
+//! println!("{} ({} files)", done.folder, done.files.len());
+//! # Ok(()) }
+//! ```
+
+mod pictures;
+mod rednote;
+
+use std::path::PathBuf;
+
+use ferry_macros::Coded;
+
+pub use pictures::{Fit, NOTE_HEIGHT, NOTE_WIDTH};
+pub use rednote::{ExportedKit, RednoteExport};
+
+use crate::error::StoreError;
+
+#[derive(Debug, thiserror::Error, Coded)]
+pub enum HandoffError {
+    #[error(transparent)]
+    #[code(transparent)]
+    Store(#[from] StoreError),
+
+    #[error("draft {draft} has no {lang} variant to hand over")]
+    #[code("handoff.no_variant")]
+    NoVariant { draft: String, lang: String },
+
+    #[error("cannot write the kit in {}: {detail}", path.display())]
+    #[code("handoff.folder")]
+    Folder { path: PathBuf, detail: String },
+}

@@ -1,0 +1,35 @@
+//! Handing a draft to RedNote, which Ferry can't post to: the kit written to a folder the
+//! writer picked (`ferry_core::handoff`), and that folder opened in the file manager.
+
+use std::path::Path;
+
+use ferry_core::handoff::{ExportedKit, RednoteExport};
+
+use crate::error::{AppError, CommandResult};
+use crate::open_store::OpenStore;
+
+/// Writes the draft's RedNote kit (texts, pictures made 3:4) into a new folder inside
+/// `export.to`.
+#[ferry_macros::command]
+pub async fn export_rednote_kit(
+    store: OpenStore,
+    export: RednoteExport,
+) -> CommandResult<ExportedKit> {
+    Ok(store.export_rednote(export).await?)
+}
+
+/// Opens a kit folder `export_rednote_kit` wrote. Only a folder holding a kit's `note.txt`:
+/// the page can't have the shell open anything else.
+#[ferry_macros::command]
+pub fn open_kit_folder(folder: String) -> CommandResult<()> {
+    let path = Path::new(&folder);
+    let failed = |detail: String| AppError::OpenFolder {
+        path: folder.clone(),
+        detail,
+    };
+    if !path.join("note.txt").is_file() {
+        return Err(failed("it is not a RedNote kit Ferry wrote".to_owned()).into());
+    }
+    open::that_detached(path).map_err(|e| failed(e.to_string()))?;
+    Ok(())
+}
