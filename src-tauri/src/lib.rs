@@ -40,6 +40,7 @@ pub mod open_store;
 pub mod os_locale;
 pub mod preferences;
 pub mod publishing;
+pub mod relaunch;
 pub mod scheduling;
 pub mod welcome;
 
@@ -87,7 +88,13 @@ pub fn run() {
     let app = match app {
         Ok(app) => app,
         Err(err) => {
-            eprintln!("Ferry could not start its window: {err}");
+            let said = err.to_string();
+            if relaunch::is_quitting_instance(&said) {
+                let why = relaunch::start_again();
+                eprintln!("Ferry could not start its window: {said} ({why})");
+            } else {
+                eprintln!("Ferry could not start its window: {said}");
+            }
             std::process::exit(1);
         }
     };

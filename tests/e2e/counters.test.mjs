@@ -135,8 +135,9 @@ test("counters, previews and the RedNote kit", async (t) => {
       await clickInView(window, "[data-testid=publish-panel-open]");
       const line = await find(window, "[data-testid=publish-target][data-account=by-hand]");
       assert.equal(await line.getAttribute("data-state"), "posted");
-      assert.match(await line.getText(), /RedNote[\s\S]*published by hand/);
-      assert.match(await line.getText(), /xhslink\.com\/a\/AbC123xyz/);
+      const said = await line.getAttribute("textContent");
+      assert.match(said, /RedNote[\s\S]*published by hand/);
+      assert.match(said, /xhslink\.com\/a\/AbC123xyz/);
     });
   } finally {
     await window.quit().catch(() => undefined);
