@@ -22,6 +22,7 @@ mod feed_reply;
 mod feed_spellings;
 mod hints;
 mod post;
+mod post_settle;
 mod rednote;
 mod schedule;
 mod slots;

@@ -5,6 +5,8 @@
 //! ferry post "$draft" --json                      # the draft's own targets
 //! ferry post "$draft" --to "$masto,$bsky" --json  # these accounts
 //! ferry post "$draft" --retry-failed --json       # only what did not go out last time
+//! ferry post "$draft" --found https://t.me/c/1/2  # a Telegram message Ferry couldn't check is there
+//! ferry post "$draft" --not-found                 # … or is not: send it
 //! ```
 //!
 //! The exit status is 0 when every target is posted, 2 when some are not (failed, or unknown:
@@ -18,12 +20,13 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use ferry_core::outbox::{
-    JobStatus, PublishConfig, PublishEvent, PublishRequest, Publisher, RetryPolicy, TargetEvent,
-    TargetState,
+    JobStatus, Looked, PublishConfig, PublishEvent, PublishRequest, Publisher, RetryPolicy,
+    TargetEvent, TargetState,
 };
 
 use crate::accounts::open_accounts;
 use crate::output::{Failure, Out, fail};
+use crate::post_settle::{Settled, settle};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -35,6 +38,17 @@ pub struct Args {
     /// Finish the draft's last post: send again only the targets that are not posted.
     #[arg(long)]
     retry_failed: bool,
+    /// A part Ferry can't check (Telegram, answer lost) is there: record it, with its link
+    /// if given, and send the rest.
+    #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = "",
+          conflicts_with_all = ["retry_failed", "to", "not_found"])]
+    found: Option<String>,
+    /// A part Ferry can't check is not there: send it again.
+    #[arg(long, conflicts_with_all = ["retry_failed", "to"])]
+    not_found: bool,
+    /// Which target to settle with --found/--not-found, when several wait.
+    #[arg(long, value_name = "TARGET-ID")]
+    target: Option<String>,
     /// Refuse over-long texts instead of posting them as threads.
     #[arg(long)]
     no_threads: bool,
@@ -75,7 +89,22 @@ async fn post(out: Out, args: Args) -> Result<ExitCode, Failure> {
         ..defaults
     };
     let publisher = Publisher::new(accounts.clone(), config);
-    let started = if args.retry_failed {
+    let looked = match (&args.found, args.not_found) {
+        (Some(url), _) => Some(Looked::Posted {
+            url: Some(url.clone()).filter(|u| !u.is_empty()),
+        }),
+        (None, true) => Some(Looked::NotPosted),
+        (None, false) => None,
+    };
+    let started = if let Some(looked) = looked {
+        match settle(&publisher, &args.draft_id, args.target.as_deref(), looked).await? {
+            Settled::Sending(handle) => Ok(handle),
+            Settled::Done(status) => {
+                accounts.store().close().await;
+                return Ok(out.emit(&status, || describe(&status)));
+            }
+        }
+    } else if args.retry_failed {
         publisher.retry_draft(&args.draft_id).await
     } else {
         publisher
@@ -142,7 +171,9 @@ fn describe(status: &JobStatus) -> String {
         let detail = match (&t.remote_url, &t.error) {
             (Some(url), _) if t.state == TargetState::Posted => url.clone(),
             (_, Some(err)) => {
-                let again = if t.retryable == Some(true) {
+                let again = if err.code == "outbox.look_before_resending" {
+                    " — then --found [URL] or --not-found"
+                } else if t.retryable == Some(true) {
                     " — retry with --retry-failed"
                 } else {
                     ""

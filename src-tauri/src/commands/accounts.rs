@@ -1,4 +1,5 @@
-//! The accounts screen: list, add (Bluesky app password, Mastodon in the browser, Nostr key),
+//! The accounts screen: list, add (Bluesky app password, Mastodon in the browser, Nostr key,
+//! Telegram bot and channel),
 //! sign in again, choose each account's audience, remove.
 //!
 //! Each command is a one-liner over a body in [`body`], which takes the publishing state
@@ -9,7 +10,7 @@ use std::time::Duration;
 
 use ferry_core::LangTag;
 use ferry_core::accounts::{
-    Account, AddBluesky, AddNostr, AddedAccount, MastodonSignInStarted, StartMastodon,
+    Account, AddBluesky, AddNostr, AddTelegram, AddedAccount, MastodonSignInStarted, StartMastodon,
 };
 use serde::Serialize;
 use tauri::State;
@@ -62,6 +63,17 @@ pub async fn add_nostr(
     add: AddNostr,
 ) -> CommandResult<AddedNostr> {
     body::add_nostr(&publishing, &store, add).await
+}
+
+/// Checks the bot's rights in the channel or group and adds it; refused, naming what to fix,
+/// when the bot can't post there.
+#[ferry_macros::command]
+pub async fn add_telegram(
+    store: OpenStore,
+    publishing: State<'_, Publishing>,
+    add: AddTelegram,
+) -> CommandResult<AddedAccount> {
+    body::add_telegram(&publishing, &store, add).await
 }
 
 #[ferry_macros::command]
@@ -142,6 +154,15 @@ pub mod body {
     ) -> CommandResult<AddedAccount> {
         let publisher = publishing.publisher(store).await?;
         Ok(publisher.accounts().add_bluesky(add).await?)
+    }
+
+    pub async fn add_telegram(
+        publishing: &Publishing,
+        store: &ferry_core::Store,
+        add: AddTelegram,
+    ) -> CommandResult<AddedAccount> {
+        let publisher = publishing.publisher(store).await?;
+        Ok(publisher.accounts().add_telegram(add).await?)
     }
 
     pub async fn add_nostr(

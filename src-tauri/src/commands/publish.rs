@@ -9,7 +9,9 @@
 //! calls once the database is open, finishes what was left (checking first whatever may
 //! have gone out).
 
-use ferry_core::outbox::{JobStatus, MarkPublished, PublishEvent, PublishHandle, PublishRequest};
+use ferry_core::outbox::{
+    JobStatus, MarkPublished, PublishEvent, PublishHandle, PublishRequest, Settle,
+};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandResult;
@@ -37,6 +39,18 @@ pub async fn retry_failed<R: Runtime>(
     job_id: String,
 ) -> CommandResult<JobStatus> {
     body::retry_failed(&publishing, &store, &job_id, emitter(app)).await
+}
+
+/// What the person found for a part Ferry can't check (a Telegram message whose answer was
+/// lost): posted, with its link, or not — then what is left of the job is sent.
+#[ferry_macros::command]
+pub async fn settle_target<R: Runtime>(
+    app: AppHandle<R>,
+    store: OpenStore,
+    publishing: State<'_, Publishing>,
+    settle: Settle,
+) -> CommandResult<JobStatus> {
+    body::settle(&publishing, &store, settle, emitter(app)).await
 }
 
 /// The draft's publish jobs with their targets, newest first.
@@ -105,6 +119,23 @@ pub mod body {
         let publisher = publishing.publisher(store).await?;
         let handle = publisher.retry_failed(job_id).await?;
         forward(store, handle, sink).await
+    }
+
+    pub async fn settle(
+        publishing: &Publishing,
+        store: &Store,
+        settle: Settle,
+        sink: impl Fn(&PublishEvent) + Send + 'static,
+    ) -> CommandResult<JobStatus> {
+        let publisher = publishing.publisher(store).await?;
+        let target = settle.target_id.clone();
+        match publisher.settle(settle).await? {
+            Some(handle) => forward(store, handle, sink).await,
+            None => {
+                let job = store.job_of_target(&target).await?;
+                Ok(store.publish_job(&job).await?)
+            }
+        }
     }
 
     pub async fn draft_jobs(store: &Store, draft_id: &str) -> CommandResult<Vec<JobStatus>> {

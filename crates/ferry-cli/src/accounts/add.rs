@@ -1,12 +1,12 @@
-//! `ferry accounts add bluesky|nostr|mastodon`.
+//! `ferry accounts add bluesky|nostr|mastodon|telegram`.
 
 use std::io::Read;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use ferry_core::accounts::{
-    Accounts, AddBluesky, AddNostr, AddedAccount, DEFAULT_PDS, NostrKey, Relay, StartMastodon,
-    parse_audience,
+    Accounts, AddBluesky, AddNostr, AddTelegram, AddedAccount, DEFAULT_PDS, NostrKey, Relay,
+    StartMastodon, parse_audience,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -23,6 +23,23 @@ pub(super) enum Network {
     Nostr(NostrArgs),
     /// Sign in through the browser (OAuth); or paste the code the server shows (--code-stdin).
     Mastodon(MastodonArgs),
+    /// A channel or group your bot (from @BotFather) may post to; the token read from stdin.
+    Telegram(TelegramArgs),
+}
+
+#[derive(clap::Args)]
+pub(super) struct TelegramArgs {
+    /// `@channel_name`, `https://t.me/channel_name`, or the chat's numeric id.
+    #[arg(long)]
+    chat: String,
+    /// Read the bot token from stdin (required: tokens never go in arguments).
+    #[arg(long, required = true)]
+    token_stdin: bool,
+    /// Another Bot API server (a local telegram-bot-api) instead of Telegram's.
+    #[arg(long, value_name = "URL")]
+    api: Option<String>,
+    #[arg(long, default_value = "")]
+    audience: String,
 }
 
 #[derive(clap::Args)]
@@ -121,6 +138,17 @@ pub(super) async fn run(
                 .await
         }
         Network::Mastodon(a) => mastodon(out, accounts, a).await,
+        Network::Telegram(a) => {
+            let token = read_secret("bot token")?;
+            accounts
+                .add_telegram(AddTelegram {
+                    token,
+                    chat: a.chat,
+                    api_url: a.api,
+                    audience: parse_audience(&a.audience)?,
+                })
+                .await
+        }
     }?;
     for warning in &added.warnings {
         out.note(&json!({ "warning": warning }), || {

@@ -20,4 +20,5 @@ mod kill_autosave_publish;
 mod post_cli;
 mod rednote_cli;
 mod schedule_cli;
+mod telegram_cli;
 mod translate_cli;

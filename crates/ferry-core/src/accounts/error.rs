@@ -52,7 +52,14 @@ pub enum AccountError {
         what: &'static str,
     },
 
-    #[error("{network} accounts cannot be added yet; Ferry posts to mastodon, bluesky and nostr")]
+    #[error("the bot can't post to {chat} yet: {missing}; then add the account again")]
+    #[code("account.bot_cannot_post")]
+    BotCannotPost { chat: String, missing: String },
+
+    #[error(
+        "{network} accounts cannot be added yet; Ferry posts to mastodon, bluesky, nostr and \
+         telegram"
+    )]
     #[code("account.unsupported_network")]
     Unsupported { network: Network },
 }

@@ -1,4 +1,4 @@
-//! Accounts on Mastodon, Bluesky and Nostr: several per network, added once, used by the
+//! Accounts on Mastodon, Bluesky, Nostr and Telegram: several per network, added once, used by the
 //! outbox for every post.
 //!
 //! ```no_run
@@ -17,6 +17,14 @@
 //! // Nostr: a new key (or NostrKey::Import), relays with read/write use (NIP-65).
 //! let relays = vec![ferry_core::accounts::Relay { url: "wss://relay.example".into(), read: true, write: true }];
 //! accounts.add_nostr(AddNostr { key: NostrKey::Generate, relays, audience: vec![] }).await?;
+//!
+//! // Telegram: a bot from @BotFather, administrator of the channel with "Post messages".
+//! accounts.add_telegram(ferry_core::accounts::AddTelegram {
+//!     token: "123456789:AAH…".into(),
+//!     chat: "@my_channel".into(),
+//!     api_url: None,
+//!     audience: vec![],
+//! }).await?;
 //!
 //! // Mastodon: OAuth in the browser, back through http://127.0.0.1:<port>/callback.
 //! let mut sign_in = accounts.start_mastodon_sign_in(StartMastodon {
@@ -43,6 +51,7 @@ mod model;
 mod nostr;
 mod rows;
 mod secret_bridge;
+mod telegram;
 
 use std::time::Duration;
 
@@ -54,6 +63,8 @@ pub use mastodon::{MastodonSignIn, MastodonSignInStarted, StartMastodon};
 pub use model::{Account, AccountLimits, AccountState, AddedAccount, Relay};
 pub(crate) use nostr::write_relays as nostr_write_relays;
 pub use nostr::{AddNostr, NostrKey};
+pub use telegram::AddTelegram;
+pub(crate) use telegram::telegram_chat;
 
 use crate::Store;
 use crate::model::LangTag;

@@ -86,6 +86,10 @@ pub enum PublishError {
     #[code("outbox.not_by_hand")]
     NotByHand { network: Network },
 
+    #[error("target {target} has nothing to settle: {why}")]
+    #[code("outbox.nothing_to_settle")]
+    NothingToSettle { target: String, why: String },
+
     #[error("{url:?} can't be recorded as the note's link: {reason}")]
     #[code("outbox.bad_note_link")]
     BadNoteLink { url: String, reason: String },

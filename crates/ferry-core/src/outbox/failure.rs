@@ -17,6 +17,9 @@ pub(crate) enum FailKind {
     Auth,
     /// The request may have gone through: check before anything else.
     Unknown,
+    /// The request may have gone through and the network can't be asked (Telegram): the
+    /// target stays `unknown` until the person looks and settles it.
+    Unverifiable,
 }
 
 #[derive(Debug, Clone)]

@@ -39,6 +39,10 @@
 //!    the next [`Publisher::resume_unfinished`] or [`Publisher::retry_failed`] takes the
 //!    claim over, turns `sending` into `unknown`, and checks those first.
 //!
+//! Telegram can't be asked whether a message whose answer was lost went out: such a part
+//! stays `unknown` until the person looks and settles it ([`Publisher::settle`],
+//! `settle.rs`).
+//!
 //! RedNote has no posting API: the writer publishes its note from the phone and marks it
 //! published with the note's link ([`Store::mark_published`], `by_hand.rs`), which writes a
 //! job already posted, account [`BY_HAND`].
@@ -58,6 +62,7 @@ mod publisher;
 mod rows;
 mod runner;
 pub(crate) mod send;
+mod settle;
 mod shared;
 mod target;
 
@@ -75,3 +80,4 @@ pub use preview::{TargetPreview, preview};
 pub use publisher::{PublishHandle, Publisher};
 #[cfg(test)]
 pub(crate) use rows::HandOverClaim;
+pub use settle::{Looked, Settle};

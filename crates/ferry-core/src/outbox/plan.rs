@@ -120,9 +120,20 @@ fn plan_one(draft: &Draft, account: Account, lang: LangTag, allow_threads: bool)
             return refused(account, lang, "outbox.too_long", message);
         }
     }
+    // Telegram: a caption holds 1,024; a longer text follows the pictures as messages of its
+    // own, the pictures going first as a part without text (`telegram::measure` allows it).
+    let pictures_first = network == Network::Telegram
+        && !media.is_empty()
+        && text.encode_utf16().count() > ferry_networks::telegram::MAX_CAPTION;
+    let lead = |mut parts: Vec<String>| {
+        if pictures_first {
+            parts.insert(0, String::new());
+        }
+        parts
+    };
     if measured.ok {
         return PlannedTarget {
-            parts: vec![text],
+            parts: lead(vec![text]),
             media,
             tags: topics.t_tags,
             refusal: None,
@@ -155,7 +166,7 @@ fn plan_one(draft: &Draft, account: Account, lang: LangTag, allow_threads: bool)
     }
     match rules::split(network, &text, true, &settings) {
         Ok(parts) => PlannedTarget {
-            parts,
+            parts: lead(parts),
             media,
             tags: topics.t_tags,
             refusal: None,

@@ -12,6 +12,7 @@ use super::error::PublishError;
 use super::model::{JobStatus, PublishEvent, PublishRequest};
 use super::plan;
 use super::runner::{Scope, run_job};
+use super::settle::Settle;
 use super::shared::{Events, Shared};
 use crate::accounts::Accounts;
 use crate::model::Network;
@@ -81,6 +82,22 @@ impl Publisher {
             }
         })?;
         self.retry_failed(&job).await
+    }
+
+    /// Records what the person found for a part Ferry can't check ([`Settle`]) and sends
+    /// what is left of the job (its other targets not posted too, as "Retry failed" would);
+    /// `None` when the settled target is posted in full.
+    pub async fn settle(&self, settle: Settle) -> Result<Option<PublishHandle>, PublishError> {
+        let target = settle.target_id.clone();
+        let job = self.shared.accounts.store().settle_unknown(settle).await?;
+        let done = job
+            .targets
+            .iter()
+            .any(|t| t.id == target && t.state == super::model::TargetState::Posted);
+        if done {
+            return Ok(None);
+        }
+        self.retry_failed(&job.id).await.map(Some)
     }
 
     pub async fn status(&self, job_id: &str) -> Result<JobStatus, PublishError> {

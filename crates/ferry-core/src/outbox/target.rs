@@ -61,6 +61,12 @@ pub(crate) async fn run_target(
                 save(shared, &target, events).await;
                 return target;
             }
+            FailKind::Unverifiable => {
+                target.state = TargetState::Unknown;
+                target.retryable = Some(false);
+                save(shared, &target, events).await;
+                return target;
+            }
             FailKind::Retryable | FailKind::Unknown => {}
         }
         let now = Utc::now();
@@ -125,7 +131,7 @@ async fn attempt(shared: &Shared, target: &mut TargetRow, events: &Events) -> Re
             Err(failure) => {
                 // Unknown: it may be there, so it is checked first next time. Anything else
                 // changed nothing remotely: the part is simply still to send.
-                let unknown = failure.kind == FailKind::Unknown;
+                let unknown = matches!(failure.kind, FailKind::Unknown | FailKind::Unverifiable);
                 target.parts[idx].state = if unknown {
                     TargetState::Unknown
                 } else {

@@ -36,11 +36,13 @@ pub enum SecretKind {
     PrivateKey,
     /// A machine-translation provider's API key.
     ApiKey,
+    /// A Telegram bot's token from @BotFather.
+    BotToken,
 }
 
 impl SecretKind {
     /// Every kind, e.g. to delete all of an account's secrets.
-    pub const ALL: [SecretKind; 7] = [
+    pub const ALL: [SecretKind; 8] = [
         SecretKind::OauthToken,
         SecretKind::ClientSecret,
         SecretKind::RefreshToken,
@@ -48,6 +50,7 @@ impl SecretKind {
         SecretKind::AppPassword,
         SecretKind::PrivateKey,
         SecretKind::ApiKey,
+        SecretKind::BotToken,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -59,6 +62,7 @@ impl SecretKind {
             SecretKind::AppPassword => "app_password",
             SecretKind::PrivateKey => "private_key",
             SecretKind::ApiKey => "api_key",
+            SecretKind::BotToken => "bot_token",
         }
     }
 }

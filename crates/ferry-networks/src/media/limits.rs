@@ -42,6 +42,17 @@ impl MediaLimits {
         }
     }
 
+    /// Telegram's `sendPhoto`: "The photo must be at most 10 MB in size. The photo's width
+    /// and height must not exceed 10000 in total"; an album holds 10.
+    pub fn telegram() -> Self {
+        Self {
+            network: "telegram",
+            max_bytes: Some(10_000_000),
+            max_pixels: Some(5_000 * 5_000),
+            max_images: Some(10),
+        }
+    }
+
     /// Nostr has no media limits of its own: images live on whatever host the note links.
     pub fn nostr() -> Self {
         Self {

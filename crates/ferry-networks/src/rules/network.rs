@@ -54,7 +54,7 @@ impl Network {
     pub fn has_threads(self) -> bool {
         matches!(
             self,
-            Self::X | Self::Bluesky | Self::Mastodon | Self::Threads | Self::Nostr
+            Self::X | Self::Bluesky | Self::Mastodon | Self::Threads | Self::Telegram | Self::Nostr
         )
     }
 

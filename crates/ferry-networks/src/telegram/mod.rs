@@ -7,6 +7,8 @@
 //! start of the entity", "Length of the entity in UTF-16 code units"). So `😀` counts 2 and `中`
 //! counts 1. Ferry sends plain text with entities, so no markup is counted.
 
+pub mod client;
+
 use crate::rules::{Measurement, Network, Post, Scan, Unit};
 
 pub const MAX_MESSAGE: usize = 4096;
@@ -17,16 +19,20 @@ pub const MAX_IMAGES: usize = 10;
 /// `post` on Telegram, its text read by `scan`: a message, or a caption when images are
 /// attached.
 pub fn measure(post: &Post<'_>, scan: &Scan<'_>) -> Measurement {
-    let limit = if post.images > 0 {
+    let length = scan.utf16_len();
+    // A caption holds 1,024; longer text follows the pictures as messages of its own
+    // (`ferry_core`'s outbox plans it so), each up to 4,096.
+    let limit = if post.images > 0 && length <= MAX_CAPTION {
         MAX_CAPTION
     } else {
         MAX_MESSAGE
     };
-    let mut m = Measurement::new(Network::Telegram, scan.utf16_len(), limit, Unit::Utf16);
-    if post.images > 0 && m.length > MAX_CAPTION && m.length <= MAX_MESSAGE {
+    let mut m = Measurement::new(Network::Telegram, length, limit, Unit::Utf16);
+    if post.images > 0 && length > MAX_CAPTION {
         m.warn(
             "telegram.caption",
-            "with images the text is a caption (1,024); send it as a separate message instead",
+            "over 1,024 with pictures: the pictures go first without a caption, then the text \
+             as a reply to them",
         );
     }
     m.check_common(post, MAX_IMAGES, true);

@@ -96,7 +96,7 @@ fn mastodon_counts_urls_as_23_and_mentions_without_domain() {
 }
 
 #[test]
-fn telegram_caption_limit_applies_with_images() {
+fn telegram_caption_limit_applies_with_images_and_longer_text_follows_them() {
     let text = "中".repeat(2000);
     let message = measure(Network::Telegram, &Post::text(&text), &Settings::default());
     assert_eq!(
@@ -112,10 +112,34 @@ fn telegram_caption_limit_applies_with_images() {
         },
         &Settings::default(),
     );
-    assert_eq!(
-        (caption.limit, caption.ok, caption.over_by),
-        (1024, false, 976)
+    // Over 1,024 with pictures: no longer a caption but a message of its own after them.
+    assert_eq!((caption.limit, caption.ok), (4096, true));
+    assert!(
+        caption
+            .warnings
+            .iter()
+            .any(|w| w.code == "telegram.caption")
     );
+    let short = measure(
+        Network::Telegram,
+        &Post {
+            text: "渡口",
+            images: 1,
+            ..Post::default()
+        },
+        &Settings::default(),
+    );
+    assert_eq!((short.limit, short.ok), (1024, true));
+    let too_long = measure(
+        Network::Telegram,
+        &Post {
+            text: &"中".repeat(5000),
+            images: 1,
+            ..Post::default()
+        },
+        &Settings::default(),
+    );
+    assert_eq!((too_long.limit, too_long.over_by), (4096, 904));
 }
 
 #[test]

@@ -135,6 +135,6 @@ fn fitting_text_is_one_part_and_networks_without_threads_refuse() {
         split(Network::X, "short", true, &Settings::default()).expect("splits"),
         vec!["short"]
     );
-    let err = split(Network::Telegram, "x", false, &Settings::default()).unwrap_err();
+    let err = split(Network::Rednote, "x", false, &Settings::default()).unwrap_err();
     assert_eq!(err.code(), "split.no_threads");
 }

@@ -6,7 +6,7 @@ import { EVENT, type Draft } from "../../lib/backend";
 import { backendContext } from "../../lib/backend/context";
 import { FakeBackend } from "../../lib/backend/fake";
 import { DraftSession } from "../../lib/composer/session.svelte";
-import { job, target } from "../../lib/publish/fixtures";
+import { job, lookTarget, target } from "../../lib/publish/fixtures";
 import { Schedules, schedulesContext } from "../../lib/schedule/schedules.svelte";
 import { scheduled } from "../../lib/schedule/fixtures";
 import PublishControls from "./PublishControls.svelte";
@@ -57,6 +57,34 @@ describe("PublishControls", () => {
     flushSync();
     const lines = [...target.querySelectorAll("[data-testid=draft-scheduled]")].map((e) => e.textContent?.trim());
     expect(lines).toEqual(["Scheduled: Tue 09:00 New York"]);
+    session.dispose();
+  });
+
+  it("passes what the person found in the chat to the engine and shows the job it answers", async () => {
+    const fake = new FakeBackend({
+      draft_publish_jobs: () => [job([lookTarget("t1")], { draftRevision: 2 })],
+      list_accounts: () => [],
+      resume_publishing: () => [],
+      settle_target: ({ settle }) => job([target(settle.targetId, { network: "telegram", state: "queued" })]),
+    });
+    const session = new DraftSession(fake, draft, ["en", "zh-Hans"]);
+    const host = document.body.appendChild(document.createElement("div"));
+    mounted.push(mount(PublishControls, { target: host, props: { session }, context: contexts(fake) }));
+    const get = (id: string) => host.querySelector(`[data-testid=${id}]`) as HTMLButtonElement | null;
+    await vi.waitFor(() => {
+      flushSync();
+      expect(get("publish-panel-open")).not.toBeNull();
+    });
+    get("publish-panel-open")!.click();
+    flushSync();
+    expect(get("publish-retry")).toBeNull(); // a retry would only stop at the same question
+    get("settle-not-posted")!.click();
+    await vi.waitFor(() => {
+      flushSync();
+      expect(get("publish-state")?.textContent?.trim()).toBe("queued");
+    });
+    expect(fake.called("settle_target")).toEqual([{ settle: { targetId: "t1", looked: { kind: "notPosted" } } }]);
+    expect(get("settle")).toBeNull();
     session.dispose();
   });
 

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { Account } from "../backend";
-import { checkBluesky, checkMastodon, checkNostrKey, checkRelays, defaultAccounts, serverUrl } from "./forms";
+import {
+  botApiUrl,
+  checkBluesky,
+  checkMastodon,
+  checkNostrKey,
+  checkRelays,
+  checkTelegram,
+  defaultAccounts,
+  serverUrl,
+  telegramPrefill,
+  telegramRequest,
+} from "./forms";
+import { FAKE_BOT_TOKEN, telegramAccount } from "./fixtures";
 
 const account = (id: string, network: Account["network"], over: Partial<Account> = {}): Account => ({
   id,
@@ -74,6 +86,58 @@ describe("Nostr keys and relays", () => {
     expect(checkRelays([{ url: "wss://r.example", read: true, write: false }])).toEqual({
       relays: "accounts.error.relayWrite",
     });
+  });
+});
+
+describe("the Telegram form", () => {
+  const form = (over: Partial<{ token: string; chat: string; apiUrl: string }> = {}) => ({
+    token: FAKE_BOT_TOKEN,
+    chat: "@ferry_news",
+    apiUrl: "",
+    ...over,
+  });
+
+  it("accepts a token with a chat as @name, bare name, t.me link or numeric id", () => {
+    for (const chat of ["@ferry_news", "ferry_news", "https://t.me/ferry_news", "t.me/ferry_news/", "-1001234567890"]) {
+      expect(checkTelegram(form({ chat })), chat).toEqual({});
+    }
+    expect(checkTelegram(form({ token: ` ${FAKE_BOT_TOKEN}\n`, chat: "  @ferry_news " }))).toEqual({});
+  });
+
+  it("names an empty token or chat, and one that can't be either", () => {
+    expect(checkTelegram(form({ token: "  ", chat: "" }))).toEqual({
+      token: "accounts.error.token",
+      chat: "accounts.error.chat",
+    });
+    expect(checkTelegram(form({ token: "AAFakeTokenForFerryTests_0123456789", chat: "@abc" }))).toEqual({
+      token: "accounts.error.tokenShape",
+      chat: "accounts.error.chatShape",
+    });
+    expect(checkTelegram(form({ token: "7000001:short", chat: "@9lives" }))).toEqual({
+      token: "accounts.error.tokenShape",
+      chat: "accounts.error.chatShape",
+    });
+    expect(checkTelegram(form({ chat: "频道名称" }))).toEqual({ chat: "accounts.error.chatShape" });
+  });
+
+  it("takes an empty Bot API server as Telegram's, and keeps a given one's path", () => {
+    expect(checkTelegram(form({ apiUrl: "   " }))).toEqual({});
+    expect(checkTelegram(form({ apiUrl: "ftp://bots.example" }))).toEqual({ apiUrl: "accounts.error.apiUrl" });
+    expect(botApiUrl("http://127.0.0.1:8081/")).toBe("http://127.0.0.1:8081");
+    expect(botApiUrl("bots.example/api")).toBe("https://bots.example/api");
+    expect(botApiUrl("not a server")).toBeNull();
+  });
+
+  it("sends the fields trimmed, with no server meaning Telegram's", () => {
+    const sent = telegramRequest(form({ token: ` ${FAKE_BOT_TOKEN} `, chat: " @ferry_news ", apiUrl: " " }), ["en"]);
+    expect(sent).toEqual({ token: FAKE_BOT_TOKEN, chat: "@ferry_news", apiUrl: null, audience: ["en"] });
+    expect(telegramRequest(form({ apiUrl: "http://localhost:8081/" }), []).apiUrl).toBe("http://localhost:8081");
+  });
+
+  it("signs in again to the same chat and server, never with the old token", () => {
+    expect(telegramPrefill(telegramAccount())).toEqual({ chat: "@ferry_news", apiUrl: "" });
+    const local = telegramAccount({ handle: "Family", remoteId: "-4001", serverUrl: "http://127.0.0.1:8081" });
+    expect(telegramPrefill(local)).toEqual({ chat: "-4001", apiUrl: "http://127.0.0.1:8081" });
   });
 });
 

@@ -4,7 +4,7 @@
 //
 //   const errors = checkBluesky({ pdsUrl, identifier, password });
 //   if (Object.keys(errors).length === 0) await publishing.addBluesky(...)
-import type { Account, Relay, Target } from "../backend";
+import type { Account, AddTelegram, Relay, Target } from "../backend";
 import type { MessageKey } from "../i18n/index.svelte";
 
 export const DEFAULT_PDS = "https://bsky.social";
@@ -68,6 +68,66 @@ export function checkRelays(relays: readonly Relay[]): FieldErrors {
 /** The relays worth sending: non-empty addresses, trimmed. */
 export function cleanRelays(relays: readonly Relay[]): Relay[] {
   return relays.filter((r) => r.url.trim()).map((r) => ({ ...r, url: r.url.trim() }));
+}
+
+/** Telegram's own Bot API server, which an empty "Bot API server" field means. */
+export const TELEGRAM_API = "https://api.telegram.org";
+
+export type TelegramFields = { token: string; chat: string; apiUrl: string };
+
+/**
+ * The same shapes the engine accepts: a token is digits, a colon and at least 20 letters,
+ * digits, `-` or `_`; a chat is a numeric id or a public username (4–32 characters, a letter
+ * first), bare, with `@` or as a t.me link. Whether the bot may post there only Telegram knows.
+ */
+export function checkTelegram(form: TelegramFields): FieldErrors {
+  const errors: FieldErrors = {};
+  const token = form.token.trim();
+  if (!token) errors.token = "accounts.error.token";
+  else if (!/^\d+:[A-Za-z0-9_-]{20,}$/.test(token)) errors.token = "accounts.error.tokenShape";
+  const chat = form.chat.trim();
+  if (!chat) errors.chat = "accounts.error.chat";
+  else if (!isChatRef(chat)) errors.chat = "accounts.error.chatShape";
+  if (form.apiUrl.trim() && !botApiUrl(form.apiUrl)) errors.apiUrl = "accounts.error.apiUrl";
+  return errors;
+}
+
+function isChatRef(chat: string): boolean {
+  if (/^[+-]?\d+$/.test(chat)) return true;
+  const name = chat.replace(/^https?:\/\//, "").replace(/^(t|telegram)\.me\//, "").replace(/^@/, "").replace(/\/$/, "");
+  return /^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(name);
+}
+
+/**
+ * A Bot API server address with its path kept (a local `telegram-bot-api` may sit under one);
+ * `https://` is assumed when no scheme is given. Null for what can't be one.
+ */
+export function botApiUrl(text: string): string | null {
+  const trimmed = text.trim();
+  if (!trimmed || /\s/.test(trimmed)) return null;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  try {
+    const url = new URL(withScheme);
+    if ((url.protocol !== "https:" && url.protocol !== "http:") || !url.hostname) return null;
+    return withScheme.replace(/\/+$/, "");
+  } catch {
+    return null;
+  }
+}
+
+/** What `add_telegram` gets from a checked form: trimmed, an empty server meaning Telegram's. */
+export function telegramRequest(form: TelegramFields, audience: string[]): AddTelegram {
+  return { token: form.token.trim(), chat: form.chat.trim(), apiUrl: botApiUrl(form.apiUrl), audience };
+}
+
+/**
+ * "Sign in again" for a Telegram account re-adds the same chat with a new token: its `@name`
+ * (or numeric id for a private chat) and its server unless it is Telegram's. Never the token.
+ */
+export function telegramPrefill(account: Account): { chat: string; apiUrl: string } {
+  const chat = account.handle.startsWith("@") ? account.handle : account.remoteId;
+  const server = account.serverUrl?.replace(/\/+$/, "") ?? "";
+  return { chat, apiUrl: server === TELEGRAM_API ? "" : server };
 }
 
 /**

@@ -47,3 +47,19 @@ export const event = (targetId: string, over: Partial<TargetEvent>): PublishEven
   nextAttemptAt: null,
   ...over,
 });
+
+/** A Telegram target whose answer was lost: it waits for the person to look in the chat. */
+export const lookTarget = (id: string, over: Partial<TargetStatus> = {}): TargetStatus =>
+  target(id, {
+    network: "telegram",
+    state: "unknown",
+    attempts: 1,
+    retryable: false,
+    error: {
+      code: "outbox.look_before_resending",
+      message:
+        "telegram: Ferry can't tell whether the post was posted (timed out); Telegram can't be asked, " +
+        "so look in @ferry_news (https://t.me/ferry_news), then mark it posted or send it again",
+    },
+    ...over,
+  });

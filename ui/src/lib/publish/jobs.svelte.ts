@@ -8,8 +8,9 @@
 //   const stop = jobs.start();          // listen first, then resume
 //   void jobs.show(session.id);         // whenever the open draft changes
 //   await jobs.post(session.id, [accountId]);
+//   await jobs.settle(targetId, { kind: "notPosted" });   // after looking in the chat
 //   for (const job of jobs.jobs) …
-import { BackendError, EVENT, type Backend, type JobStatus, type PublishEvent, type Unlisten } from "../backend";
+import { BackendError, EVENT, type Backend, type JobStatus, type Looked, type PublishEvent, type Unlisten } from "../backend";
 import { applyEvent, applySnapshotAfter } from "./status";
 
 /** The backends (one per app start) that already resumed; a rebuilt top bar skips resuming. */
@@ -81,6 +82,15 @@ export class PublishJobs {
     } finally {
       this.retrying = false;
     }
+  }
+
+  /**
+   * Says what the person found in the chat for a target Ferry can't check; the engine records
+   * it and sends what is left, whose progress arrives as events like a retry's. Rejects when
+   * refused, so the target's line can say why.
+   */
+  async settle(targetId: string, looked: Looked): Promise<void> {
+    await this.#track(() => this.#backend.call("settle_target", { settle: { targetId, looked } }));
   }
 
   /** Opens a posted status in the system browser. */

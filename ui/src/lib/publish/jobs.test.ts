@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EVENT, type JobStatus } from "../backend";
 import { FakeBackend } from "../backend/fake";
-import { event, job, target } from "./fixtures";
+import { event, job, lookTarget, target } from "./fixtures";
 import { PublishJobs } from "./jobs.svelte";
 
 const posted = event("t1", { state: "posted", remoteUrl: "https://bsky.app/profile/ferry/post/1" });
@@ -120,6 +120,37 @@ describe("PublishJobs", () => {
     fake.answer("retry_failed", () => job([target("t1")]));
     await jobs.retry("job1");
     expect(jobs.failure).toBeNull();
+  });
+
+  it("settles a target after looking, then follows what is sent again", async () => {
+    const fake = new FakeBackend({ draft_publish_jobs: () => [job([lookTarget("t1")])], resume_publishing: () => [] });
+    fake.answer("settle_target", ({ settle }) =>
+      job([{ ...lookTarget(settle.targetId), state: "queued", error: null, retryable: null }]),
+    );
+    const jobs = new PublishJobs(fake);
+    await jobs.show("d1");
+    await jobs.start();
+
+    await jobs.settle("t1", { kind: "notPosted" });
+    expect(fake.called("settle_target")).toEqual([{ settle: { targetId: "t1", looked: { kind: "notPosted" } } }]);
+    expect(jobs.jobs[0].targets[0]).toMatchObject({ state: "queued", error: null });
+    fake.emit(EVENT.publish, event("t1", { state: "posted", network: "telegram", remoteUrl: "https://t.me/ferry_news/7" }));
+    expect(jobs.jobs[0].targets[0]).toMatchObject({ state: "posted", remoteUrl: "https://t.me/ferry_news/7" });
+  });
+
+  it("rejects a refused settle so the target's line can say why, and changes nothing", async () => {
+    const fake = new FakeBackend({
+      draft_publish_jobs: () => [job([lookTarget("t1")])],
+      settle_target: () => {
+        throw { code: "outbox.nothing_to_settle", message: "none of its parts is unknown" };
+      },
+    });
+    const jobs = new PublishJobs(fake);
+    await jobs.show("d1");
+    await expect(jobs.settle("t1", { kind: "posted", url: null })).rejects.toMatchObject({
+      code: "outbox.nothing_to_settle",
+    });
+    expect(jobs.jobs[0].targets[0].state).toBe("unknown");
   });
 
   it("drops a late answer for the draft that was open before", async () => {

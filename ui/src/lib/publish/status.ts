@@ -8,6 +8,7 @@
 // Pure functions over plain data, so the list survives any order of snapshot and events and
 // is tested without a window. Jobs are kept newest first, like `draft_publish_jobs` returns them.
 import type { JobStatus, PublishEvent, TargetEvent, TargetState, TargetStatus } from "../backend";
+import { needsLook } from "./settle";
 
 /** Replaces (or adds) a whole job, e.g. the answer of "Post now" or the final event. */
 export function applySnapshot(jobs: readonly JobStatus[], status: JobStatus): JobStatus[] {
@@ -98,9 +99,12 @@ export function isRunning(job: JobStatus): boolean {
   return job.targets.some((t) => t.state === "queued" || t.state === "sending");
 }
 
-/** "Retry failed" is offered when the job has settled with something not posted. */
+/**
+ * "Retry failed" is offered when the job has settled with something not posted — not for a
+ * target waiting for the person to look in the chat, which a retry would only stop at again.
+ */
 export function canRetry(job: JobStatus): boolean {
-  return !isRunning(job) && job.targets.some((t) => t.state === "failed" || t.state === "unknown");
+  return !isRunning(job) && job.targets.some((t) => (t.state === "failed" || t.state === "unknown") && !needsLook(t));
 }
 
 export function countByState(job: JobStatus): Record<TargetState, number> {

@@ -6,11 +6,13 @@
 //! | Mastodon | `Idempotency-Key` header               | resend with the same key: the server answers the first status; after the hour it remembers keys, look for the text among the account's recent statuses |
 //! | Bluesky  | the record key (a TID)                 | `getRecord` by that key; a resend with it can't make a second record |
 //! | Nostr    | the signed event (its id is its hash)  | ask the relays for the id; a resend is the same event |
+//! | Telegram | none: the API has no key               | none either (a bot can't read the chat): the part stays `unknown` until the person looks and settles it (`settle.rs`) |
 
 mod bluesky;
 pub(crate) mod mastodon;
 mod media;
 mod nostr;
+mod telegram;
 
 use super::failure::Failure;
 use super::rows::{PartRow, TargetRow};
@@ -21,7 +23,7 @@ use crate::model::ReplyTarget;
 /// A part that exists on the network.
 #[derive(Debug, Clone)]
 pub(crate) struct Posted {
-    /// Mastodon status id, Bluesky `at://` URI, Nostr event id (hex).
+    /// Mastodon status id, Bluesky `at://` URI, Nostr event id (hex), Telegram message id.
     pub remote_id: String,
     /// Bluesky: the record's CID, which replies point at.
     pub cid: Option<String>,
@@ -34,6 +36,7 @@ pub(crate) enum Sender {
     Mastodon(mastodon::MastodonSender),
     Bluesky(bluesky::BlueskySender),
     Nostr(nostr::NostrSender),
+    Telegram(telegram::TelegramSender),
 }
 
 impl Sender {
@@ -46,6 +49,9 @@ impl Sender {
                 Sender::Bluesky(bluesky::BlueskySender::open(accounts, account).await?)
             }
             Network::Nostr => Sender::Nostr(nostr::NostrSender::open(accounts, account).await?),
+            Network::Telegram => {
+                Sender::Telegram(telegram::TelegramSender::open(accounts, account).await?)
+            }
             other => {
                 return Err(crate::accounts::AccountError::Unsupported { network: other }.into());
             }
@@ -57,7 +63,7 @@ impl Sender {
     pub fn prepare(&self, target: &TargetRow, idx: usize) -> Result<PartRow, Failure> {
         let mut part = target.parts[idx].clone();
         match self {
-            Sender::Mastodon(_) => {}
+            Sender::Mastodon(_) | Sender::Telegram(_) => {}
             Sender::Bluesky(_) => bluesky::prepare(&mut part),
             Sender::Nostr(s) => s.prepare(target, idx, &mut part)?,
         }
@@ -72,6 +78,7 @@ impl Sender {
             Sender::Mastodon(s) => s.check(target, idx).await,
             Sender::Bluesky(s) => s.check(part).await,
             Sender::Nostr(s) => s.check(part).await,
+            Sender::Telegram(s) => Err(s.check(target, idx)),
         }
     }
 
@@ -81,6 +88,7 @@ impl Sender {
             Sender::Mastodon(s) => s.send(target, idx).await,
             Sender::Bluesky(s) => s.send(target, idx).await,
             Sender::Nostr(s) => s.send(target, idx).await,
+            Sender::Telegram(s) => s.send(target, idx).await,
         }
     }
 }
