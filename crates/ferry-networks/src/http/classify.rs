@@ -306,7 +306,10 @@ fn error_detail(parts: &ResponseParts) -> String {
             |k: &str| field(k).or_else(|| (k == "error").then(|| field("detail")).flatten());
         let text = match (
             field("error"),
-            field("message").or_else(|| field("error_description")),
+            field("message")
+                .or_else(|| field("error_description"))
+                // Telegram's Bot API.
+                .or_else(|| field("description")),
         ) {
             (Some(code), Some(message)) if code != message => format!("{code}: {message}"),
             (Some(one), _) | (None, Some(one)) => one.to_owned(),

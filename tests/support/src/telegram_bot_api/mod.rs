@@ -19,8 +19,10 @@
 //!
 //! Chats: `@ferry_news` (channel, the bot may post), `@no_rights` (channel, the bot is a
 //! plain member), `@readers` (supergroup, the bot a member). [`FakeBotApi::rate_limit_next`]
-//! makes the next send answer 429. `GET /_fake/messages` lists what was posted (for the E2E
-//! tests, which run the `fake-telegram` binary).
+//! makes the next send answer 429; [`FakeBotApi::fail_after_next`] makes it post and then
+//! answer 500, as a Bot API whose answer broke after the write. For the E2E tests, which run
+//! the `fake-telegram` binary: `GET /_fake/messages` lists what was posted, and
+//! `POST /_fake/fail-after-next` is `fail_after_next`.
 
 mod params;
 mod sending;
@@ -59,6 +61,7 @@ pub(crate) struct Inner {
     pub messages: Vec<Held>,
     pub next_id: i64,
     pub rate_limit_next: Option<i64>,
+    pub fail_after_next: bool,
     pub groups: u32,
 }
 
@@ -124,6 +127,7 @@ impl FakeBotApi {
         let app = Router::new()
             .route("/{bot}/{method}", post(method))
             .route("/_fake/messages", get(all_messages))
+            .route("/_fake/fail-after-next", post(fail_after_next))
             .with_state(inner.clone());
         let listener = tokio::net::TcpListener::bind(addr)
             .await
@@ -146,6 +150,11 @@ impl FakeBotApi {
             .filter(|m| m.chat == name)
             .cloned()
             .collect()
+    }
+
+    /// The next send posts, then answers 500: the sender can't know it went out.
+    pub fn fail_after_next(&self) {
+        self.inner.lock().unwrap().fail_after_next = true;
     }
 
     /// The next send is refused with 429 and `retry_after: secs`.
@@ -175,6 +184,11 @@ pub(crate) fn chat_json(c: &ChatInfo) -> Value {
 async fn all_messages(State(inner): State<Arc<Mutex<Inner>>>) -> axum::Json<Value> {
     let inner = inner.lock().unwrap();
     axum::Json(json!(inner.messages))
+}
+
+async fn fail_after_next(State(inner): State<Arc<Mutex<Inner>>>) -> StatusCode {
+    inner.lock().unwrap().fail_after_next = true;
+    StatusCode::NO_CONTENT
 }
 
 async fn method(
@@ -208,7 +222,11 @@ async fn method(
         }
         ("sendMessage" | "sendPhoto" | "sendMediaGroup", Some(c)) => {
             let mut inner = inner.lock().unwrap();
-            sending::send(&mut inner, &name, c, &params)
+            let answer = sending::send(&mut inner, &name, c, &params);
+            if answer.0.is_success() && std::mem::take(&mut inner.fail_after_next) {
+                return err(500, "Internal Server Error");
+            }
+            answer
         }
         _ => err(404, "Not Found"),
     }

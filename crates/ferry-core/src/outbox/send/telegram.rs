@@ -86,7 +86,9 @@ impl TelegramSender {
     /// A lost answer can't be checked here: say where to look, and stop.
     fn unsure(&self, target: &TargetRow, idx: usize, failure: Failure) -> Failure {
         if failure.kind == FailKind::Unknown {
-            self.look_yourself(target, idx, &failure.message)
+            // The details (a timeout, a 502) help no one decide; they go to the log.
+            tracing::info!(code = %failure.code, "telegram: outcome unknown: {}", failure.message);
+            self.look_yourself(target, idx, "its answer was lost")
         } else {
             failure
         }
