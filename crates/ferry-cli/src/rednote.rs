@@ -4,7 +4,13 @@
 //! ferry rednote published "$draft" --url 'http://xhslink.com/a/AbC123' --json
 //! ferry rednote published "$draft" --lang zh-Hant --url "$(pbpaste)"   # the whole share text works too
 //! ferry rednote export "$draft" --to ~/Phone --fit pad --json
+//! ferry rednote handoff "$draft" --telegram "$my_chat"   # to your own chat with your bot
+//! ferry rednote handoff "$draft" --export ~/Phone         # the same as export
 //! ```
+//!
+//! `handoff --telegram` sends the kit to a Telegram account's chat — add your private chat
+//! with your bot as one (`ferry accounts add telegram --chat <your numeric id>`) — the text,
+//! then the pictures as files (byte for byte, 1080 × 1440) in albums of up to 10.
 //!
 //! `export` writes the kit for the phone into a new folder inside `--to`: `title.txt`,
 //! `body.txt`, `topics.txt`, `note.txt` and the pictures made 3:4 (1080 × 1440), cropped to
@@ -18,7 +24,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use ferry_core::handoff::{Fit, RednoteExport};
+use ferry_core::handoff::{Fit, KitToTelegram, RednoteExport};
 use ferry_core::model::{LangTag, Network};
 use ferry_core::outbox::MarkPublished;
 
@@ -38,6 +44,22 @@ enum Command {
     Published(PublishedArgs),
     /// Write the draft's RedNote kit (texts, pictures made 3:4) into a new folder for the phone.
     Export(ExportArgs),
+    /// Hand the kit to the phone: into a folder, or to your own Telegram chat.
+    Handoff(HandoffArgs),
+}
+
+#[derive(clap::Args)]
+struct HandoffArgs {
+    /// The draft's id (from `ferry drafts list`).
+    draft_id: String,
+    /// Write the kit into a new folder inside DIR.
+    #[arg(long, value_name = "DIR", required_unless_present = "telegram")]
+    export: Option<PathBuf>,
+    /// Send the kit to this Telegram account's chat (your private chat with your bot).
+    #[arg(long, value_name = "ACCOUNT-ID", conflicts_with = "export")]
+    telegram: Option<String>,
+    #[command(flatten)]
+    kit: KitOptions,
 }
 
 #[derive(clap::Args)]
@@ -47,6 +69,13 @@ struct ExportArgs {
     /// The folder to make the kit's folder in.
     #[arg(long, value_name = "DIR")]
     to: PathBuf,
+    #[command(flatten)]
+    kit: KitOptions,
+}
+
+/// What every hand-off takes besides where the kit goes.
+#[derive(clap::Args)]
+struct KitOptions {
     /// The variant to hand over [default: the draft's main variant].
     #[arg(long)]
     lang: Option<String>,
@@ -92,19 +121,62 @@ pub async fn run(args: Args) -> ExitCode {
             exit(args.json, published(out, args).await)
         }
         Command::Export(args) => {
-            let out = Out { json: args.json };
-            exit(args.json, export(out, args).await)
+            let out = Out {
+                json: args.kit.json,
+            };
+            exit(out.json, export_kit(out, args).await)
+        }
+        Command::Handoff(args) => {
+            let out = Out {
+                json: args.kit.json,
+            };
+            exit(out.json, handoff(out, args).await)
         }
     }
 }
 
-async fn export(out: Out, args: ExportArgs) -> Result<ExitCode, Failure> {
-    let store = open_store(args.data_dir).await?;
-    let lang = variant(&store, &args.draft_id, args.lang).await?;
-    let fit = match args.fit {
+async fn handoff(out: Out, args: HandoffArgs) -> Result<ExitCode, Failure> {
+    let Some(account_id) = args.telegram else {
+        let to = args.export.unwrap_or_default();
+        let export = ExportArgs {
+            draft_id: args.draft_id,
+            to,
+            kit: args.kit,
+        };
+        return export_kit(out, export).await;
+    };
+    let accounts = crate::accounts::open_accounts(args.kit.data_dir).await?;
+    let lang = variant(accounts.store(), &args.draft_id, args.kit.lang).await?;
+    let sent = accounts
+        .send_rednote_kit(KitToTelegram {
+            draft_id: args.draft_id,
+            lang,
+            account_id,
+            fit: fit(args.kit.fit),
+        })
+        .await?;
+    accounts.store().close().await;
+    for note in &sent.notes {
+        out.note(&serde_json::json!({ "note": note }), || {
+            format!("note: {note}")
+        });
+    }
+    Ok(out.emit(&sent, || {
+        format!("sent to {} ({} messages)", sent.chat, sent.messages)
+    }))
+}
+
+fn fit(arg: FitArg) -> Fit {
+    match arg {
         FitArg::Crop => Fit::Crop,
         FitArg::Pad => Fit::Pad,
-    };
+    }
+}
+
+async fn export_kit(out: Out, args: ExportArgs) -> Result<ExitCode, Failure> {
+    let store = open_store(args.kit.data_dir).await?;
+    let lang = variant(&store, &args.draft_id, args.kit.lang).await?;
+    let fit = fit(args.kit.fit);
     let kit = store
         .export_rednote(RednoteExport {
             draft_id: args.draft_id,

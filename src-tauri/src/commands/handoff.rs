@@ -1,12 +1,15 @@
 //! Handing a draft to RedNote, which Ferry can't post to: the kit written to a folder the
-//! writer picked (`ferry_core::handoff`), and that folder opened in the file manager.
+//! writer picked (`ferry_core::handoff`), that folder opened in the file manager, or the kit
+//! sent to the writer's own Telegram chat through their bot.
 
 use std::path::Path;
 
-use ferry_core::handoff::{ExportedKit, RednoteExport};
+use ferry_core::handoff::{ExportedKit, KitToTelegram, RednoteExport, SentKit};
+use tauri::State;
 
 use crate::error::{AppError, CommandResult};
 use crate::open_store::OpenStore;
+use crate::publishing::Publishing;
 
 /// Writes the draft's RedNote kit (texts, pictures made 3:4) into a new folder inside
 /// `export.to`.
@@ -16,6 +19,18 @@ pub async fn export_rednote_kit(
     export: RednoteExport,
 ) -> CommandResult<ExportedKit> {
     Ok(store.export_rednote(export).await?)
+}
+
+/// Sends the draft's RedNote kit (the text, then the pictures as files) to the chat of a
+/// Telegram account: the writer's own chat with their bot.
+#[ferry_macros::command]
+pub async fn send_rednote_kit(
+    store: OpenStore,
+    publishing: State<'_, Publishing>,
+    send: KitToTelegram,
+) -> CommandResult<SentKit> {
+    let publisher = publishing.publisher(&store).await?;
+    Ok(publisher.accounts().send_rednote_kit(send).await?)
 }
 
 /// Opens a kit folder `export_rednote_kit` wrote. Only a folder holding a kit's `note.txt`:

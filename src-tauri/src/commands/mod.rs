@@ -82,6 +82,7 @@ commands![
     publish::settle_target,
     handoff::export_rednote_kit,
     handoff::open_kit_folder,
+    handoff::send_rednote_kit,
     publish::resume_publishing,
     publish::open_link,
     hints::hints,

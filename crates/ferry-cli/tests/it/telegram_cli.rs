@@ -5,7 +5,7 @@
 
 use crate::accounts_support::*;
 use crate::post_cli::draft;
-use ferry_test_support::telegram_bot_api::{FakeBotApi, GOOD_TOKEN};
+use ferry_test_support::telegram_bot_api::{FakeBotApi, GOOD_TOKEN, WRITER_CHAT};
 use ferry_test_support::{Fault, FaultProxy};
 use serde_json::Value;
 
@@ -91,6 +91,19 @@ async fn a_channel_is_added_posted_to_and_a_lost_answer_settled_by_hand() {
     );
     assert_eq!(api.messages("@ferry_news").len(), 1);
     assert_eq!(api.messages("@ferry_news")[0].text, "电报 & <Telegram>");
+
+    // The RedNote kit to the writer's own chat with the bot.
+    let args = add(&WRITER_CHAT.to_string());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let own = ok_json(d, &args, GOOD_TOKEN.as_bytes());
+    let own = own["id"].as_str().unwrap().to_owned();
+    let sent = ok_json(d, &["rednote", "handoff", &id, "--telegram", &own], b"");
+    assert_eq!(sent["messages"], 1, "{sent}");
+    assert!(
+        sent["notes"][0].as_str().unwrap().contains("no pictures"),
+        "{sent}"
+    );
+    assert_eq!(api.messages("@writer_lin")[0].text, "电报 & <Telegram>");
     remove_all(d);
 }
 

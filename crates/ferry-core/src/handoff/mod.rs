@@ -2,8 +2,9 @@
 //! published from the phone, so Ferry prepares what the phone needs: [`Store::export_rednote`]
 //! writes a folder with the note's title, body and topics as text files and its pictures made
 //! 3:4 (1080 × 1440, cropped to fill or padded to fit), ready to sync or AirDrop to the phone.
-//! (A QR code for a one-time page on the local network, and sending the kit to the user's own
-//! Telegram chat, are planned.) Once the note is up, "Mark as published" records its link
+//! [`Accounts::send_rednote_kit`](crate::accounts::Accounts) sends the same kit to the
+//! writer's own Telegram chat through their bot. (A QR code for a one-time page on the local
+//! network is planned.) Once the note is up, "Mark as published" records its link
 //! (`outbox::MarkPublished`).
 //!
 //! ```no_run
@@ -16,8 +17,10 @@
 //! # Ok(()) }
 //! ```
 
+mod kit;
 mod pictures;
 mod rednote;
+mod telegram;
 
 use std::path::PathBuf;
 
@@ -25,7 +28,11 @@ use ferry_macros::Coded;
 
 pub use pictures::{Fit, NOTE_HEIGHT, NOTE_WIDTH};
 pub use rednote::{ExportedKit, RednoteExport};
+pub use telegram::{KitToTelegram, SentKit};
 
+use ferry_networks::http::ClientError;
+
+use crate::accounts::AccountError;
 use crate::error::StoreError;
 
 #[derive(Debug, thiserror::Error, Coded)]
@@ -41,4 +48,26 @@ pub enum HandoffError {
     #[error("cannot write the kit in {}: {detail}", path.display())]
     #[code("handoff.folder")]
     Folder { path: PathBuf, detail: String },
+
+    #[error("the pictures could not be prepared: {detail}")]
+    #[code("handoff.pictures")]
+    Pictures { detail: String },
+
+    #[error(transparent)]
+    #[code(transparent)]
+    Account(#[from] AccountError),
+
+    #[error("{account} is not a Telegram account; choose the chat the kit goes to")]
+    #[code("handoff.not_telegram")]
+    NotTelegram { account: String },
+
+    #[error("{error}; the kit may have arrived in part: look in the chat before sending again")]
+    #[code("handoff.telegram")]
+    Telegram { error: ClientError },
+}
+
+impl HandoffError {
+    fn from_telegram(error: ClientError) -> Self {
+        HandoffError::Telegram { error }
+    }
 }

@@ -6,15 +6,14 @@
 
 use std::path::{Path, PathBuf};
 
-use ferry_networks::rednote::MAX_IMAGES;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::HandoffError;
-use super::pictures::{Fit, note_picture};
+use super::kit::Kit;
+use super::pictures::Fit;
 use crate::Store;
-use crate::media::decode_capped;
-use crate::model::{LangTag, Network};
+use crate::model::LangTag;
 
 /// "Write this draft's `lang` RedNote kit into the folder `to`."
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -42,40 +41,14 @@ pub struct ExportedKit {
     pub notes: Vec<String>,
 }
 
-/// A picture of the draft: its name as attached and its stored copy.
-struct Picture {
-    name: String,
-    path: PathBuf,
-}
-
 impl Store {
     /// Writes the kit of the draft's `lang` variant into a new folder inside `export.to`.
     pub async fn export_rednote(&self, export: RednoteExport) -> Result<ExportedKit, HandoffError> {
-        let draft = self.get_draft(&export.draft_id).await?;
-        if !draft.content.variants.iter().any(|v| v.lang == export.lang) {
-            return Err(HandoffError::NoVariant {
-                draft: export.draft_id,
-                lang: export.lang.to_string(),
-            });
-        }
-        let chosen = draft.content.network_text(&export.lang, Network::Rednote);
-        let texts = [
-            ("title.txt", chosen.title.unwrap_or_default().to_owned()),
-            ("body.txt", chosen.body.trim().to_owned()),
-            ("topics.txt", chosen.topics.text.clone()),
-        ];
-        let pictures: Vec<Picture> = draft
-            .content
-            .attachments
-            .iter()
-            .map(|a| Picture {
-                name: a.original_name.clone(),
-                path: self.media_path(&a.stored_name),
-            })
-            .collect();
+        let kit = self
+            .rednote_kit(&export.draft_id, &export.lang, export.fit)
+            .await?;
         let to = PathBuf::from(&export.to);
-        let fit = export.fit;
-        tokio::task::spawn_blocking(move || write_kit(&to, texts, pictures, fit))
+        tokio::task::spawn_blocking(move || write_kit(&to, kit))
             .await
             .map_err(|e| HandoffError::Folder {
                 path: PathBuf::from(&export.to),
@@ -84,12 +57,7 @@ impl Store {
     }
 }
 
-fn write_kit(
-    to: &Path,
-    texts: [(&str, String); 3],
-    pictures: Vec<Picture>,
-    fit: Fit,
-) -> Result<ExportedKit, HandoffError> {
+fn write_kit(to: &Path, kit: Kit) -> Result<ExportedKit, HandoffError> {
     let failed = |path: &Path, e: std::io::Error| HandoffError::Folder {
         path: path.to_owned(),
         detail: e.to_string(),
@@ -100,12 +68,11 @@ fn write_kit(
             detail: "there is no such folder".to_owned(),
         });
     }
-    let name = folder_name(&texts[0].1, &texts[1].1);
+    let name = folder_name(&kit.title, &kit.body);
     let work = to.join(format!(".ferry-kit-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir(&work).map_err(|e| failed(to, e))?;
-    let written = fill(&work, &texts, &pictures, fit);
-    let (files, notes) = match written {
-        Ok(done) => done,
+    let files = match fill(&work, &kit) {
+        Ok(files) => files,
         Err(e) => {
             let _ = std::fs::remove_dir_all(&work);
             return Err(failed(to, e));
@@ -124,72 +91,32 @@ fn write_kit(
     Ok(ExportedKit {
         folder: folder.display().to_string(),
         files,
-        notes,
+        notes: kit.notes,
     })
 }
 
-/// Writes the texts and pictures into `work`; returns the file names and the notes.
-fn fill(
-    work: &Path,
-    texts: &[(&str, String); 3],
-    pictures: &[Picture],
-    fit: Fit,
-) -> std::io::Result<(Vec<String>, Vec<String>)> {
-    let (mut files, mut notes) = (Vec::new(), Vec::new());
-    let mut whole = Vec::new();
+/// Writes the texts and pictures into `work`; returns the file names.
+fn fill(work: &Path, kit: &Kit) -> std::io::Result<Vec<String>> {
+    let mut files = Vec::new();
+    let texts = [
+        ("title.txt", &kit.title),
+        ("body.txt", &kit.body),
+        ("topics.txt", &kit.topics),
+    ];
     for (file, text) in texts {
         if text.trim().is_empty() {
             continue;
         }
         std::fs::write(work.join(file), format!("{text}\n"))?;
-        files.push((*file).to_owned());
-        whole.push(text.as_str());
+        files.push(file.to_owned());
     }
-    std::fs::write(work.join("note.txt"), format!("{}\n", whole.join("\n\n")))?;
+    std::fs::write(work.join("note.txt"), format!("{}\n", kit.note_text()))?;
     files.push("note.txt".to_owned());
-    if pictures.is_empty() {
-        notes.push("no pictures: RedNote has no text-only notes, add 1 to 18".to_owned());
+    for picture in &kit.pictures {
+        std::fs::write(work.join(&picture.file), &picture.bytes)?;
+        files.push(picture.file.clone());
     }
-    if pictures.len() > MAX_IMAGES {
-        notes.push(format!(
-            "RedNote takes {MAX_IMAGES} pictures: the last {} were left out",
-            pictures.len() - MAX_IMAGES
-        ));
-    }
-    let mut number = 0;
-    for picture in pictures.iter().take(MAX_IMAGES) {
-        let Ok(bytes) = std::fs::read(&picture.path) else {
-            notes.push(format!(
-                "{} is gone from Ferry's data folder: left out",
-                picture.name
-            ));
-            continue;
-        };
-        number += 1;
-        let file = match decode_capped(&bytes) {
-            Some(decoded) => {
-                let file = format!("{number:02}.jpg");
-                std::fs::write(work.join(&file), note_picture(&decoded, fit))?;
-                file
-            }
-            None => {
-                let ext = picture
-                    .path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .unwrap_or("bin");
-                let file = format!("{number:02}.{ext}");
-                std::fs::write(work.join(&file), &bytes)?;
-                notes.push(format!(
-                    "{} was copied as it is: Ferry makes JPEG and PNG pictures 3:4, not GIF or WebP",
-                    picture.name
-                ));
-                file
-            }
-        };
-        files.push(file);
-    }
-    Ok((files, notes))
+    Ok(files)
 }
 
 /// The kit folder's name: the title, else the body's first words, without characters file

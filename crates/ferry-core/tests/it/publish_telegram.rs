@@ -310,3 +310,86 @@ async fn a_lost_answer_stays_unknown_until_settled_and_nothing_is_sent_twice() {
     );
     env.cleanup().await;
 }
+
+#[tokio::test]
+async fn the_rednote_kit_goes_to_the_writers_own_chat_as_files_byte_for_byte() {
+    use ferry_core::handoff::{Fit, KitToTelegram, RednoteExport};
+    use ferry_test_support::telegram_bot_api::WRITER_CHAT;
+    let Some(env) = env("telegram-kit").await else {
+        return;
+    };
+    let api = FakeBotApi::start().await;
+    let own = add(&env.accounts, &api.base, &WRITER_CHAT.to_string())
+        .await
+        .unwrap();
+    assert_eq!(own.handle, "@writer_lin");
+    let store = env.accounts.store();
+    let draft = env
+        .draft(&[("zh-Hans", "渡口见面\n清晨六点的渡口，雾还没散。")], &[])
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..11u8 {
+        let path = dir.path().join(format!("p{i}.png"));
+        image::RgbImage::from_pixel(1600, 900, image::Rgb([i * 20, 40, 40]))
+            .save(&path)
+            .unwrap();
+        store
+            .attach_media(&draft.id, &path, BTreeMap::new())
+            .await
+            .unwrap();
+    }
+    let lang = ferry_core::LangTag::parse("zh-Hans").unwrap();
+    let sent = env
+        .accounts
+        .send_rednote_kit(KitToTelegram {
+            draft_id: draft.id.clone(),
+            lang: lang.clone(),
+            account_id: own.id.clone(),
+            fit: Fit::Pad,
+        })
+        .await
+        .unwrap();
+    assert_eq!(sent.messages, 12, "the text, an album of 10, then the 11th");
+    let held = api.messages("@writer_lin");
+    assert_eq!(held.len(), 12);
+    assert_eq!(held[0].kind, "text");
+    assert!(held[0].text.starts_with("渡口见面"), "{}", held[0].text);
+    assert!(held[1..].iter().all(|m| m.kind == "document"));
+    assert!(
+        held[1..11]
+            .iter()
+            .all(|m| m.media_group_id == held[1].media_group_id)
+    );
+    assert_eq!(held[11].media_group_id, None);
+
+    // The files are the export's pictures, byte for byte, 1080 × 1440.
+    let phone = tempfile::tempdir().unwrap();
+    let kit = store
+        .export_rednote(RednoteExport {
+            draft_id: draft.id.clone(),
+            lang,
+            to: phone.path().display().to_string(),
+            fit: Fit::Pad,
+        })
+        .await
+        .unwrap();
+    let first = std::fs::read(std::path::Path::new(&kit.folder).join("01.jpg")).unwrap();
+    assert_eq!(held[1].photo.as_deref(), Some(first.as_slice()));
+    let decoded = image::load_from_memory(&first).unwrap();
+    assert_eq!((decoded.width(), decoded.height()), (1080, 1440));
+
+    // A variant the draft lacks is refused by name.
+    let wrong = env
+        .accounts
+        .send_rednote_kit(KitToTelegram {
+            draft_id: draft.id.clone(),
+            lang: ferry_core::LangTag::parse("en").unwrap(),
+            account_id: own.id.clone(),
+            fit: Fit::Crop,
+        })
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(wrong.contains("no en variant"), "{wrong}");
+    env.cleanup().await;
+}

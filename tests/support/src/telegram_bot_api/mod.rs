@@ -18,7 +18,8 @@
 //! ```
 //!
 //! Chats: `@ferry_news` (channel, the bot may post), `@no_rights` (channel, the bot is a
-//! plain member), `@readers` (supergroup, the bot a member). [`FakeBotApi::rate_limit_next`]
+//! plain member), `@readers` (supergroup, the bot a member), and [`WRITER_CHAT`], a person's
+//! private chat with the bot (`sendDocument` too, for files sent byte for byte). [`FakeBotApi::rate_limit_next`]
 //! makes the next send answer 429; [`FakeBotApi::fail_after_next`] makes it post and then
 //! answer 500, as a Bot API whose answer broke after the write. For the E2E tests, which run
 //! the `fake-telegram` binary: `GET /_fake/messages` lists what was posted, and
@@ -38,6 +39,8 @@ use serde_json::{Value, json};
 /// The one token the fake accepts.
 pub const GOOD_TOKEN: &str = "7000001:AAFakeTokenForFerryTests_0123456789";
 pub const BOT_ID: i64 = 7_000_001;
+/// The writer's own chat with the bot (private: reached by its id only).
+pub const WRITER_CHAT: i64 = 5_550_001;
 
 /// A message the fake holds.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -49,7 +52,9 @@ pub struct Held {
     /// The text or caption after HTML parsing: what readers see.
     pub text: String,
     pub reply_to: Option<i64>,
-    /// The uploaded photo, when the message is one.
+    /// `text`, `photo` or `document`.
+    pub kind: String,
+    /// The uploaded photo or file, when the message is one.
     #[serde(skip)]
     pub photo: Option<Vec<u8>>,
     pub photo_bytes: Option<usize>,
@@ -81,7 +86,7 @@ pub(crate) struct ChatInfo {
     pub bot_status: &'static str,
 }
 
-const CHATS: [ChatInfo; 3] = [
+const CHATS: [ChatInfo; 4] = [
     ChatInfo {
         name: "ferry_news",
         id: -1_001_000_000_001,
@@ -103,14 +108,22 @@ const CHATS: [ChatInfo; 3] = [
         title: "Readers",
         bot_status: "member",
     },
+    ChatInfo {
+        name: "writer_lin",
+        id: WRITER_CHAT,
+        kind: "private",
+        title: "Lin",
+        bot_status: "member",
+    },
 ];
 
 /// `@name` or the numeric id, as `chat_id` carries it.
 pub(crate) fn find_chat(chat_id: Option<&str>) -> Option<&'static ChatInfo> {
     let wanted = chat_id?;
-    CHATS
-        .iter()
-        .find(|c| wanted == format!("@{}", c.name) || wanted == c.id.to_string())
+    // Private chats are reached by id only, as on Telegram.
+    CHATS.iter().find(|c| {
+        (wanted == format!("@{}", c.name) && c.kind != "private") || wanted == c.id.to_string()
+    })
 }
 
 impl FakeBotApi {
@@ -178,6 +191,9 @@ pub(crate) fn err(code: u16, description: &str) -> Answer {
 }
 
 pub(crate) fn chat_json(c: &ChatInfo) -> Value {
+    if c.kind == "private" {
+        return json!({"id": c.id, "type": c.kind, "first_name": c.title, "username": c.name});
+    }
     json!({"id": c.id, "type": c.kind, "title": c.title, "username": c.name})
 }
 
@@ -208,9 +224,11 @@ async fn method(
     match (name.as_str(), chat) {
         ("getMe", _) => ok(json!({"id": BOT_ID, "is_bot": true,
             "first_name": "Ferry test bot", "username": "ferry_test_bot"})),
-        ("getChat" | "getChatMember" | "sendMessage" | "sendPhoto" | "sendMediaGroup", None) => {
-            err(400, "Bad Request: chat not found")
-        }
+        (
+            "getChat" | "getChatMember" | "sendMessage" | "sendPhoto" | "sendDocument"
+            | "sendMediaGroup",
+            None,
+        ) => err(400, "Bad Request: chat not found"),
         ("getChat", Some(c)) => ok(chat_json(c)),
         ("getChatMember", Some(c)) => {
             let mut member = json!({"status": c.bot_status,
@@ -220,7 +238,7 @@ async fn method(
             }
             ok(member)
         }
-        ("sendMessage" | "sendPhoto" | "sendMediaGroup", Some(c)) => {
+        ("sendMessage" | "sendPhoto" | "sendDocument" | "sendMediaGroup", Some(c)) => {
             let mut inner = inner.lock().unwrap();
             let answer = sending::send(&mut inner, &name, c, &params);
             if answer.0.is_success() && std::mem::take(&mut inner.fail_after_next) {

@@ -36,15 +36,23 @@ pub(crate) fn send(inner: &mut Inner, method: &str, chat: &ChatInfo, params: &Pa
             let held = hold(inner, chat, text, reply_to, None, None);
             ok(message_json(chat, &held))
         }
-        "sendPhoto" => {
+        "sendPhoto" | "sendDocument" => {
             let caption = match caption(params, "caption", params.text("parse_mode")) {
                 Ok(c) => c,
                 Err(e) => return err(400, &e),
             };
-            let Some(photo) = params.file("photo").cloned() else {
-                return err(400, "Bad Request: there is no photo in the request");
+            let field = if method == "sendPhoto" {
+                "photo"
+            } else {
+                "document"
             };
-            let held = hold(inner, chat, caption, reply_to, Some(photo), None);
+            let Some(photo) = params.file(field).cloned() else {
+                return err(
+                    400,
+                    &format!("Bad Request: there is no {field} in the request"),
+                );
+            };
+            let held = hold(inner, chat, caption, reply_to, Some((field, photo)), None);
             ok(message_json(chat, &held))
         }
         _ => album(inner, chat, params, reply_to),
@@ -78,14 +86,32 @@ fn album(inner: &mut Inner, chat: &ChatInfo, params: &Params, reply_to: Option<i
         if units(&text) > 1024 {
             return err(400, "Bad Request: message caption is too long");
         }
-        photos.push((file.clone(), text));
+        let kind = if item["type"] == "document" {
+            "document"
+        } else {
+            "photo"
+        };
+        if photos.first().is_some_and(|(k, _, _)| *k != kind) {
+            return err(
+                400,
+                "Bad Request: documents can't be mixed with other media types",
+            );
+        }
+        photos.push((kind, file.clone(), text));
     }
     inner.groups += 1;
     let group = format!("group-{}", inner.groups);
     let mut answered = Vec::new();
-    for (i, (photo, text)) in photos.into_iter().enumerate() {
+    for (i, (kind, photo, text)) in photos.into_iter().enumerate() {
         let reply = if i == 0 { reply_to } else { None };
-        let held = hold(inner, chat, text, reply, Some(photo), Some(group.clone()));
+        let held = hold(
+            inner,
+            chat,
+            text,
+            reply,
+            Some((kind, photo)),
+            Some(group.clone()),
+        );
         answered.push(message_json(chat, &held));
     }
     ok(json!(answered))
@@ -149,15 +175,20 @@ fn hold(
     chat: &ChatInfo,
     text: String,
     reply_to: Option<i64>,
-    photo: Option<Vec<u8>>,
+    file: Option<(&str, Vec<u8>)>,
     media_group_id: Option<String>,
 ) -> Held {
     inner.next_id += 1;
+    let (kind, photo) = match file {
+        Some((kind, bytes)) => (kind.to_owned(), Some(bytes)),
+        None => ("text".to_owned(), None),
+    };
     let held = Held {
         chat: chat.name.to_owned(),
         message_id: inner.next_id,
         text,
         reply_to,
+        kind,
         photo_bytes: photo.as_ref().map(Vec::len),
         photo,
         media_group_id,
@@ -169,7 +200,10 @@ fn hold(
 fn message_json(chat: &ChatInfo, held: &Held) -> Value {
     let mut m =
         json!({"message_id": held.message_id, "date": 1_765_000_000, "chat": chat_json(chat)});
-    if held.photo.is_some() {
+    if held.kind == "document" {
+        m["document"] =
+            json!({"file_id": format!("doc-{}", held.message_id), "file_unique_id": "d"});
+    } else if held.photo.is_some() {
         m["photo"] = json!([{"file_id": format!("photo-{}", held.message_id),
             "file_unique_id": "u", "width": 1080, "height": 1440}]);
         if !held.text.is_empty() {

@@ -81,19 +81,21 @@ impl Chat {
     /// `https://t.me/<name>/<id>` for public chats, `https://t.me/c/<id>/<id>` for private
     /// channels and supergroups (members open it); basic groups and private chats have none.
     pub fn message_link(&self, message_id: i64) -> Option<String> {
+        if !matches!(self.kind.as_str(), "channel" | "supergroup") {
+            return None;
+        }
         if let Some(name) = &self.username {
             return Some(format!("https://t.me/{name}/{message_id}"));
         }
         let internal = self.id.to_string();
         internal
             .strip_prefix("-100")
-            .filter(|_| matches!(self.kind.as_str(), "channel" | "supergroup"))
             .map(|id| format!("https://t.me/c/{id}/{message_id}"))
     }
 
     /// Where the person can look at the chat: the public link, or the private one.
     pub fn link(&self) -> Option<String> {
-        if let Some(name) = &self.username {
+        if let Some(name) = self.username.as_ref().filter(|_| self.kind != "private") {
             return Some(format!("https://t.me/{name}"));
         }
         self.message_link(1)
@@ -148,6 +150,15 @@ impl BotApi {
     pub async fn check_chat(&self, chat: &ChatRef) -> Result<BotPlace, ClientError> {
         let bot = self.get_me().await?;
         let found = self.get_chat(chat).await?;
+        if found.kind == "private" {
+            // A person's own chat with the bot (a hand-off to the phone): the bot may write
+            // once the person has pressed Start, which getChat answering already shows.
+            return Ok(BotPlace {
+                bot,
+                chat: found,
+                missing: None,
+            });
+        }
         let body = json!({ "chat_id": found.id, "user_id": bot.id });
         let member: Member = self
             .call("getChatMember", Effect::Read, |http, url| {

@@ -36,7 +36,7 @@ use url::Url;
 
 pub use chat::{BotPlace, Chat, ChatRef, User};
 pub use html::{OutgoingText, escape_html};
-pub use send::{Message, Photo};
+pub use send::{ALBUM_MAX, Message, Photo, SendAs};
 
 use crate::http::{ClientError, Secret, parse_base_url, shared_client};
 

@@ -32,6 +32,30 @@ pub struct Photo {
 /// An album holds 2–10 items (`sendMediaGroup`).
 pub const ALBUM_MAX: usize = 10;
 
+/// How pictures travel: as photos (Telegram shows them inline, recompressed to at most 1280
+/// px), or as files, byte for byte (what a hand-off to the phone wants).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SendAs {
+    Photo,
+    Document,
+}
+
+impl SendAs {
+    fn method(self) -> &'static str {
+        match self {
+            SendAs::Photo => "sendPhoto",
+            SendAs::Document => "sendDocument",
+        }
+    }
+
+    fn field(self) -> &'static str {
+        match self {
+            SendAs::Photo => "photo",
+            SendAs::Document => "document",
+        }
+    }
+}
+
 impl BotApi {
     pub async fn send_message(
         &self,
@@ -60,9 +84,22 @@ impl BotApi {
         caption: Option<&OutgoingText>,
         reply_to: Option<i64>,
     ) -> Result<Message, ClientError> {
+        self.send_file(SendAs::Photo, chat_id, photo, caption, reply_to)
+            .await
+    }
+
+    /// One picture as a photo (`sendPhoto`) or a file (`sendDocument`).
+    pub async fn send_file(
+        &self,
+        kind: SendAs,
+        chat_id: i64,
+        photo: Photo,
+        caption: Option<&OutgoingText>,
+        reply_to: Option<i64>,
+    ) -> Result<Message, ClientError> {
         let mut form = Form::new()
             .text("chat_id", chat_id.to_string())
-            .part("photo", file_part(photo)?);
+            .part(kind.field(), file_part(photo)?);
         if let Some(caption) = caption.filter(|c| !c.is_empty()) {
             form = form
                 .text("caption", caption.html().to_owned())
@@ -71,7 +108,7 @@ impl BotApi {
         if let Some(id) = reply_to {
             form = form.text("reply_parameters", reply(id).to_string());
         }
-        self.call("sendPhoto", Effect::Write, |http, url| {
+        self.call(kind.method(), Effect::Write, |http, url| {
             http.post(url).multipart(form)
         })
         .await
@@ -81,6 +118,19 @@ impl BotApi {
     /// message of the album, in order.
     pub async fn send_album(
         &self,
+        chat_id: i64,
+        photos: Vec<Photo>,
+        caption: Option<&OutgoingText>,
+        reply_to: Option<i64>,
+    ) -> Result<Vec<Message>, ClientError> {
+        self.send_album_as(SendAs::Photo, chat_id, photos, caption, reply_to)
+            .await
+    }
+
+    /// [`BotApi::send_album`] of photos or of files (an album holds one kind).
+    pub async fn send_album_as(
+        &self,
+        kind: SendAs,
         chat_id: i64,
         photos: Vec<Photo>,
         caption: Option<&OutgoingText>,
@@ -97,7 +147,7 @@ impl BotApi {
         let mut form = Form::new().text("chat_id", chat_id.to_string());
         for (i, photo) in photos.into_iter().enumerate() {
             let name = format!("photo{i}");
-            let mut item = json!({ "type": "photo", "media": format!("attach://{name}") });
+            let mut item = json!({ "type": kind.field(), "media": format!("attach://{name}") });
             if let Some(caption) = caption.filter(|c| i == 0 && !c.is_empty()) {
                 item["caption"] = json!(caption.html());
                 item["parse_mode"] = json!("HTML");
