@@ -69,6 +69,7 @@ pub fn run() {
         .manage(scheduling::Scheduling::default())
         .manage(feeding::Feeding::default())
         .manage(mastodon_sign_ins::MastodonSignIns::default())
+        .manage(ferry_core::handoff::LanPages::default())
         .register_asynchronous_uri_scheme_protocol(media_protocol::SCHEME, media_protocol::handle)
         .register_asynchronous_uri_scheme_protocol(
             feed_image_protocol::SCHEME,

@@ -24,6 +24,7 @@ mod hints;
 mod post;
 mod post_settle;
 mod rednote;
+mod rednote_qr;
 mod schedule;
 mod slots;
 mod translate;

@@ -53,11 +53,21 @@ struct HandoffArgs {
     /// The draft's id (from `ferry drafts list`).
     draft_id: String,
     /// Write the kit into a new folder inside DIR.
-    #[arg(long, value_name = "DIR", required_unless_present = "telegram")]
+    #[arg(long, value_name = "DIR", required_unless_present_any = ["telegram", "qr"])]
     export: Option<PathBuf>,
     /// Send the kit to this Telegram account's chat (your private chat with your bot).
-    #[arg(long, value_name = "ACCOUNT-ID", conflicts_with = "export")]
+    #[arg(long, value_name = "ACCOUNT-ID", conflicts_with_all = ["export", "qr"])]
     telegram: Option<String>,
+    /// Serve the kit on a one-time page on the local network and print its QR code; runs
+    /// until the phone opened it (then `--linger` seconds more for its pictures) or 10 minutes.
+    #[arg(long, conflicts_with = "export")]
+    qr: bool,
+    /// With --qr: seconds the pictures stay downloadable after the phone opened the page.
+    #[arg(long, default_value_t = 120)]
+    linger: u64,
+    /// With --qr: the address to serve on [default: this computer's LAN address].
+    #[arg(long, hide = true)]
+    bind: Option<std::net::IpAddr>,
     #[command(flatten)]
     kit: KitOptions,
 }
@@ -75,23 +85,23 @@ struct ExportArgs {
 
 /// What every hand-off takes besides where the kit goes.
 #[derive(clap::Args)]
-struct KitOptions {
+pub(crate) struct KitOptions {
     /// The variant to hand over [default: the draft's main variant].
     #[arg(long)]
-    lang: Option<String>,
+    pub lang: Option<String>,
     /// Pictures of another shape: cropped to fill 3:4, or padded with white.
     #[arg(long, value_enum, default_value_t = FitArg::Crop)]
-    fit: FitArg,
+    pub fit: FitArg,
     /// Print the result as one line of JSON on stdout.
     #[arg(long)]
-    json: bool,
+    pub json: bool,
     /// The data folder holding ferry.db [default: $FERRY_DATA_DIR, else the OS data folder].
     #[arg(long, value_name = "DIR")]
-    data_dir: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
-enum FitArg {
+pub(crate) enum FitArg {
     Crop,
     Pad,
 }
@@ -136,6 +146,10 @@ pub async fn run(args: Args) -> ExitCode {
 }
 
 async fn handoff(out: Out, args: HandoffArgs) -> Result<ExitCode, Failure> {
+    if args.qr {
+        return crate::rednote_qr::serve(out, args.draft_id, args.kit, args.bind, args.linger)
+            .await;
+    }
     let Some(account_id) = args.telegram else {
         let to = args.export.unwrap_or_default();
         let export = ExportArgs {
@@ -166,7 +180,7 @@ async fn handoff(out: Out, args: HandoffArgs) -> Result<ExitCode, Failure> {
     }))
 }
 
-fn fit(arg: FitArg) -> Fit {
+pub(crate) fn fit(arg: FitArg) -> Fit {
     match arg {
         FitArg::Crop => Fit::Crop,
         FitArg::Pad => Fit::Pad,
@@ -196,7 +210,7 @@ async fn export_kit(out: Out, args: ExportArgs) -> Result<ExitCode, Failure> {
 }
 
 /// `--lang`, or the draft's main variant.
-async fn variant(
+pub(crate) async fn variant(
     store: &ferry_core::Store,
     draft_id: &str,
     lang: Option<String>,

@@ -1,10 +1,13 @@
 //! Handing a draft to RedNote, which Ferry can't post to: the kit written to a folder the
 //! writer picked (`ferry_core::handoff`), that folder opened in the file manager, or the kit
-//! sent to the writer's own Telegram chat through their bot.
+//! sent to the writer's own Telegram chat through their bot, or served on a one-time page on
+//! the local network for the phone to open from a QR code.
 
 use std::path::Path;
 
-use ferry_core::handoff::{ExportedKit, KitToTelegram, RednoteExport, SentKit};
+use ferry_core::handoff::{
+    ExportedKit, KitToTelegram, LanHandoff, LanPage, LanPageState, LanPages, RednoteExport, SentKit,
+};
 use tauri::State;
 
 use crate::error::{AppError, CommandResult};
@@ -31,6 +34,29 @@ pub async fn send_rednote_kit(
 ) -> CommandResult<SentKit> {
     let publisher = publishing.publisher(&store).await?;
     Ok(publisher.accounts().send_rednote_kit(send).await?)
+}
+
+/// Serves the draft's RedNote kit on a one-time page on the local network (10 minutes, one
+/// opening) and returns its address and QR code. Replaces a page served before.
+#[ferry_macros::command]
+pub async fn start_lan_handoff(
+    store: OpenStore,
+    pages: State<'_, LanPages>,
+    handoff: LanHandoff,
+) -> CommandResult<LanPage> {
+    Ok(pages.start(&store, handoff, None).await?)
+}
+
+/// Whether the page is waiting, was opened on the phone, or expired.
+#[ferry_macros::command]
+pub fn lan_handoff_state(pages: State<'_, LanPages>) -> LanPageState {
+    pages.state()
+}
+
+/// Stops serving the page at once.
+#[ferry_macros::command]
+pub fn stop_lan_handoff(pages: State<'_, LanPages>) {
+    pages.stop();
 }
 
 /// Opens a kit folder `export_rednote_kit` wrote. Only a folder holding a kit's `note.txt`:

@@ -146,3 +146,39 @@ async fn the_kit_is_exported_for_the_phone_with_pictures_made_three_by_four() {
         "清晨六点的渡口，雾还没散。\n"
     );
 }
+
+#[tokio::test]
+async fn handoff_qr_serves_the_page_once_then_ends() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let data = tempfile::tempdir().unwrap();
+    let id = draft(data.path()).await;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ferry"))
+        .args(["rednote", "handoff", &id, "--qr", "--bind", "127.0.0.1"])
+        .args(["--linger", "0", "--json"])
+        .env("FERRY_DATA_DIR", data.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut url = None;
+    for line in stderr.lines() {
+        let line = line.unwrap();
+        let note: Value = serde_json::from_str(&line).unwrap_or_default();
+        if let Some(found) = note["url"].as_str() {
+            url = Some(found.to_owned());
+            break;
+        }
+    }
+    let url = url.expect("the page's address on stderr");
+    let page = reqwest::get(&url).await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("渡口见面"));
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let done: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(done["state"], "opened");
+    // The command ended, and the page with it.
+    assert!(reqwest::get(&url).await.is_err());
+}

@@ -3,8 +3,8 @@
 //! writes a folder with the note's title, body and topics as text files and its pictures made
 //! 3:4 (1080 × 1440, cropped to fill or padded to fit), ready to sync or AirDrop to the phone.
 //! [`Accounts::send_rednote_kit`](crate::accounts::Accounts) sends the same kit to the
-//! writer's own Telegram chat through their bot. (A QR code for a one-time page on the local
-//! network is planned.) Once the note is up, "Mark as published" records its link
+//! writer's own Telegram chat through their bot, and [`LanPages::start`] serves it on a
+//! one-time page on the local network that the phone opens from a QR code. Once the note is up, "Mark as published" records its link
 //! (`outbox::MarkPublished`).
 //!
 //! ```no_run
@@ -18,6 +18,7 @@
 //! ```
 
 mod kit;
+mod lan;
 mod pictures;
 mod rednote;
 mod telegram;
@@ -26,6 +27,9 @@ use std::path::PathBuf;
 
 use ferry_macros::Coded;
 
+pub use lan::{
+    LanHandoff, LanPage, LanPageState, LanPages, PAGE_LIFETIME, lan_address, qr_for_terminal,
+};
 pub use pictures::{Fit, NOTE_HEIGHT, NOTE_WIDTH};
 pub use rednote::{ExportedKit, RednoteExport};
 pub use telegram::{KitToTelegram, SentKit};
@@ -56,6 +60,17 @@ pub enum HandoffError {
     #[error(transparent)]
     #[code(transparent)]
     Account(#[from] AccountError),
+
+    #[error(
+        "this computer is on no local network (no private address): the phone can't reach a \
+         page here; export to a folder or send the kit through Telegram"
+    )]
+    #[code("handoff.no_lan")]
+    NoLan,
+
+    #[error("cannot serve the page for the phone: {detail}")]
+    #[code("handoff.serve")]
+    Serve { detail: String },
 
     #[error("{account} is not a Telegram account; choose the chat the kit goes to")]
     #[code("handoff.not_telegram")]

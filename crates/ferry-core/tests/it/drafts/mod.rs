@@ -8,6 +8,7 @@ mod failures;
 mod media;
 mod open;
 mod rednote_export;
+mod rednote_lan;
 mod revisions;
 mod roundtrip;
 mod search;
