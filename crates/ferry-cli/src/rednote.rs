@@ -6,6 +6,8 @@
 //! ferry rednote export "$draft" --to ~/Phone --fit pad --json
 //! ferry rednote handoff "$draft" --telegram "$my_chat"   # to your own chat with your bot
 //! ferry rednote handoff "$draft" --export ~/Phone         # the same as export
+//! ferry rednote handoff "$draft" --qr                     # a one-time page for the phone
+//! ferry rednote focus "$draft" "$picture" --x 0.2 --y 0.5  # where a 3:4 crop keeps it
 //! ```
 //!
 //! `handoff --telegram` sends the kit to a Telegram account's chat — add your private chat
@@ -25,7 +27,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use ferry_core::handoff::{Fit, KitToTelegram, RednoteExport};
-use ferry_core::model::{LangTag, Network};
+use ferry_core::model::{Focus, LangTag, Network};
 use ferry_core::outbox::MarkPublished;
 
 use crate::cli_error::CliError;
@@ -46,6 +48,35 @@ enum Command {
     Export(ExportArgs),
     /// Hand the kit to the phone: into a folder, or to your own Telegram chat.
     Handoff(HandoffArgs),
+    /// Move the point of a picture that a crop to 3:4 keeps (0–1 from the left and the top).
+    Focus(FocusArgs),
+}
+
+#[derive(clap::Args)]
+struct FocusArgs {
+    draft_id: String,
+    /// The picture's attachment id (`ferry drafts show <draft> --json`).
+    attachment_id: String,
+    /// 0 keeps the left edge, 1 the right, 0.5 the middle.
+    #[arg(long, required_unless_present = "centre", value_parser = fraction)]
+    x: Option<f64>,
+    /// 0 keeps the top edge, 1 the bottom.
+    #[arg(long, required_unless_present = "centre", value_parser = fraction)]
+    y: Option<f64>,
+    /// Back to the centre.
+    #[arg(long, conflicts_with_all = ["x", "y"])]
+    centre: bool,
+    #[arg(long)]
+    json: bool,
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+}
+
+fn fraction(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("{text:?} is not a number from 0 to 1")),
+    }
 }
 
 #[derive(clap::Args)]
@@ -136,6 +167,10 @@ pub async fn run(args: Args) -> ExitCode {
             };
             exit(out.json, export_kit(out, args).await)
         }
+        Command::Focus(args) => {
+            let out = Out { json: args.json };
+            exit(args.json, focus(out, args).await)
+        }
         Command::Handoff(args) => {
             let out = Out {
                 json: args.kit.json,
@@ -178,6 +213,35 @@ async fn handoff(out: Out, args: HandoffArgs) -> Result<ExitCode, Failure> {
     Ok(out.emit(&sent, || {
         format!("sent to {} ({} messages)", sent.chat, sent.messages)
     }))
+}
+
+async fn focus(out: Out, args: FocusArgs) -> Result<ExitCode, Failure> {
+    let store = open_store(args.data_dir).await?;
+    let per_mille = |v: Option<f64>| (v.unwrap_or(0.5) * f64::from(Focus::MAX)).round() as u16;
+    let focus = (!args.centre).then(|| Focus {
+        x: per_mille(args.x),
+        y: per_mille(args.y),
+    });
+    let draft = store
+        .set_attachment_focus(&args.draft_id, &args.attachment_id, focus)
+        .await?;
+    store.close().await;
+    let set = draft
+        .content
+        .attachments
+        .iter()
+        .find(|a| a.id == args.attachment_id)
+        .and_then(|a| a.focus);
+    Ok(
+        out.emit(&serde_json::json!({ "focus": set }), || match set {
+            Some(f) => format!(
+                "focus at {:.3}, {:.3}",
+                f64::from(f.x) / 1000.0,
+                f64::from(f.y) / 1000.0
+            ),
+            None => "focus in the centre".to_owned(),
+        }),
+    )
 }
 
 pub(crate) fn fit(arg: FitArg) -> Fit {

@@ -18,3 +18,17 @@ pub async fn attach_media(
 ) -> CommandResult<AttachOutcome> {
     Ok(store.attach_media(&id, &path, BTreeMap::new()).await?)
 }
+
+/// Moves the point of an attached picture that a crop to 3:4 keeps (RedNote's kit); `None`
+/// puts it back in the centre. Returns the draft as it now is.
+#[ferry_macros::command]
+pub async fn set_attachment_focus(
+    store: OpenStore,
+    id: String,
+    attachment_id: String,
+    focus: Option<ferry_core::model::Focus>,
+) -> CommandResult<ferry_core::Draft> {
+    Ok(store
+        .set_attachment_focus(&id, &attachment_id, focus)
+        .await?)
+}

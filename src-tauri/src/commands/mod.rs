@@ -52,6 +52,7 @@ commands![
     drafts::restore_revision,
     drafts::drop_draft_reply,
     media::attach_media,
+    media::set_attachment_focus,
     rules::check_variant,
     settings::get_settings,
     settings::save_settings,

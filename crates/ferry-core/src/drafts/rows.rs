@@ -88,10 +88,13 @@ pub(crate) async fn load_content(
         i64,
         String,
         Option<i64>,
+        Option<i64>,
+        Option<i64>,
     );
     let attachments: Vec<AttachmentRow> = sqlx::query_as(
         "SELECT id, sha256, stored_name, original_name, media_type, width, height, byte_len, \
-         alt_json, qr_code FROM attachments WHERE draft_seq = ? ORDER BY position",
+         alt_json, qr_code, focus_x, focus_y FROM attachments WHERE draft_seq = ? \
+         ORDER BY position",
     )
     .bind(seq)
     .fetch_all(&mut *conn)
@@ -130,7 +133,7 @@ pub(crate) async fn load_content(
         attachments: attachments
             .into_iter()
             .map(
-                |(id, sha256, stored, original, media_type, w, h, len, alt, qr_code)| {
+                |(id, sha256, stored, original, media_type, w, h, len, alt, qr_code, fx, fy)| {
                     Ok(Attachment {
                         alt: serde_json::from_str(&alt).map_err(|e| {
                             decode_err(format!("alt texts of attachment {id}: {e}"))
@@ -145,6 +148,7 @@ pub(crate) async fn load_content(
                         byte_len: u64::try_from(len).unwrap_or_default(),
                         missing: false,
                         qr_code: qr_code.map(|q: i64| q != 0),
+                        focus: focus_of(fx, fy),
                     })
                 },
             )
@@ -233,8 +237,8 @@ pub(crate) async fn write_content(
             let alt = serde_json::to_string(&a.alt).map_err(|e| decode_err(e.to_string()))?;
             sqlx::query(
                 "INSERT INTO attachments (id, draft_seq, position, sha256, stored_name, \
-                 original_name, media_type, width, height, byte_len, alt_json, qr_code) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 original_name, media_type, width, height, byte_len, alt_json, qr_code, \
+                 focus_x, focus_y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(&a.id)
             .bind(seq)
@@ -248,6 +252,8 @@ pub(crate) async fn write_content(
             .bind(i64::try_from(a.byte_len).unwrap_or(i64::MAX))
             .bind(alt)
             .bind(a.qr_code.map(i64::from))
+            .bind(a.focus.map(|f| i64::from(f.x)))
+            .bind(a.focus.map(|f| i64::from(f.y)))
             .execute(&mut *conn)
             .await?;
         }
@@ -291,4 +297,18 @@ async fn clear(
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// A stored focus point, when both halves are there and in range.
+fn focus_of(x: Option<i64>, y: Option<i64>) -> Option<crate::model::Focus> {
+    let range = 0..=i64::from(crate::model::Focus::MAX);
+    match (x, y) {
+        (Some(x), Some(y)) if range.contains(&x) && range.contains(&y) => {
+            Some(crate::model::Focus {
+                x: x as u16,
+                y: y as u16,
+            })
+        }
+        _ => None,
+    }
 }

@@ -11,7 +11,7 @@ use super::HandoffError;
 use super::pictures::{Fit, note_picture};
 use crate::Store;
 use crate::media::decode_capped;
-use crate::model::{LangTag, Network};
+use crate::model::{Focus, LangTag, Network};
 
 /// One hand-off's worth of a draft's RedNote variant.
 #[derive(Debug, Clone)]
@@ -55,10 +55,11 @@ impl Kit {
     }
 }
 
-/// A picture of the draft: its name as attached and its stored copy.
+/// A picture of the draft: its name as attached, its stored copy, and where a crop keeps it.
 struct Source {
     name: String,
     path: PathBuf,
+    focus: Option<Focus>,
 }
 
 impl Store {
@@ -89,6 +90,7 @@ impl Store {
             .map(|a| Source {
                 name: a.original_name.clone(),
                 path: self.media_path(&a.stored_name),
+                focus: a.focus,
             })
             .collect();
         let (pictures, notes) = tokio::task::spawn_blocking(move || prepare(&sources, fit))
@@ -129,7 +131,7 @@ fn prepare(sources: &[Source], fit: Fit) -> (Vec<KitPicture>, Vec<String>) {
         let picture = match decode_capped(&bytes) {
             Some(decoded) => KitPicture {
                 file: format!("{number:02}.jpg"),
-                bytes: note_picture(&decoded, fit),
+                bytes: note_picture(&decoded, fit, source.focus),
             },
             None => {
                 let ext = source

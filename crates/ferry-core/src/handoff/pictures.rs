@@ -1,11 +1,14 @@
 //! A picture made the shape RedNote shows a note in: 3:4 portrait, 1080 × 1440, as a JPEG.
-//! `Crop` fills the frame and cuts what sticks out, evenly on both sides; `Pad` shows the whole
-//! picture on a white frame. (A focus point to crop around is planned; the centre for now.)
+//! `Crop` fills the frame and cuts what sticks out around the picture's focus point (the centre
+//! unless the writer moved it; read as CSS's `object-position`, so the composer's preview with
+//! `object-fit: cover` shows exactly this crop); `Pad` shows the whole picture on a white frame.
 
 use image::imageops::FilterType;
 use image::{DynamicImage, Rgb, RgbImage};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use crate::model::Focus;
 
 pub const NOTE_WIDTH: u32 = 1080;
 pub const NOTE_HEIGHT: u32 = 1440;
@@ -24,8 +27,8 @@ pub enum Fit {
     Pad,
 }
 
-/// `picture` at 1080 × 1440 by `fit`, encoded as a JPEG.
-pub(crate) fn note_picture(picture: &DynamicImage, fit: Fit) -> Vec<u8> {
+/// `picture` at 1080 × 1440 by `fit` (a crop kept around `focus`), encoded as a JPEG.
+pub(crate) fn note_picture(picture: &DynamicImage, fit: Fit, focus: Option<Focus>) -> Vec<u8> {
     let (w, h) = (
         picture.width().max(1) as f64,
         picture.height().max(1) as f64,
@@ -43,10 +46,18 @@ pub(crate) fn note_picture(picture: &DynamicImage, fit: Fit) -> Vec<u8> {
         .resize_exact(sw, sh, FilterType::CatmullRom)
         .to_rgb8();
     let mut frame = RgbImage::from_pixel(NOTE_WIDTH, NOTE_HEIGHT, Rgb([255, 255, 255]));
-    // Centred: for a crop the offsets are negative (the overhang is cut evenly).
+    // For a crop the offsets are negative: the overhang, cut so that the focus point of the
+    // picture sits on the same point of the frame. A pad is centred.
+    let focus = match fit {
+        Fit::Crop => focus.unwrap_or_else(Focus::centre),
+        Fit::Pad => Focus::centre(),
+    };
+    let at = |free: i64, per_mille: u16| {
+        free * i64::from(per_mille.min(Focus::MAX)) / i64::from(Focus::MAX)
+    };
     let (dx, dy) = (
-        (i64::from(NOTE_WIDTH) - i64::from(sw)) / 2,
-        (i64::from(NOTE_HEIGHT) - i64::from(sh)) / 2,
+        at(i64::from(NOTE_WIDTH) - i64::from(sw), focus.x),
+        at(i64::from(NOTE_HEIGHT) - i64::from(sh), focus.y),
     );
     image::imageops::overlay(&mut frame, &scaled, dx, dy);
     let mut out = Vec::new();
@@ -84,7 +95,7 @@ mod tests {
 
     #[test]
     fn a_crop_fills_the_frame_from_the_centre_and_a_pad_keeps_everything() {
-        let crop = decoded(&note_picture(&landscape(), Fit::Crop));
+        let crop = decoded(&note_picture(&landscape(), Fit::Crop, None));
         assert_eq!(crop.dimensions(), (NOTE_WIDTH, NOTE_HEIGHT));
         // Centre cut: the seam between red and blue sits in the middle, the green edge is gone.
         assert!(
@@ -98,7 +109,7 @@ mod tests {
             "no bars when cropping"
         );
 
-        let pad = decoded(&note_picture(&landscape(), Fit::Pad));
+        let pad = decoded(&note_picture(&landscape(), Fit::Pad, None));
         assert_eq!(pad.dimensions(), (NOTE_WIDTH, NOTE_HEIGHT));
         assert!(
             near(pad.get_pixel(540, 10), [255, 255, 255]),
@@ -115,10 +126,51 @@ mod tests {
     }
 
     #[test]
+    fn a_crop_keeps_the_focus_point_where_css_object_position_would() {
+        // 1600 × 900 fills 1440 high at 2560 wide: 1480 px are cut.
+        let left = decoded(&note_picture(
+            &landscape(),
+            Fit::Crop,
+            Some(Focus { x: 0, y: 500 }),
+        ));
+        assert!(
+            near(left.get_pixel(5, 720), [0, 200, 0]),
+            "the left edge kept"
+        );
+        assert!(
+            near(left.get_pixel(1070, 720), [220, 20, 20]),
+            "red to the right edge"
+        );
+        let right = decoded(&note_picture(
+            &landscape(),
+            Fit::Crop,
+            Some(Focus { x: 1000, y: 0 }),
+        ));
+        assert!(near(right.get_pixel(5, 720), [20, 20, 220]), "only blue");
+        assert!(near(right.get_pixel(1075, 720), [20, 20, 220]));
+        // A quarter: the frame starts 370 px into the picture, 1280 is where red meets blue,
+        // so the seam is at 910 in the frame.
+        let quarter = decoded(&note_picture(
+            &landscape(),
+            Fit::Crop,
+            Some(Focus { x: 250, y: 500 }),
+        ));
+        assert!(near(quarter.get_pixel(900, 720), [220, 20, 20]));
+        assert!(near(quarter.get_pixel(920, 720), [20, 20, 220]));
+        // A pad ignores the focus: the whole picture, centred.
+        let pad = decoded(&note_picture(
+            &landscape(),
+            Fit::Pad,
+            Some(Focus { x: 0, y: 0 }),
+        ));
+        assert!(near(pad.get_pixel(540, 10), [255, 255, 255]));
+    }
+
+    #[test]
     fn a_three_by_four_picture_only_changes_size() {
         let tall = DynamicImage::ImageRgb8(RgbImage::from_pixel(600, 800, Rgb([30, 140, 90])));
         for fit in [Fit::Crop, Fit::Pad] {
-            let out = decoded(&note_picture(&tall, fit));
+            let out = decoded(&note_picture(&tall, fit, Some(Focus { x: 0, y: 1000 })));
             assert_eq!(out.dimensions(), (NOTE_WIDTH, NOTE_HEIGHT));
             assert!(near(out.get_pixel(0, 0), [30, 140, 90]), "{fit:?}: no bars");
             assert!(near(out.get_pixel(1079, 1439), [30, 140, 90]), "{fit:?}");

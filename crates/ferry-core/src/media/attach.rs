@@ -167,5 +167,6 @@ fn import(
         alt,
         missing: false,
         qr_code: super::qr_code::has_qr_code(&bytes),
+        focus: None,
     })
 }

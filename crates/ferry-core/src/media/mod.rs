@@ -9,6 +9,7 @@
 mod attach;
 mod decode;
 mod files;
+mod focus;
 mod qr_code;
 pub mod sniff;
 

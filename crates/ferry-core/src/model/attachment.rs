@@ -36,6 +36,28 @@ pub struct Attachment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub qr_code: Option<bool>,
+    /// Where a crop to 3:4 keeps the picture (RedNote); `None`: the centre.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub focus: Option<Focus>,
+}
+
+/// A point of a picture in per mille of its width and height (0–1000), as CSS's
+/// `object-position: x% y%` reads it: that point of the picture lands on the same point of
+/// the frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Focus {
+    pub x: u16,
+    pub y: u16,
+}
+
+impl Focus {
+    pub const MAX: u16 = 1000;
+
+    pub fn centre() -> Focus {
+        Focus { x: 500, y: 500 }
+    }
 }
 
 /// The result of attaching an image: the new attachment and the draft at its new revision.

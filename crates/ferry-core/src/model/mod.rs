@@ -10,7 +10,7 @@ mod network_text;
 mod reply;
 mod revision;
 
-pub use attachment::{AttachOutcome, Attachment};
+pub use attachment::{AttachOutcome, Attachment, Focus};
 pub use draft::{Draft, DraftContent, DraftSummary, Highlight, NetworkOverride, Snippet, Variant};
 pub use edit::{AttachmentEdit, DraftEdit, ListQuery, NewDraft, SaveOutcome};
 pub use lang::LangTag;

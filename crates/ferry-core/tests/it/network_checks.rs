@@ -53,6 +53,7 @@ fn image(id: &str, width: u32, height: u32) -> Attachment {
         alt: Default::default(),
         missing: false,
         qr_code: None,
+        focus: None,
     }
 }
 

@@ -286,6 +286,7 @@ fn images_a_network_cannot_take_are_refused_before_sending() {
             .collect(),
         missing: false,
         qr_code: None,
+        focus: None,
     };
     d.content.attachments = vec![
         image("pier.jpg", "image/jpeg"),

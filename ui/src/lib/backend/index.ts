@@ -41,6 +41,7 @@ export type { FeedSettings } from "./bindings/FeedSettings";
 export type { FeedSource } from "./bindings/FeedSource";
 export type { FeedTwin } from "./bindings/FeedTwin";
 export type { Fit } from "./bindings/Fit";
+export type { Focus } from "./bindings/Focus";
 export type { GapReport } from "./bindings/GapReport";
 export type { HashtagHint } from "./bindings/HashtagHint";
 export type { Highlight } from "./bindings/Highlight";

@@ -121,3 +121,87 @@ async fn a_missing_folder_or_variant_is_named_and_nothing_is_written() {
     assert_eq!(kit.files, ["body.txt", "note.txt"]);
     assert!(kit.notes[0].contains("no pictures"), "{:?}", kit.notes);
 }
+
+#[tokio::test]
+async fn a_moved_focus_point_decides_the_crop_and_survives_saves() {
+    use ferry_core::model::Focus;
+    let store = TempStore::new().await;
+    let draft = store
+        .create_draft(new_draft(&[("zh-Hans", "渡口\n雾")]))
+        .await
+        .unwrap();
+    let photos = tempfile::tempdir().unwrap();
+    let wide = photos.path().join("wide.png");
+    // Green left quarter, red the rest.
+    image::RgbImage::from_fn(1600, 900, |x, _| {
+        if x < 400 {
+            image::Rgb([0, 200, 0])
+        } else {
+            image::Rgb([220, 20, 20])
+        }
+    })
+    .save(&wide)
+    .unwrap();
+    let attached = store
+        .attach_media(&draft.id, &wide, BTreeMap::new())
+        .await
+        .unwrap();
+    let id = attached.attachment.id.clone();
+    let left = Focus { x: 0, y: 500 };
+    let moved = store
+        .set_attachment_focus(&draft.id, &id, Some(left))
+        .await
+        .unwrap();
+    assert_eq!(moved.content.attachments[0].focus, Some(left));
+    // The composer's save (alt texts, no focus) keeps it.
+    let mut edit = super::support::edit_of(&moved);
+    edit.attachments[0]
+        .alt
+        .insert(LangTag::parse("zh-Hans").unwrap(), "雾中的渡口".into());
+    let saved = store.save_draft(edit).await.unwrap();
+    assert_eq!(saved.draft.content.attachments[0].focus, Some(left));
+
+    let phone = tempfile::tempdir().unwrap();
+    let export = |fit| RednoteExport {
+        draft_id: draft.id.clone(),
+        lang: LangTag::parse("zh-Hans").unwrap(),
+        to: phone.path().display().to_string(),
+        fit,
+    };
+    let kit = store.export_rednote(export(Fit::Crop)).await.unwrap();
+    let picture = image::open(std::path::Path::new(&kit.folder).join("01.jpg"))
+        .unwrap()
+        .to_rgb8();
+    let green = picture.get_pixel(20, 720);
+    assert!(
+        green[1] > 150 && green[0] < 60,
+        "the left edge is kept: {green:?}"
+    );
+
+    // Back to the centre: the green quarter is cut away.
+    store
+        .set_attachment_focus(&draft.id, &id, None)
+        .await
+        .unwrap();
+    let kit = store.export_rednote(export(Fit::Crop)).await.unwrap();
+    let picture = image::open(std::path::Path::new(&kit.folder).join("01.jpg"))
+        .unwrap()
+        .to_rgb8();
+    assert!(
+        picture.get_pixel(20, 720)[0] > 150,
+        "centred: red at the left edge"
+    );
+
+    let outside = store
+        .set_attachment_focus(&draft.id, &id, Some(Focus { x: 1001, y: 0 }))
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(outside.contains("outside the picture"), "{outside}");
+    let unknown = store
+        .set_attachment_focus(&draft.id, "no-such-picture", Some(left))
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(unknown.contains("no-such-picture"), "{unknown}");
+}

@@ -19,6 +19,7 @@ import type { FeedEvent } from "./FeedEvent";
 import type { FeedItem } from "./FeedItem";
 import type { FeedSettings } from "./FeedSettings";
 import type { FeedSource } from "./FeedSource";
+import type { Focus } from "./Focus";
 import type { GapReport } from "./GapReport";
 import type { Hints } from "./Hints";
 import type { Interaction } from "./Interaction";
@@ -73,6 +74,7 @@ export type Commands = {
   restore_revision: { args: { id: string; number: number }; result: SaveOutcome };
   drop_draft_reply: { args: { id: string }; result: SaveOutcome };
   attach_media: { args: { id: string; path: string }; result: AttachOutcome };
+  set_attachment_focus: { args: { id: string; attachmentId: string; focus: Focus | null }; result: Draft };
   check_variant: { args: { request: VariantCheckRequest }; result: Array<NetworkCheck> };
   get_settings: { args: Record<string, never>; result: AppSettings };
   save_settings: { args: { settings: AppSettings }; result: AppSettings };

@@ -4,6 +4,7 @@
 import { hintsEn } from "./hints.en";
 import { publishEn } from "./publish.en";
 import { countersEn } from "./counters.en";
+import { handoffEn } from "./handoff.en";
 import { scheduleEn } from "./schedule.en";
 import { calendarEn } from "./calendar.en";
 import { feedEn } from "./feed.en";
@@ -160,6 +161,7 @@ export const en = {
   ...welcomeEn,
   ...publishEn,
   ...countersEn,
+  ...handoffEn,
   ...hintsEn,
 } as const;
 

@@ -2,6 +2,7 @@
 import { hintsZhHans } from "./hints.zh-Hans";
 import { publishZhHans } from "./publish.zh-Hans";
 import { countersZhHans } from "./counters.zh-Hans";
+import { handoffZhHans } from "./handoff.zh-Hans";
 import type { Messages } from "./en";
 import { scheduleZhHans } from "./schedule.zh-Hans";
 import { calendarZhHans } from "./calendar.zh-Hans";
@@ -160,5 +161,6 @@ export const zhHans: Messages = {
   ...welcomeZhHans,
   ...publishZhHans,
   ...countersZhHans,
+  ...handoffZhHans,
   ...hintsZhHans,
 };

@@ -2,6 +2,7 @@
 import { hintsZhHant } from "./hints.zh-Hant";
 import { publishZhHant } from "./publish.zh-Hant";
 import { countersZhHant } from "./counters.zh-Hant";
+import { handoffZhHant } from "./handoff.zh-Hant";
 import type { Messages } from "./en";
 import { scheduleZhHant } from "./schedule.zh-Hant";
 import { calendarZhHant } from "./calendar.zh-Hant";
@@ -160,5 +161,6 @@ export const zhHant: Messages = {
   ...welcomeZhHant,
   ...publishZhHant,
   ...countersZhHant,
+  ...handoffZhHant,
   ...hintsZhHant,
 };
