@@ -11,6 +11,7 @@ pub mod bluesky;
 pub mod http;
 pub mod mastodon;
 pub mod media;
+pub mod media_host;
 pub mod nostr;
 pub mod rednote;
 pub mod rss;

@@ -46,6 +46,14 @@ pub fn feeds() -> Option<String> {
     peer("FERRY_TEST_FEEDS")
 }
 
+/// moto's S3 server (`http://127.0.0.1:<port>`) with the public-read bucket [`S3_BUCKET`].
+pub fn s3() -> Option<String> {
+    peer("FERRY_TEST_S3")
+}
+
+/// The bucket `tests/peers/s3/start.sh` creates, whose objects anyone may read.
+pub const S3_BUCKET: &str = "ferry-media";
+
 /// The value of a peer variable. Missing → panic telling how to run the test, unless
 /// `FERRY_SKIP_PEERS=1`, which prints a loud skip and returns `None`.
 ///

@@ -11,6 +11,7 @@ mod client_mastodon_recordings;
 mod client_mastodon_scheduled;
 mod client_nostr;
 mod mastodon_timeline;
+mod media_host_s3;
 mod media_prepare;
 mod nostr_timeline;
 mod oracle_bluesky;
