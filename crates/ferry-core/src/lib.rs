@@ -26,6 +26,7 @@ mod error;
 pub mod feed;
 pub mod handoff;
 mod media;
+pub mod media_host;
 pub mod model;
 pub mod outbox;
 pub mod schedule;

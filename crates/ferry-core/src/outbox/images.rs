@@ -44,20 +44,11 @@ fn alt_for(alt: &BTreeMap<LangTag, String>, lang: &LangTag) -> String {
         .unwrap_or_default()
 }
 
-/// Images a network can't take, caught before sending.
+/// Images a network can't take, caught before sending. (Nostr's need a media host, which the
+/// sender looks for: `send/nostr.rs`.)
 pub(crate) fn refusal(network: Network, media: &[PlannedMedia]) -> Option<(&'static str, String)> {
     if media.is_empty() {
         return None;
-    }
-    if network == Network::Nostr {
-        return Some((
-            "outbox.media_unsupported",
-            format!(
-                "nostr: notes can't carry images yet (Ferry does not upload to a media host); \
-                 remove the {} image(s) or leave nostr out",
-                media.len()
-            ),
-        ));
     }
     let odd = media
         .iter()

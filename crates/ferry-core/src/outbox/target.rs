@@ -116,7 +116,7 @@ async fn attempt(shared: &Shared, target: &mut TargetRow, events: &Events) -> Re
             persist(shared, target, Some(idx), events).await?;
             continue;
         }
-        let mut part = sender.prepare(target, idx)?;
+        let mut part = sender.prepare(target, idx).await?;
         part.state = TargetState::Sending;
         part.first_sent_at.get_or_insert_with(Utc::now);
         target.parts[idx] = part;

@@ -38,11 +38,15 @@ pub enum SecretKind {
     ApiKey,
     /// A Telegram bot's token from @BotFather.
     BotToken,
+    /// An S3 media host's access key id.
+    S3KeyId,
+    /// An S3 media host's secret access key.
+    S3Secret,
 }
 
 impl SecretKind {
     /// Every kind, e.g. to delete all of an account's secrets.
-    pub const ALL: [SecretKind; 8] = [
+    pub const ALL: [SecretKind; 10] = [
         SecretKind::OauthToken,
         SecretKind::ClientSecret,
         SecretKind::RefreshToken,
@@ -51,6 +55,8 @@ impl SecretKind {
         SecretKind::PrivateKey,
         SecretKind::ApiKey,
         SecretKind::BotToken,
+        SecretKind::S3KeyId,
+        SecretKind::S3Secret,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -63,6 +69,8 @@ impl SecretKind {
             SecretKind::PrivateKey => "private_key",
             SecretKind::ApiKey => "api_key",
             SecretKind::BotToken => "bot_token",
+            SecretKind::S3KeyId => "s3_key_id",
+            SecretKind::S3Secret => "s3_secret",
         }
     }
 }

@@ -304,10 +304,7 @@ fn images_a_network_cannot_take_are_refused_before_sending() {
         "{}",
         gif.message
     );
-    assert_eq!(
-        got[1].refusal.as_ref().unwrap().code,
-        "outbox.media_unsupported"
-    );
+    assert_eq!(got[1].refusal.as_ref().unwrap().code, "media.unsupported");
 
     d.content.attachments = (0..5)
         .map(|i| image(&format!("p{i}.jpg"), "image/jpeg"))

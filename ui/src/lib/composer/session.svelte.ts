@@ -8,7 +8,7 @@
 //   await session.attach(["/home/me/photo.png"]);
 //   await session.flush();
 import { Autosave, type SaveState } from "../autosave/autosave";
-import { BackendError, type Backend, type Draft, type DraftContent } from "../backend";
+import { BackendError, type Backend, type Draft, type DraftContent, type Focus } from "../backend";
 import { emptyContent } from "./content";
 
 export class DraftSession {
@@ -86,6 +86,31 @@ export class DraftSession {
     } catch (raw) {
       this.attaching = 0;
       this.actionError = BackendError.from(raw);
+    }
+  }
+
+  /**
+   * Moves where a crop to 3:4 keeps an attachment (null: back to the centre). Shown at once;
+   * the engine stores it on the attachment without a new revision, and the autosave, which
+   * sends only alt texts, leaves it as it is. Rejects, with the old focus back, when the
+   * engine refuses (the kit shows why next to the picture).
+   */
+  async setFocus(attachmentId: string, focus: Focus | null): Promise<void> {
+    const id = this.id;
+    const local = this.content.attachments.find((a) => a.id === attachmentId);
+    if (id === null || !local) return;
+    const before = local.focus;
+    placeFocus(local, focus);
+    try {
+      const stored = await this.#serially(() =>
+        this.#backend.call("set_attachment_focus", { id, attachmentId, focus }),
+      );
+      // The focus itself is not taken back from `stored`: a later move may already be shown.
+      this.revision = stored.revision;
+      this.#onStored(stored);
+    } catch (raw) {
+      if (local.focus?.x === focus?.x && local.focus?.y === focus?.y) placeFocus(local, before);
+      throw BackendError.from(raw);
     }
   }
 
@@ -186,4 +211,9 @@ export class DraftSession {
     this.content = structuredClone(draft.content);
     this.primaryLang = draft.content.variants[0]?.lang ?? this.primaryLang;
   }
+}
+
+function placeFocus(attachment: { focus?: Focus }, focus: Focus | null | undefined): void {
+  if (focus) attachment.focus = { x: focus.x, y: focus.y };
+  else delete attachment.focus;
 }

@@ -90,6 +90,16 @@ function memoryBackend() {
         revision: { number: draft.revision, createdAt: now(), kind: "mediaAdded", restoredFrom: null, preview: "" },
       };
     },
+    async set_attachment_focus({ id, attachmentId, focus }) {
+      calls.push(`focus ${attachmentId} ${focus ? `${focus.x},${focus.y}` : "centre"}`);
+      // The attachment row changes, not the history: no new revision.
+      const entry = stored(id);
+      const attachment = entry.draft.content.attachments.find((a) => a.id === attachmentId);
+      if (!attachment) throw { code: "draft.no_attachment", message: `no attachment ${attachmentId}` };
+      if (focus) attachment.focus = focus;
+      else delete attachment.focus;
+      return structuredClone(entry.draft);
+    },
     async restore_revision({ id, number }) {
       calls.push(`restore ${number}`);
       const draft = advance(id, stored(id).history[number - 1]);
@@ -202,5 +212,48 @@ describe("DraftSession", () => {
     expect(session.actionError?.code).toBe("media.unsupported");
     expect(session.attaching).toBe(0);
     expect(session.content.attachments).toEqual([]);
+  });
+
+  it("sets a picture's focus at once, without a revision, and keeps it through the next save", async () => {
+    const { backend, calls, drafts } = memoryBackend();
+    const session = new DraftSession(backend, null, ["en", "zh-Hans"]);
+    setVariantText(session.content, "en", "Dawn", "en");
+    session.touch();
+    await session.attach(["/photos/渡口.png"]);
+    const revision = session.revision;
+
+    const moving = session.setFocus("a1", { x: 250, y: 600 });
+    expect(session.content.attachments[0].focus).toEqual({ x: 250, y: 600 });
+    await moving;
+    expect(calls.at(-1)).toBe("focus a1 250,600");
+    expect(session.revision).toBe(revision);
+
+    setAltText(session.content, "a1", "en", "The ferry at dawn");
+    session.touch();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(calls.at(-1)).toBe(`save@${revision}`);
+    expect(drafts.get("d1")!.draft.content.attachments[0]).toMatchObject({
+      alt: { en: "The ferry at dawn" },
+      focus: { x: 250, y: 600 },
+    });
+
+    await session.setFocus("a1", null);
+    expect(calls.at(-1)).toBe("focus a1 centre");
+    expect(session.content.attachments[0].focus).toBeUndefined();
+    expect(drafts.get("d1")!.draft.content.attachments[0].focus).toBeUndefined();
+  });
+
+  it("puts the old focus back when the engine refuses the new one", async () => {
+    const { backend } = memoryBackend();
+    const session = new DraftSession(backend, null, ["en", "zh-Hans"]);
+    setVariantText(session.content, "en", "Dawn", "en");
+    session.touch();
+    await session.attach(["/photos/渡口.png"]);
+    await session.setFocus("a1", { x: 100, y: 100 });
+    backend.answer("set_attachment_focus", () => {
+      throw { code: "db.locked", message: "the database is locked" };
+    });
+    await expect(session.setFocus("a1", { x: 900, y: 900 })).rejects.toMatchObject({ code: "db.locked" });
+    expect(session.content.attachments[0].focus).toEqual({ x: 100, y: 100 });
   });
 });

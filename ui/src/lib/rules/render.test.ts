@@ -3,6 +3,8 @@
 import { type Component, flushSync, mount, unmount } from "svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Attachment, NetworkCheck, PreviewSpan, SpanKind } from "../backend";
+import { backendContext } from "../backend/context";
+import { FakeBackend } from "../backend/fake";
 import CounterRow from "../../components/counters/CounterRow.svelte";
 import NetworkPreview from "../../components/preview/NetworkPreview.svelte";
 import PublishKit from "../../components/rednote/PublishKit.svelte";
@@ -59,7 +61,8 @@ let mounted: ReturnType<typeof mount>[] = [];
 function render<P extends Record<string, any>>(component: Component<P>, props: P) {
   const target = document.createElement("div");
   document.body.append(target);
-  mounted.push(mount(component, { target, props }));
+  // The kit's pictures take their addresses from the backend.
+  mounted.push(mount(component, { target, props, context: new Map(backendContext(new FakeBackend())) }));
   flushSync();
   return target;
 }

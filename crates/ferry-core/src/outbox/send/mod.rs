@@ -5,7 +5,7 @@
 //! |----------|----------------------------------------|------------------------------------|
 //! | Mastodon | `Idempotency-Key` header               | resend with the same key: the server answers the first status; after the hour it remembers keys, look for the text among the account's recent statuses |
 //! | Bluesky  | the record key (a TID)                 | `getRecord` by that key; a resend with it can't make a second record |
-//! | Nostr    | the signed event (its id is its hash)  | ask the relays for the id; a resend is the same event |
+//! | Nostr    | the signed event (its id is its hash; pictures uploaded to the media host by content hash before it is signed) | ask the relays for the id; a resend is the same event |
 //! | Telegram | none: the API has no key               | none either (a bot can't read the chat): the part stays `unknown` until the person looks and settles it (`settle.rs`) |
 
 mod bluesky;
@@ -59,13 +59,15 @@ impl Sender {
     }
 
     /// Fixes what the request will carry before it is written down: Bluesky's `createdAt`,
-    /// Nostr's signed event. Local only; the caller saves the part before sending.
-    pub fn prepare(&self, target: &TargetRow, idx: usize) -> Result<PartRow, Failure> {
+    /// Nostr's signed event (its pictures uploaded to the media host first: they are named by
+    /// their content, so doing it again writes the same objects). The caller saves the part
+    /// before sending.
+    pub async fn prepare(&self, target: &TargetRow, idx: usize) -> Result<PartRow, Failure> {
         let mut part = target.parts[idx].clone();
         match self {
             Sender::Mastodon(_) | Sender::Telegram(_) => {}
             Sender::Bluesky(_) => bluesky::prepare(&mut part),
-            Sender::Nostr(s) => s.prepare(target, idx, &mut part)?,
+            Sender::Nostr(s) => s.prepare(target, idx, &mut part).await?,
         }
         Ok(part)
     }

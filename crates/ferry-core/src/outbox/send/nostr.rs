@@ -5,13 +5,14 @@
 
 use std::time::Duration;
 
+use ferry_networks::media::MediaLimits;
 use ferry_networks::nostr::client::{
-    EventRef, NewNote, NostrKeys, NoteThread, find_event, publish, sign_note,
+    EventRef, NewNote, NostrKeys, NoteMedia, NoteThread, find_event, publish, sign_note,
 };
 use nostr::nips::nip19::ToBech32;
 use nostr::prelude::{Event, EventId};
 
-use super::{Answers, Posted, answers};
+use super::{Answers, Posted, answers, media};
 use crate::accounts::{Account, Accounts, nostr_write_relays};
 use crate::model::ReplyTarget;
 use crate::outbox::failure::{FailKind, Failure};
@@ -20,6 +21,9 @@ use crate::outbox::rows::{PartRow, TargetRow};
 #[derive(Debug)]
 pub(crate) struct NostrSender {
     keys: NostrKeys,
+    /// For the media host, looked up when a note has pictures (so a host set up after a
+    /// failed post serves the retry), and the store the pictures are read from.
+    accounts: Option<Accounts>,
     write: Vec<String>,
     /// Where to look for an event: write relays first, then the read ones.
     lookup: Vec<String>,
@@ -35,14 +39,16 @@ impl NostrSender {
         }
         Ok(NostrSender {
             keys: accounts.nostr_keys(account).await?,
+            accounts: Some(accounts.clone()),
             write,
             lookup,
             timeout: accounts.timeout,
         })
     }
 
-    /// Signs the part's event unless it was signed before (then it must stay that event).
-    pub fn prepare(
+    /// Signs the part's event unless it was signed before (then it must stay that event); the
+    /// first part's pictures are uploaded to the media host first and linked.
+    pub async fn prepare(
         &self,
         target: &TargetRow,
         idx: usize,
@@ -52,7 +58,13 @@ impl NostrSender {
             return Ok(());
         }
         let reply = self.thread(answers(target, idx))?;
+        let media = if idx == 0 {
+            self.upload(target).await?
+        } else {
+            Vec::new()
+        };
         let note = NewNote {
+            media,
             text: part.text.clone(),
             // Topics are tagged on the thread's first note, which people find it by; the
             // hashtags written in each part are tagged on that part (`sign_note`).
@@ -72,6 +84,52 @@ impl NostrSender {
         part.key = Some(event.id.to_hex());
         part.payload = Some(event.as_json());
         Ok(())
+    }
+
+    /// The target's pictures on the media host, prepared as for any network (oriented, no
+    /// metadata), each with its URL, hash, size and alt text.
+    async fn upload(&self, target: &TargetRow) -> Result<Vec<NoteMedia>, Failure> {
+        if target.media.is_empty() {
+            return Ok(Vec::new());
+        }
+        let found = match &self.accounts {
+            Some(accounts) => accounts
+                .media_uploader()
+                .await
+                .map_err(|e| Failure::new(FailKind::Permanent, e.code(), format!("nostr: {e}")))?,
+            None => None,
+        };
+        let (Some(uploader), Some(accounts)) = (found, &self.accounts) else {
+            return Err(Failure::new(
+                FailKind::Permanent,
+                "outbox.media_unsupported",
+                format!(
+                    "nostr: notes link their pictures from a public host, and none is set up: \
+                     add one (Settings → Media host, or `ferry media-host add s3 …`), or remove \
+                     the {} picture(s), or leave nostr out",
+                    target.media.len()
+                ),
+            ));
+        };
+        let images =
+            media::prepare_all(accounts.store(), &target.media, MediaLimits::nostr()).await?;
+        let mut linked = Vec::with_capacity(images.len());
+        for image in images {
+            let put = uploader.put(image.bytes, image.mime).await.map_err(|e| {
+                let mut failure = Failure::from(e);
+                failure.message = format!("nostr: {}", failure.message);
+                failure
+            })?;
+            linked.push(NoteMedia {
+                url: put.url,
+                mime: image.mime.to_owned(),
+                sha256: put.sha256,
+                width: image.width,
+                height: image.height,
+                alt: image.alt,
+            });
+        }
+        Ok(linked)
     }
 
     pub async fn check(&self, part: &PartRow) -> Result<Option<Posted>, Failure> {
@@ -227,10 +285,19 @@ mod tests {
             .collect()
     }
 
+    /// Runs a future that never waits on I/O here (no pictures, so nothing is uploaded).
+    fn futures_block<T>(f: impl std::future::Future<Output = T>) -> T {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(f)
+    }
+
     #[test]
     fn nostr_parts_are_tagged_with_their_inline_hashtags_and_the_first_with_the_topics() {
         let sender = NostrSender {
             keys: NostrKeys::generate(),
+            accounts: None,
             write: vec!["ws://127.0.0.1:1".into()],
             lookup: Vec::new(),
             timeout: Duration::from_secs(1),
@@ -259,7 +326,7 @@ mod tests {
         };
         for idx in 0..target.parts.len() {
             let mut row = target.parts[idx].clone();
-            sender.prepare(&target, idx, &mut row).unwrap();
+            futures_block(sender.prepare(&target, idx, &mut row)).unwrap();
             target.parts[idx] = row;
         }
         assert_eq!(
@@ -278,7 +345,7 @@ mod tests {
             let mut again = target.parts[idx].clone();
             again.key = None;
             again.payload = None;
-            sender.prepare(&target, idx, &mut again).unwrap();
+            futures_block(sender.prepare(&target, idx, &mut again)).unwrap();
             assert_eq!(again.key, target.parts[idx].key, "part {idx}");
         }
         let created = |idx: usize| {

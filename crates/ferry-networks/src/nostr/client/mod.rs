@@ -20,7 +20,7 @@ mod reaction;
 mod relay;
 
 pub use keys::NostrKeys;
-pub use note::{EventRef, NewNote, NoteThread, RelayUse, sign_note, sign_relay_list};
+pub use note::{EventRef, NewNote, NoteMedia, NoteThread, RelayUse, sign_note, sign_relay_list};
 pub use publish::{NotePublished, find_event, publish, query_events};
 pub use reaction::{Reaction, sign_reaction, sign_withdrawal};
 pub use relay::RelayOutcome;

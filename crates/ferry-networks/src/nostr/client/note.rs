@@ -39,6 +39,48 @@ pub struct NewNote {
     pub reply: Option<NoteThread>,
     /// Unix seconds; now when `None`. Relays refuse notes from more than ~1 h ahead.
     pub created_at: Option<u64>,
+    /// Pictures on a public host: each URL is appended to the text (clients show a picture
+    /// where its URL stands) and described by a NIP-92 `imeta` tag.
+    pub media: Vec<NoteMedia>,
+}
+
+/// A picture a note links (NIP-92 `imeta`: `url`, `m`, `x`, `dim`, `alt`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteMedia {
+    pub url: String,
+    pub mime: String,
+    /// SHA-256 of the file, hex.
+    pub sha256: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+impl NewNote {
+    /// The note's content: the text, then each picture's URL on a line of its own.
+    pub fn content(&self) -> String {
+        let mut content = self.text.clone();
+        for media in &self.media {
+            if !content.is_empty() {
+                content.push('\n');
+            }
+            content.push_str(&media.url);
+        }
+        content
+    }
+}
+
+fn imeta(media: &NoteMedia) -> Result<Tag, ClientError> {
+    let url = format!("url {}", media.url);
+    let mime = format!("m {}", media.mime);
+    let hash = format!("x {}", media.sha256);
+    let dim = format!("dim {}x{}", media.width, media.height);
+    let mut fields = vec!["imeta", &url, &mime, &hash, &dim];
+    let alt = format!("alt {}", media.alt.trim());
+    if !media.alt.trim().is_empty() {
+        fields.push(&alt);
+    }
+    parse_tag(&fields)
 }
 
 /// Signs `note` with `keys`.
@@ -61,9 +103,12 @@ pub fn sign_note(keys: &NostrKeys, note: &NewNote) -> Result<Event, ClientError>
             tags.push(parse_tag(&["p", author])?);
         }
     }
+    for media in &note.media {
+        tags.push(imeta(media)?);
+    }
     sign(
         keys,
-        EventBuilder::new(Kind::TextNote, note.text.as_str()).tags(tags),
+        EventBuilder::new(Kind::TextNote, note.content()).tags(tags),
         note.created_at,
     )
 }

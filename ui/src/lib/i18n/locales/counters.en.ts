@@ -32,7 +32,6 @@ export const countersEn = {
   "rednote.noTitle": "No title yet: write it as the first line, the body below it.",
   "rednote.noTopics": "No topics in this draft.",
   "rednote.imagesNote": "RedNote shows image notes at 3:4 (e.g. 1080×1440); 1 to 18 images.",
-  "rednote.noImages": "Add at least one image: RedNote has no text-only notes.",
   "rednote.allThreeByFour": "All images are 3:4.",
   "rednote.notThreeByFour": "Not 3:4, will be cropped: {names}",
   "rednote.reach": "RedNote shows notes that send readers elsewhere to fewer people:",

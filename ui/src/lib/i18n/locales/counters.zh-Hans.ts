@@ -33,7 +33,6 @@ export const countersZhHans: Record<keyof typeof countersEn, string> = {
   "rednote.noTitle": "还没有标题：第一行写标题，正文写在下面。",
   "rednote.noTopics": "这篇草稿没有话题。",
   "rednote.imagesNote": "小红书图文笔记以 3:4 显示（如 1080×1440），可放 1 到 18 张图。",
-  "rednote.noImages": "至少添加一张图片：小红书没有纯文字笔记。",
   "rednote.allThreeByFour": "所有图片都是 3:4。",
   "rednote.notThreeByFour": "不是 3:4，会被裁切：{names}",
   "rednote.reach": "小红书会减少推荐把读者引向别处的笔记：",

@@ -33,7 +33,6 @@ export const countersZhHant: Record<keyof typeof countersEn, string> = {
   "rednote.noTitle": "還沒有標題：第一行寫標題，內文寫在下面。",
   "rednote.noTopics": "這篇草稿沒有話題。",
   "rednote.imagesNote": "小紅書圖文筆記以 3:4 顯示（如 1080×1440），可放 1 到 18 張圖。",
-  "rednote.noImages": "至少加入一張圖片：小紅書沒有純文字筆記。",
   "rednote.allThreeByFour": "所有圖片都是 3:4。",
   "rednote.notThreeByFour": "不是 3:4，會被裁切：{names}",
   "rednote.reach": "小紅書會減少推薦把讀者引向別處的筆記：",

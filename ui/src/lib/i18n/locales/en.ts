@@ -5,6 +5,7 @@ import { hintsEn } from "./hints.en";
 import { publishEn } from "./publish.en";
 import { countersEn } from "./counters.en";
 import { handoffEn } from "./handoff.en";
+import { picturesEn } from "./pictures.en";
 import { scheduleEn } from "./schedule.en";
 import { calendarEn } from "./calendar.en";
 import { feedEn } from "./feed.en";
@@ -162,6 +163,7 @@ export const en = {
   ...publishEn,
   ...countersEn,
   ...handoffEn,
+  ...picturesEn,
   ...hintsEn,
 } as const;
 

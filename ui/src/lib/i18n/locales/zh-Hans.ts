@@ -3,6 +3,7 @@ import { hintsZhHans } from "./hints.zh-Hans";
 import { publishZhHans } from "./publish.zh-Hans";
 import { countersZhHans } from "./counters.zh-Hans";
 import { handoffZhHans } from "./handoff.zh-Hans";
+import { picturesZhHans } from "./pictures.zh-Hans";
 import type { Messages } from "./en";
 import { scheduleZhHans } from "./schedule.zh-Hans";
 import { calendarZhHans } from "./calendar.zh-Hans";
@@ -162,5 +163,6 @@ export const zhHans: Messages = {
   ...publishZhHans,
   ...countersZhHans,
   ...handoffZhHans,
+  ...picturesZhHans,
   ...hintsZhHans,
 };

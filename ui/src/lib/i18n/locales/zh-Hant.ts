@@ -3,6 +3,7 @@ import { hintsZhHant } from "./hints.zh-Hant";
 import { publishZhHant } from "./publish.zh-Hant";
 import { countersZhHant } from "./counters.zh-Hant";
 import { handoffZhHant } from "./handoff.zh-Hant";
+import { picturesZhHant } from "./pictures.zh-Hant";
 import type { Messages } from "./en";
 import { scheduleZhHant } from "./schedule.zh-Hant";
 import { calendarZhHant } from "./calendar.zh-Hant";
@@ -162,5 +163,6 @@ export const zhHant: Messages = {
   ...publishZhHant,
   ...countersZhHant,
   ...handoffZhHant,
+  ...picturesZhHant,
   ...hintsZhHant,
 };

@@ -1,0 +1,76 @@
+//! The media host's row: its address, never its keys.
+
+use ferry_networks::media_host::S3Config;
+
+use super::MediaHost;
+use crate::drafts::rows::decode_err;
+use crate::error::StoreError;
+use crate::{Store, clock};
+
+type Row = (String, String, String, String, String, String, String);
+
+impl Store {
+    /// The media host, if one is set up.
+    pub async fn media_host(&self) -> Result<Option<MediaHost>, StoreError> {
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT id, kind, endpoint, bucket, region, public_url, created_at FROM media_hosts \
+             ORDER BY created_at DESC LIMIT 1",
+        )
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(|e| self.db_err(e))?;
+        row.map(
+            |(id, kind, endpoint, bucket, region, public_url, created)| {
+                Ok(MediaHost {
+                    created_at: clock::from_db(&created).map_err(|e| self.db_err(decode_err(e)))?,
+                    id,
+                    kind,
+                    endpoint,
+                    bucket,
+                    region,
+                    public_url,
+                })
+            },
+        )
+        .transpose()
+    }
+
+    /// Makes `config` the one media host.
+    pub(crate) async fn replace_media_host(
+        &self,
+        id: &str,
+        config: &S3Config,
+    ) -> Result<MediaHost, StoreError> {
+        let mut tx = self.pool.begin().await.map_err(|e| self.db_err(e))?;
+        sqlx::query("DELETE FROM media_hosts")
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| self.db_err(e))?;
+        sqlx::query(
+            "INSERT INTO media_hosts (id, kind, endpoint, bucket, region, public_url, \
+             created_at) VALUES (?, 's3', ?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(&config.endpoint)
+        .bind(&config.bucket)
+        .bind(&config.region)
+        .bind(&config.public_url)
+        .bind(clock::to_db(clock::now()))
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| self.db_err(e))?;
+        tx.commit().await.map_err(|e| self.db_err(e))?;
+        self.media_host().await?.ok_or_else(|| StoreError::Invalid {
+            field: "media host".into(),
+            reason: "it was not stored".into(),
+        })
+    }
+
+    pub(crate) async fn delete_media_host(&self) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM media_hosts")
+            .execute(&self.pool)
+            .await
+            .map_err(|e| self.db_err(e))?;
+        Ok(())
+    }
+}
