@@ -101,6 +101,7 @@ pub fn codes() -> Vec<&'static str> {
         ScheduleError::codes(),
         FeedError::codes(),
         HandoffError::codes(),
+        ferry_core::media_host::MediaHostError::codes(),
         ferry_hints::HintsError::codes(),
         ferry_networks::rules::RulesError::codes(),
         AppError::codes(),

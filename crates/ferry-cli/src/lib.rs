@@ -21,6 +21,7 @@ mod feed_people;
 mod feed_reply;
 mod feed_spellings;
 mod hints;
+mod media_host;
 mod post;
 mod post_settle;
 mod rednote;
@@ -60,7 +61,7 @@ enum Command {
     Hints(hints::HintsArgs),
     /// Convert between Simplified and Traditional Chinese.
     Convert(hints::ConvertArgs),
-    /// Add, list and remove the Mastodon, Bluesky and Nostr accounts Ferry posts to.
+    /// Add, list and remove the Mastodon, Bluesky, Nostr and Telegram accounts Ferry posts to.
     Accounts(accounts::Args),
     /// Post a draft to its targets exactly once; `--retry-failed` finishes an earlier post.
     Post(post::Args),
@@ -77,6 +78,8 @@ enum Command {
     /// RedNote, which has no posting API: the kit exported for the phone; a note published by
     /// hand recorded with its link.
     Rednote(rednote::Args),
+    /// The public host Nostr notes' pictures are uploaded to (an S3-compatible bucket).
+    MediaHost(media_host::Args),
 }
 
 /// Set to the path of a `ferry` launcher that runs another program (the app's binary) as this
@@ -119,6 +122,7 @@ pub fn run_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Exit
             Command::Translate(args) => translate::run(args).await,
             Command::Feed(args) => feed::run(args).await,
             Command::Rednote(args) => rednote::run(args).await,
+            Command::MediaHost(args) => media_host::run(args).await,
         }
     })
 }

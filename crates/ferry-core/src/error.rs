@@ -233,6 +233,7 @@ coded!(
     crate::schedule::ScheduleError,
     crate::feed::FeedError,
     crate::handoff::HandoffError,
+    crate::media_host::MediaHostError,
     ferry_networks::http::ClientError,
     ferry_networks::media::MediaError,
     ferry_networks::rules::RulesError,

@@ -15,6 +15,7 @@ pub mod feed;
 pub mod handoff;
 pub mod hints;
 pub mod media;
+pub mod media_host;
 pub mod publish;
 pub mod rules;
 pub mod schedule;
@@ -53,6 +54,9 @@ commands![
     drafts::drop_draft_reply,
     media::attach_media,
     media::set_attachment_focus,
+    media_host::get_media_host,
+    media_host::add_s3_media_host,
+    media_host::remove_media_host,
     rules::check_variant,
     settings::get_settings,
     settings::save_settings,

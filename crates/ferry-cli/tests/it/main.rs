@@ -17,6 +17,7 @@ mod drafts_failures;
 mod feed_cli;
 mod hints_cli;
 mod kill_autosave_publish;
+mod media_host_cli;
 mod post_cli;
 mod rednote_cli;
 mod schedule_cli;

@@ -1,0 +1,53 @@
+//! `ferry media-host` as a real process, against moto's S3 server (tests/peers/with-peers) and
+//! the real keychain: set up with the keys on stdin (checked by writing and reading back),
+//! shown, a wrong public address refused with the reason, removed.
+
+use crate::accounts_support::*;
+use ferry_test_support::peers;
+
+#[test]
+fn a_bucket_is_checked_kept_shown_and_removed() {
+    let Some(s3) = peers::s3() else {
+        return;
+    };
+    let Some(data) = data_dir("media_host_cli") else {
+        return;
+    };
+    let d = data.path();
+    let public = format!("{s3}/{}", peers::S3_BUCKET);
+    let wrong = format!("{s3}/elsewhere");
+    let add = |public: &str| {
+        vec![
+            "media-host".to_owned(),
+            "add".into(),
+            "s3".into(),
+            "--endpoint".into(),
+            s3.clone(),
+            "--bucket".into(),
+            peers::S3_BUCKET.into(),
+            "--public-url".into(),
+            public.to_owned(),
+            "--keys-stdin".into(),
+        ]
+    };
+    let keys = b"AKIAFERRYCLI\nferry-cli-secret\n";
+    let args = add(&wrong);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let refused = fail_json(d, &args, keys);
+    assert!(
+        refused["message"].as_str().unwrap().contains("publicly"),
+        "{refused}"
+    );
+
+    let args = add(&public);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let host = ok_json(d, &args, keys);
+    assert_eq!(host["publicUrl"], public.as_str());
+    let shown = ok_json(d, &["media-host", "show"], b"");
+    assert_eq!(shown["bucket"], peers::S3_BUCKET);
+    let db = std::fs::read(d.join("ferry.db")).unwrap();
+    assert!(!String::from_utf8_lossy(&db).contains("ferry-cli-secret"));
+    let removed = ok_json(d, &["media-host", "remove"], b"");
+    assert_eq!(removed["removed"], true);
+    assert!(ok_json(d, &["media-host", "show"], b"").is_null());
+}
