@@ -48,6 +48,15 @@ pub fn qr_for_terminal(url: &str) -> String {
     }
 }
 
+/// Set to an address of this computer to serve the page there instead of the one the route
+/// to the internet leaves from: on a computer with several networks (a VPN, a second Wi-Fi),
+/// the one the phone is on.
+pub const LAN_ADDRESS_ENV: &str = "FERRY_LAN_ADDRESS";
+
+fn chosen_address() -> Option<IpAddr> {
+    std::env::var(LAN_ADDRESS_ENV).ok()?.trim().parse().ok()
+}
+
 /// How long a page lives.
 pub const PAGE_LIFETIME: Duration = Duration::from_secs(10 * 60);
 
@@ -134,7 +143,7 @@ impl LanPages {
         let kit = store
             .rednote_kit(&handoff.draft_id, &handoff.lang, handoff.fit)
             .await?;
-        let ip = match bind {
+        let ip = match bind.or_else(chosen_address) {
             Some(ip) => ip,
             None => lan_address().ok_or(HandoffError::NoLan)?,
         };

@@ -6,6 +6,7 @@ import { publishEn } from "./publish.en";
 import { countersEn } from "./counters.en";
 import { handoffEn } from "./handoff.en";
 import { picturesEn } from "./pictures.en";
+import { mediaHostEn } from "./media-host.en";
 import { scheduleEn } from "./schedule.en";
 import { calendarEn } from "./calendar.en";
 import { feedEn } from "./feed.en";
@@ -164,6 +165,7 @@ export const en = {
   ...countersEn,
   ...handoffEn,
   ...picturesEn,
+  ...mediaHostEn,
   ...hintsEn,
 } as const;
 

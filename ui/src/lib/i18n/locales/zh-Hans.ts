@@ -4,6 +4,7 @@ import { publishZhHans } from "./publish.zh-Hans";
 import { countersZhHans } from "./counters.zh-Hans";
 import { handoffZhHans } from "./handoff.zh-Hans";
 import { picturesZhHans } from "./pictures.zh-Hans";
+import { mediaHostZhHans } from "./media-host.zh-Hans";
 import type { Messages } from "./en";
 import { scheduleZhHans } from "./schedule.zh-Hans";
 import { calendarZhHans } from "./calendar.zh-Hans";
@@ -164,5 +165,6 @@ export const zhHans: Messages = {
   ...countersZhHans,
   ...handoffZhHans,
   ...picturesZhHans,
+  ...mediaHostZhHans,
   ...hintsZhHans,
 };

@@ -4,6 +4,7 @@ import { publishZhHant } from "./publish.zh-Hant";
 import { countersZhHant } from "./counters.zh-Hant";
 import { handoffZhHant } from "./handoff.zh-Hant";
 import { picturesZhHant } from "./pictures.zh-Hant";
+import { mediaHostZhHant } from "./media-host.zh-Hant";
 import type { Messages } from "./en";
 import { scheduleZhHant } from "./schedule.zh-Hant";
 import { calendarZhHant } from "./calendar.zh-Hant";
@@ -164,5 +165,6 @@ export const zhHant: Messages = {
   ...countersZhHant,
   ...handoffZhHant,
   ...picturesZhHant,
+  ...mediaHostZhHant,
   ...hintsZhHant,
 };

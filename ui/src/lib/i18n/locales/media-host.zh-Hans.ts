@@ -1,0 +1,30 @@
+// 设置 → 媒体托管（Nostr 笔记引用图片的公开存储桶）的简体中文文字，并入 zh-Hans.ts；键与 media-host.en.ts 一一对应。
+import type { mediaHostEn } from "./media-host.en";
+
+export const mediaHostZhHans: Record<keyof typeof mediaHostEn, string> = {
+  "mediaHost.title": "媒体托管",
+  "mediaHost.intro": "Nostr 笔记通过公开地址引用其中的图片。请设置一个对象可公开读取的存储桶；它的密钥保存在钥匙串中。",
+  "mediaHost.endpoint": "S3 端点",
+  "mediaHost.endpointHelp": "S3 API 地址，不含存储桶名（AWS S3、Cloudflare R2、Backblaze B2、MinIO）。",
+  "mediaHost.bucket": "存储桶",
+  "mediaHost.region": "区域（可选）",
+  "mediaHost.regionPlaceholder": "auto 或 us-east-1",
+  "mediaHost.publicUrl": "公开地址",
+  "mediaHost.publicUrlHelp": "任何人读取存储桶对象的地址：存储桶的公开地址，或其前面的 CDN。",
+  "mediaHost.keyId": "访问密钥 ID",
+  "mediaHost.secret": "私有访问密钥",
+  "mediaHost.secretHelp": "保存在系统钥匙串中；Ferry 不会再次显示它。",
+  "mediaHost.save": "检查并保存",
+  "mediaHost.checking": "正在检查存储桶…",
+  "mediaHost.checkHelp": "保存时会向存储桶写入一个小文件，再从公开地址读回。",
+  "mediaHost.inUse": "Nostr 笔记中的图片会上传到这里，并通过公开地址引用。",
+  "mediaHost.replace": "替换…",
+  "mediaHost.remove": "移除",
+  "mediaHost.removeConfirm": "移除托管及其密钥",
+  "mediaHost.error.endpoint": "请填写存储桶的 S3 端点，例如 https://<account>.r2.cloudflarestorage.com",
+  "mediaHost.error.publicUrl": "请填写公开读取存储桶对象的地址，例如 https://pub-….r2.dev",
+  "mediaHost.error.plainHttp": "请使用 https:// 地址：只有本机（localhost）才能用明文 http://",
+  "mediaHost.error.bucket": "存储桶名由 3 到 63 个小写字母、数字、连字符或点组成",
+  "mediaHost.error.keyId": "请填写访问密钥 ID",
+  "mediaHost.error.secret": "请填写私有访问密钥",
+};

@@ -1,0 +1,30 @@
+// 設定 → 媒體託管（Nostr 筆記引用圖片的公開儲存貯體）的繁體中文文字，併入 zh-Hant.ts；鍵與 media-host.en.ts 一一對應。
+import type { mediaHostEn } from "./media-host.en";
+
+export const mediaHostZhHant: Record<keyof typeof mediaHostEn, string> = {
+  "mediaHost.title": "媒體託管",
+  "mediaHost.intro": "Nostr 筆記透過公開位址引用其中的圖片。請設定一個物件可公開讀取的儲存貯體；它的金鑰保存在鑰匙圈中。",
+  "mediaHost.endpoint": "S3 端點",
+  "mediaHost.endpointHelp": "S3 API 位址，不含儲存貯體名稱（AWS S3、Cloudflare R2、Backblaze B2、MinIO）。",
+  "mediaHost.bucket": "儲存貯體",
+  "mediaHost.region": "區域（選填）",
+  "mediaHost.regionPlaceholder": "auto 或 us-east-1",
+  "mediaHost.publicUrl": "公開位址",
+  "mediaHost.publicUrlHelp": "任何人讀取儲存貯體物件的位址：儲存貯體的公開位址，或其前面的 CDN。",
+  "mediaHost.keyId": "存取金鑰 ID",
+  "mediaHost.secret": "私密存取金鑰",
+  "mediaHost.secretHelp": "保存在系統鑰匙圈中；Ferry 不會再次顯示它。",
+  "mediaHost.save": "檢查並儲存",
+  "mediaHost.checking": "正在檢查儲存貯體…",
+  "mediaHost.checkHelp": "儲存時會向儲存貯體寫入一個小檔案，再從公開位址讀回。",
+  "mediaHost.inUse": "Nostr 筆記中的圖片會上傳到這裡，並透過公開位址引用。",
+  "mediaHost.replace": "取代…",
+  "mediaHost.remove": "移除",
+  "mediaHost.removeConfirm": "移除託管及其金鑰",
+  "mediaHost.error.endpoint": "請填寫儲存貯體的 S3 端點，例如 https://<account>.r2.cloudflarestorage.com",
+  "mediaHost.error.publicUrl": "請填寫公開讀取儲存貯體物件的位址，例如 https://pub-….r2.dev",
+  "mediaHost.error.plainHttp": "請使用 https:// 位址：只有本機（localhost）才能用明文 http://",
+  "mediaHost.error.bucket": "儲存貯體名稱由 3 到 63 個小寫字母、數字、連字號或點組成",
+  "mediaHost.error.keyId": "請填寫存取金鑰 ID",
+  "mediaHost.error.secret": "請填寫私密存取金鑰",
+};
