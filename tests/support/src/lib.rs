@@ -14,6 +14,8 @@
 //!   127.0.0.1, for the translation clients' and the engine's tests.
 //! - [`telegram_bot_api`]: a FAKE Telegram Bot API (no real one runs here), from its
 //!   documentation; also the `fake-telegram` binary for the E2E tests.
+//! - [`threads_graph_api`]: a FAKE Threads API (Meta's Threads Graph API; no real one runs
+//!   here), from its documentation; also the `fake-threads` binary for the E2E tests.
 //! - [`mastodon_mock`]: the browser's part of mastodon-mock's OAuth sign-in.
 
 pub mod fault_proxy;
@@ -21,6 +23,7 @@ pub mod keyring;
 pub mod mastodon_mock;
 pub mod peers;
 pub mod telegram_bot_api;
+pub mod threads_graph_api;
 pub mod translation_servers;
 
 pub use fault_proxy::{Fault, FaultProxy};
