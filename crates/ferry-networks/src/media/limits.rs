@@ -53,6 +53,17 @@ impl MediaLimits {
         }
     }
 
+    /// Threads: "JPEG and PNG, maximum 8 MB, width 320 to 1440 pixels" (larger ones are
+    /// scaled down by Meta, so only the bytes bind here); a carousel holds 20.
+    pub fn threads() -> Self {
+        Self {
+            network: "threads",
+            max_bytes: Some(8 * 1024 * 1024),
+            max_pixels: None,
+            max_images: Some(20),
+        }
+    }
+
     /// Nostr has no media limits of its own: images live on whatever host the note links.
     pub fn nostr() -> Self {
         Self {

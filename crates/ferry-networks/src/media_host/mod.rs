@@ -1,8 +1,9 @@
 //! Public hosts for pictures, for networks that take image URLs instead of uploads: Nostr
-//! notes link their pictures (NIP-92 `imeta` tags). Today: an S3-compatible bucket the person
+//! notes link their pictures (NIP-92 `imeta` tags), Threads fetches them from their URL.
+//! Today: an S3-compatible bucket the person
 //! configures (AWS S3, Cloudflare R2, Backblaze B2, MinIO), objects named by their content's
 //! SHA-256 so an upload repeated after a lost answer writes the same object. (Blossom and
-//! NIP-96 servers, and Threads' use of the host, are planned.)
+//! NIP-96 servers are planned.)
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), ferry_networks::http::ClientError> {

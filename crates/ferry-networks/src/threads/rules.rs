@@ -1,4 +1,4 @@
-//! Threads (Meta): 500 characters, emoji counted as their UTF-8 bytes.
+//! Threads' count: 500 characters, emoji counted as their UTF-8 bytes.
 //!
 //! Meta's Threads API documentation ("Threads Posts", Limitations): "Text posts are limited to
 //! 500 characters. Emojis are counted as the number of UTF-8 bytes." So `👍` counts 4 and
