@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use ferry_core::LangTag;
 use ferry_core::accounts::{
-    Account, AddBluesky, AddNostr, AddTelegram, AddedAccount, MastodonSignInStarted, StartMastodon,
+    Account, AddBluesky, AddNostr, AddTelegram, AddThreads, AddedAccount, MastodonSignInStarted,
+    StartMastodon,
 };
 use serde::Serialize;
 use tauri::State;
@@ -74,6 +75,16 @@ pub async fn add_telegram(
     add: AddTelegram,
 ) -> CommandResult<AddedAccount> {
     body::add_telegram(&publishing, &store, add).await
+}
+
+/// Checks a Threads token (its owner and publishing allowance) and adds the account.
+#[ferry_macros::command]
+pub async fn add_threads(
+    store: OpenStore,
+    publishing: State<'_, Publishing>,
+    add: AddThreads,
+) -> CommandResult<AddedAccount> {
+    body::add_threads(&publishing, &store, add).await
 }
 
 #[ferry_macros::command]
@@ -163,6 +174,15 @@ pub mod body {
     ) -> CommandResult<AddedAccount> {
         let publisher = publishing.publisher(store).await?;
         Ok(publisher.accounts().add_telegram(add).await?)
+    }
+
+    pub async fn add_threads(
+        publishing: &Publishing,
+        store: &ferry_core::Store,
+        add: AddThreads,
+    ) -> CommandResult<AddedAccount> {
+        let publisher = publishing.publisher(store).await?;
+        Ok(publisher.accounts().add_threads(add).await?)
     }
 
     pub async fn add_nostr(

@@ -74,6 +74,7 @@ commands![
     accounts::add_bluesky,
     accounts::add_nostr,
     accounts::add_telegram,
+    accounts::add_threads,
     accounts::set_account_audience,
     accounts::remove_account,
     accounts::start_mastodon_sign_in,

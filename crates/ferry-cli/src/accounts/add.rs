@@ -1,12 +1,12 @@
-//! `ferry accounts add bluesky|nostr|mastodon|telegram`.
+//! `ferry accounts add bluesky|nostr|mastodon|telegram|threads`.
 
 use std::io::Read;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use ferry_core::accounts::{
-    Accounts, AddBluesky, AddNostr, AddTelegram, AddedAccount, DEFAULT_PDS, NostrKey, Relay,
-    StartMastodon, parse_audience,
+    Accounts, AddBluesky, AddNostr, AddTelegram, AddThreads, AddedAccount, DEFAULT_PDS, NostrKey,
+    Relay, StartMastodon, parse_audience,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -25,6 +25,20 @@ pub(super) enum Network {
     Mastodon(MastodonArgs),
     /// A channel or group your bot (from @BotFather) may post to; the token read from stdin.
     Telegram(TelegramArgs),
+    /// Your Meta app's long-lived Threads token (from its dashboard), read from stdin.
+    Threads(ThreadsArgs),
+}
+
+#[derive(clap::Args)]
+pub(super) struct ThreadsArgs {
+    /// Read the access token from stdin (required: tokens never go in arguments).
+    #[arg(long, required = true)]
+    token_stdin: bool,
+    /// Another Threads API server instead of Meta's (tests).
+    #[arg(long, value_name = "URL")]
+    api: Option<String>,
+    #[arg(long, default_value = "")]
+    audience: String,
 }
 
 #[derive(clap::Args)]
@@ -144,6 +158,16 @@ pub(super) async fn run(
                 .add_telegram(AddTelegram {
                     token,
                     chat: a.chat,
+                    api_url: a.api,
+                    audience: parse_audience(&a.audience)?,
+                })
+                .await
+        }
+        Network::Threads(a) => {
+            let token = read_secret("access token")?;
+            accounts
+                .add_threads(AddThreads {
+                    token,
                     api_url: a.api,
                     audience: parse_audience(&a.audience)?,
                 })

@@ -22,4 +22,5 @@ mod post_cli;
 mod rednote_cli;
 mod schedule_cli;
 mod telegram_cli;
+mod threads_cli;
 mod translate_cli;

@@ -1,5 +1,5 @@
-//! Accounts on Mastodon, Bluesky, Nostr and Telegram: several per network, added once, used by the
-//! outbox for every post.
+//! Accounts on Mastodon, Bluesky, Nostr, Telegram and Threads: several per network, added once,
+//! used by the outbox for every post.
 //!
 //! ```no_run
 //! # async fn demo(store: ferry_core::Store, secrets: ferry_core::secrets::Secrets) -> Result<(), ferry_core::accounts::AccountError> {
@@ -52,6 +52,8 @@ mod nostr;
 mod rows;
 mod secret_bridge;
 mod telegram;
+mod threads;
+mod token_times;
 
 use std::time::Duration;
 
@@ -65,6 +67,7 @@ pub(crate) use nostr::write_relays as nostr_write_relays;
 pub use nostr::{AddNostr, NostrKey};
 pub use telegram::AddTelegram;
 pub(crate) use telegram::telegram_chat;
+pub use threads::AddThreads;
 
 use crate::Store;
 use crate::model::LangTag;

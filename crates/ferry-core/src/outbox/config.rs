@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use ferry_networks::threads::client::Patience;
 
 use crate::model::Network;
 
@@ -17,6 +18,8 @@ pub struct PublishConfig {
     /// How long a job's claim lasts without renewal; a crashed runner's jobs are taken over
     /// after this (at once on Linux when its process is gone).
     pub lease: Duration,
+    /// How long to wait for Threads to process a post's container before publishing it.
+    pub threads_patience: Patience,
 }
 
 impl Default for PublishConfig {
@@ -26,6 +29,7 @@ impl Default for PublishConfig {
             retry: RetryPolicy::default(),
             request_timeout: Duration::from_secs(30),
             lease: Duration::from_secs(30),
+            threads_patience: Patience::default(),
         }
     }
 }

@@ -113,7 +113,7 @@ impl Shared {
         {
             return Ok((account, Arc::clone(sender)));
         }
-        let sender = Arc::new(Sender::open(&self.accounts, &account).await?);
+        let sender = Arc::new(Sender::open(&self.accounts, &account, &self.config).await?);
         senders.insert(
             account_id.to_owned(),
             (account.updated_at, Arc::clone(&sender)),

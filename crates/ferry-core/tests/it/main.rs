@@ -22,6 +22,7 @@ mod publish_faults;
 mod publish_lost_commit;
 mod publish_nostr_images;
 mod publish_telegram;
+mod publish_threads;
 mod publish_unreadable;
 mod schedule_publish;
 mod schedule_server_copies;

@@ -38,16 +38,6 @@ async fn post(env: &Env, draft_id: &str) -> JobStatus {
     post_with(&publisher(env), draft_id).await
 }
 
-async fn post_with(publisher: &Publisher, draft_id: &str) -> JobStatus {
-    publisher
-        .publish(request(draft_id, true))
-        .await
-        .unwrap()
-        .finish()
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn adding_a_channel_checks_the_bot_and_says_what_is_missing() {
     let Some(env) = env("telegram-add").await else {

@@ -24,6 +24,7 @@ export type { AddedNostr } from "./bindings/AddedNostr";
 export type { AddNostr } from "./bindings/AddNostr";
 export type { AddS3Host } from "./bindings/AddS3Host";
 export type { AddTelegram } from "./bindings/AddTelegram";
+export type { AddThreads } from "./bindings/AddThreads";
 export type { AppSettings } from "./bindings/AppSettings";
 export type { Attachment } from "./bindings/Attachment";
 export type { AttachOutcome } from "./bindings/AttachOutcome";

@@ -4,6 +4,7 @@
 use ferry_networks::media::{MediaLimits, PreparedImage, check_image_count, prepare_nth};
 
 use crate::Store;
+use crate::accounts::Accounts;
 use crate::outbox::failure::{FailKind, Failure};
 use crate::outbox::images::PlannedMedia;
 
@@ -49,4 +50,64 @@ pub(crate) async fn prepare_all(
     })
     .await
     .map_err(|e| Failure::new(FailKind::Permanent, "media.prepare", e.to_string()))?
+}
+
+/// A prepared picture on the person's media host, for networks that link pictures instead of
+/// taking uploads (Nostr, Threads).
+#[derive(Debug, Clone)]
+pub(crate) struct Hosted {
+    pub url: String,
+    pub sha256: String,
+    pub mime: &'static str,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+/// Every picture of the target prepared for `limits` and uploaded to the media host, in
+/// order. Objects are named by their content, so uploading again after a lost answer writes
+/// the same objects.
+pub(crate) async fn host_all(
+    accounts: &Accounts,
+    media: &[PlannedMedia],
+    limits: MediaLimits,
+) -> Result<Vec<Hosted>, Failure> {
+    let network = limits.network;
+    if media.is_empty() {
+        return Ok(Vec::new());
+    }
+    let uploader = accounts
+        .media_uploader()
+        .await
+        .map_err(|e| Failure::new(FailKind::Permanent, e.code(), format!("{network}: {e}")))?
+        .ok_or_else(|| {
+            Failure::new(
+                FailKind::Permanent,
+                "outbox.media_unsupported",
+                format!(
+                    "{network}: posts link their pictures from a public host, and none is set \
+                     up: add one (Settings → Media host, or `ferry media-host add s3 …`), or \
+                     remove the {} picture(s), or leave {network} out",
+                    media.len()
+                ),
+            )
+        })?;
+    let images = prepare_all(accounts.store(), media, limits).await?;
+    let mut hosted = Vec::with_capacity(images.len());
+    for image in images {
+        let put = uploader.put(image.bytes, image.mime).await.map_err(|e| {
+            let mut failure = Failure::from(e);
+            failure.message = format!("{network}: {}", failure.message);
+            failure
+        })?;
+        hosted.push(Hosted {
+            url: put.url,
+            sha256: put.sha256,
+            mime: image.mime,
+            width: image.width,
+            height: image.height,
+            alt: image.alt,
+        });
+    }
+    Ok(hosted)
 }

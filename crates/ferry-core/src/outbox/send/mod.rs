@@ -7,13 +7,16 @@
 //! | Bluesky  | the record key (a TID)                 | `getRecord` by that key; a resend with it can't make a second record |
 //! | Nostr    | the signed event (its id is its hash; pictures uploaded to the media host by content hash before it is signed) | ask the relays for the id; a resend is the same event |
 //! | Telegram | none: the API has no key               | none either (a bot can't read the chat): the part stays `unknown` until the person looks and settles it (`settle.rs`) |
+//! | Threads  | the post's container (made first; it publishes once) | the container's status: `PUBLISHED` (the post found among the account's latest by its text) or not (publish the same container) |
 
 mod bluesky;
 pub(crate) mod mastodon;
 mod media;
 mod nostr;
 mod telegram;
+mod threads;
 
+use super::config::PublishConfig;
 use super::failure::Failure;
 use super::rows::{PartRow, TargetRow};
 use crate::accounts::{Account, Accounts};
@@ -23,7 +26,8 @@ use crate::model::ReplyTarget;
 /// A part that exists on the network.
 #[derive(Debug, Clone)]
 pub(crate) struct Posted {
-    /// Mastodon status id, Bluesky `at://` URI, Nostr event id (hex), Telegram message id.
+    /// Mastodon status id, Bluesky `at://` URI, Nostr event id (hex), Telegram message id,
+    /// Threads post id.
     pub remote_id: String,
     /// Bluesky: the record's CID, which replies point at.
     pub cid: Option<String>,
@@ -37,10 +41,15 @@ pub(crate) enum Sender {
     Bluesky(bluesky::BlueskySender),
     Nostr(nostr::NostrSender),
     Telegram(telegram::TelegramSender),
+    Threads(threads::ThreadsSender),
 }
 
 impl Sender {
-    pub async fn open(accounts: &Accounts, account: &Account) -> Result<Sender, Failure> {
+    pub async fn open(
+        accounts: &Accounts,
+        account: &Account,
+        config: &PublishConfig,
+    ) -> Result<Sender, Failure> {
         Ok(match account.network {
             Network::Mastodon => {
                 Sender::Mastodon(mastodon::MastodonSender::open(accounts, account).await?)
@@ -52,6 +61,9 @@ impl Sender {
             Network::Telegram => {
                 Sender::Telegram(telegram::TelegramSender::open(accounts, account).await?)
             }
+            Network::Threads => Sender::Threads(
+                threads::ThreadsSender::open(accounts, account, config.threads_patience).await?,
+            ),
             other => {
                 return Err(crate::accounts::AccountError::Unsupported { network: other }.into());
             }
@@ -68,6 +80,7 @@ impl Sender {
             Sender::Mastodon(_) | Sender::Telegram(_) => {}
             Sender::Bluesky(_) => bluesky::prepare(&mut part),
             Sender::Nostr(s) => s.prepare(target, idx, &mut part).await?,
+            Sender::Threads(s) => s.prepare(target, idx, &mut part).await?,
         }
         Ok(part)
     }
@@ -81,6 +94,7 @@ impl Sender {
             Sender::Bluesky(s) => s.check(part).await,
             Sender::Nostr(s) => s.check(part).await,
             Sender::Telegram(s) => Err(s.check(target, idx)),
+            Sender::Threads(s) => s.check(target, idx).await,
         }
     }
 
@@ -91,6 +105,7 @@ impl Sender {
             Sender::Bluesky(s) => s.send(target, idx).await,
             Sender::Nostr(s) => s.send(target, idx).await,
             Sender::Telegram(s) => s.send(target, idx).await,
+            Sender::Threads(s) => s.send(target, idx).await,
         }
     }
 }

@@ -92,44 +92,25 @@ impl NostrSender {
         if target.media.is_empty() {
             return Ok(Vec::new());
         }
-        let found = match &self.accounts {
-            Some(accounts) => accounts
-                .media_uploader()
-                .await
-                .map_err(|e| Failure::new(FailKind::Permanent, e.code(), format!("nostr: {e}")))?,
-            None => None,
-        };
-        let (Some(uploader), Some(accounts)) = (found, &self.accounts) else {
+        let Some(accounts) = &self.accounts else {
             return Err(Failure::new(
                 FailKind::Permanent,
                 "outbox.media_unsupported",
-                format!(
-                    "nostr: notes link their pictures from a public host, and none is set up: \
-                     add one (Settings → Media host, or `ferry media-host add s3 …`), or remove \
-                     the {} picture(s), or leave nostr out",
-                    target.media.len()
-                ),
+                "nostr: this sender has no media host to link pictures from",
             ));
         };
-        let images =
-            media::prepare_all(accounts.store(), &target.media, MediaLimits::nostr()).await?;
-        let mut linked = Vec::with_capacity(images.len());
-        for image in images {
-            let put = uploader.put(image.bytes, image.mime).await.map_err(|e| {
-                let mut failure = Failure::from(e);
-                failure.message = format!("nostr: {}", failure.message);
-                failure
-            })?;
-            linked.push(NoteMedia {
-                url: put.url,
-                mime: image.mime.to_owned(),
-                sha256: put.sha256,
-                width: image.width,
-                height: image.height,
-                alt: image.alt,
-            });
-        }
-        Ok(linked)
+        let hosted = media::host_all(accounts, &target.media, MediaLimits::nostr()).await?;
+        Ok(hosted
+            .into_iter()
+            .map(|h| NoteMedia {
+                url: h.url,
+                mime: h.mime.to_owned(),
+                sha256: h.sha256,
+                width: h.width,
+                height: h.height,
+                alt: h.alt,
+            })
+            .collect())
     }
 
     pub async fn check(&self, part: &PartRow) -> Result<Option<Posted>, Failure> {

@@ -11,6 +11,7 @@ use ferry_core::accounts::{
 use ferry_core::outbox::{NetworkCaps, PublishConfig, RetryPolicy};
 use ferry_core::secrets::{KeychainStore, Secrets};
 use ferry_core::{Draft, LangTag, NewDraft, Store, Target, Variant};
+use ferry_networks::threads::client::Patience;
 use ferry_test_support::{keyring, peers};
 use serde_json::Value;
 
@@ -86,6 +87,20 @@ pub fn langs(tags: &[&str]) -> Vec<LangTag> {
     tags.iter().map(|t| LangTag::parse(t).unwrap()).collect()
 }
 
+/// Publishes the draft (threads allowed) and waits until the job is done.
+pub async fn post_with(
+    publisher: &ferry_core::outbox::Publisher,
+    draft_id: &str,
+) -> ferry_core::outbox::JobStatus {
+    publisher
+        .publish(request(draft_id, true))
+        .await
+        .unwrap()
+        .finish()
+        .await
+        .unwrap()
+}
+
 /// Short timeouts and backoff so fault tests finish in seconds.
 pub fn fast_config() -> PublishConfig {
     PublishConfig {
@@ -98,6 +113,10 @@ pub fn fast_config() -> PublishConfig {
         },
         request_timeout: Duration::from_millis(1500),
         lease: Duration::from_millis(900),
+        threads_patience: Patience {
+            first: Duration::from_millis(20),
+            total: Duration::from_secs(2),
+        },
     }
 }
 

@@ -7,6 +7,7 @@ import type { AddBluesky } from "./AddBluesky";
 import type { AddNostr } from "./AddNostr";
 import type { AddS3Host } from "./AddS3Host";
 import type { AddTelegram } from "./AddTelegram";
+import type { AddThreads } from "./AddThreads";
 import type { AddedAccount } from "./AddedAccount";
 import type { AddedNostr } from "./AddedNostr";
 import type { AppSettings } from "./AppSettings";
@@ -97,6 +98,7 @@ export type Commands = {
   add_bluesky: { args: { add: AddBluesky }; result: AddedAccount };
   add_nostr: { args: { add: AddNostr }; result: AddedNostr };
   add_telegram: { args: { add: AddTelegram }; result: AddedAccount };
+  add_threads: { args: { add: AddThreads }; result: AddedAccount };
   set_account_audience: { args: { id: string; audience: Array<LangTag> }; result: Account };
   remove_account: { args: { id: string }; result: number };
   start_mastodon_sign_in: { args: { start: StartMastodon; audience: Array<LangTag> }; result: MastodonSignInView };
