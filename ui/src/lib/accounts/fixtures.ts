@@ -1,9 +1,10 @@
-// Telegram accounts for tests, and an `add_telegram` answer that behaves like the engine
-// against the test Bot API server (tests/support): one token it knows, one channel the bot
-// may post to, one where it lacks the right.
+// Telegram and Threads accounts for tests, and `add_telegram` / `add_threads` answers that
+// behave like the engine against the test servers (tests/support). Telegram: one token it
+// knows, one channel the bot may post to, one where it lacks the right. Threads: one token
+// that may publish, one whose Meta app lacks the publishing permission.
 //
 //   const fake = new FakeBackend({ list_accounts: () => [], add_telegram: addTelegramAnswer });
-import type { Account, AddedAccount, AddTelegram } from "../backend";
+import type { Account, AddedAccount, AddTelegram, AddThreads } from "../backend";
 
 export const FAKE_BOT_TOKEN = "7000001:AAFakeTokenForFerryTests_0123456789";
 
@@ -36,4 +37,54 @@ export function addTelegramAnswer({ add }: { add: AddTelegram }): AddedAccount {
   }
   if (add.chat !== "@ferry_news") throw { code: "net.rejected", message: "telegram: Bad Request: chat not found" };
   return { account: telegramAccount({ audience: add.audience }), warnings: ["posts go out as the bot @ferry_test_bot"] };
+}
+
+/** The fake Threads API's one good token (tests/support's threads_graph_api::GOOD_TOKEN). */
+export const FAKE_THREADS_TOKEN = "THFakeLongLivedToken_ferry_0123456789abcdef";
+/** A well-formed token whose Meta app was not given `threads_content_publish`. */
+export const FAKE_THREADS_TOKEN_NO_PUBLISH = "THFakeTokenWithoutPublishing_0123456789";
+
+export const threadsAccount = (over: Partial<Account> = {}): Account => ({
+  id: "th1",
+  network: "threads",
+  handle: "@ferry_writer",
+  displayName: "Ferry Writer",
+  serverUrl: "https://graph.threads.net",
+  remoteId: "17841400000000001",
+  audience: [],
+  limits: null,
+  relays: [],
+  state: "active",
+  stateDetail: null,
+  createdAt: "2026-12-07T00:00:00Z",
+  updatedAt: "2026-12-07T00:00:00Z",
+  ...over,
+});
+
+export function addThreadsAnswer({ add }: { add: AddThreads }): AddedAccount {
+  if (add.token === FAKE_THREADS_TOKEN_NO_PUBLISH) {
+    throw {
+      code: "net.rejected",
+      message:
+        "threads: reading the publishing limit refused: Application does not have permission for this action: " +
+        "the Meta app lacks a permission; give it threads_basic and threads_content_publish, then generate the token again",
+    };
+  }
+  if (add.token !== FAKE_THREADS_TOKEN) {
+    throw {
+      code: "net.auth",
+      message:
+        "threads: reading the account: sign-in needed: Invalid OAuth access token: the token expired or was revoked; " +
+        "generate a new long-lived token in your Meta app's dashboard and add the account again",
+    };
+  }
+  const serverUrl = add.apiUrl ?? "https://graph.threads.net";
+  return {
+    account: threadsAccount({ serverUrl, audience: add.audience }),
+    warnings: [
+      "3 of 250 posts used in the last 24 hours",
+      "the token lasts 60 days; Ferry renews it whenever it posts to Threads, so post " +
+        "(or add the account again) at least every 60 days",
+    ],
+  };
 }

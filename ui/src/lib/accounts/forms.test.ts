@@ -7,12 +7,15 @@ import {
   checkNostrKey,
   checkRelays,
   checkTelegram,
+  checkThreads,
   defaultAccounts,
   serverUrl,
   telegramPrefill,
   telegramRequest,
+  threadsPrefill,
+  threadsRequest,
 } from "./forms";
-import { FAKE_BOT_TOKEN, telegramAccount } from "./fixtures";
+import { FAKE_BOT_TOKEN, FAKE_THREADS_TOKEN, telegramAccount, threadsAccount } from "./fixtures";
 
 const account = (id: string, network: Account["network"], over: Partial<Account> = {}): Account => ({
   id,
@@ -138,6 +141,68 @@ describe("the Telegram form", () => {
     expect(telegramPrefill(telegramAccount())).toEqual({ chat: "@ferry_news", apiUrl: "" });
     const local = telegramAccount({ handle: "Family", remoteId: "-4001", serverUrl: "http://127.0.0.1:8081" });
     expect(telegramPrefill(local)).toEqual({ chat: "-4001", apiUrl: "http://127.0.0.1:8081" });
+  });
+});
+
+describe("the Threads form", () => {
+  const form = (over: Partial<{ token: string; apiUrl: string }> = {}) => ({ token: FAKE_THREADS_TOKEN, apiUrl: "", ...over });
+
+  it("accepts 20 or more letters, digits, _ or -, around spaces", () => {
+    expect(checkThreads(form())).toEqual({});
+    expect(checkThreads(form({ token: `  ${FAKE_THREADS_TOKEN}\n` }))).toEqual({});
+    expect(checkThreads(form({ token: "THAA-b_c".padEnd(20, "9") }))).toEqual({});
+    expect(checkThreads(form({ token: `THAA${"x".repeat(200)}` }))).toEqual({});
+  });
+
+  it("names an empty token, and one that is too short or has spaces or other signs in it", () => {
+    expect(checkThreads(form({ token: " \n " }))).toEqual({ token: "accounts.error.threadsToken" });
+    for (const token of ["THAA0123456789abcde", "THAA 0123456789 abcdef", "THAA0123456789abcdef=", "令牌THAA0123456789abcdef"]) {
+      expect(checkThreads(form({ token })), token).toEqual({ token: "accounts.error.threadsTokenShape" });
+    }
+  });
+
+  it("says when an address or a user id was pasted instead of the token", () => {
+    const urls = [
+      "https://www.threads.net/@ferry_writer",
+      "threads.com/@ferry_writer",
+      "developers.facebook.com/apps/1234/use_cases/",
+      "https://graph.threads.net/v1.0/me?access_token=THAA0123456789abcdef",
+    ];
+    for (const token of urls) expect(checkThreads(form({ token })), token).toEqual({ token: "accounts.error.threadsTokenUrl" });
+    for (const token of ["17841400000000001", " 1234567890 ", "@ferry_writer", "@ferry.writer"]) {
+      expect(checkThreads(form({ token })), token).toEqual({ token: "accounts.error.threadsTokenId" });
+    }
+  });
+
+  it("takes an empty Threads API server as Meta's, and wants http(s) for another", () => {
+    expect(checkThreads(form({ apiUrl: "  " }))).toEqual({});
+    expect(checkThreads(form({ apiUrl: "graph.example/threads" }))).toEqual({});
+    for (const apiUrl of ["ftp://graph.example", "wss://graph.example", "not a server"]) {
+      expect(checkThreads(form({ apiUrl })), apiUrl).toEqual({ apiUrl: "accounts.error.threadsApiUrl" });
+    }
+    expect(checkThreads(form({ token: "", apiUrl: "ftp://x" }))).toEqual({
+      token: "accounts.error.threadsToken",
+      apiUrl: "accounts.error.threadsApiUrl",
+    });
+  });
+
+  it("sends the token trimmed, with no server meaning Meta's and a given one's path kept", () => {
+    expect(threadsRequest(form({ token: ` ${FAKE_THREADS_TOKEN}\n`, apiUrl: " " }), ["zh-Hans"])).toEqual({
+      token: FAKE_THREADS_TOKEN,
+      apiUrl: null,
+      audience: ["zh-Hans"],
+    });
+    expect(threadsRequest(form({ apiUrl: "http://127.0.0.1:8090/" }), []).apiUrl).toBe("http://127.0.0.1:8090");
+    expect(threadsRequest(form({ apiUrl: "graph.example/threads/" }), []).apiUrl).toBe("https://graph.example/threads");
+  });
+
+  it("signs in again to the same server, never with the old token", () => {
+    expect(threadsPrefill(threadsAccount())).toEqual({ apiUrl: "" });
+    expect(threadsPrefill(threadsAccount({ serverUrl: "https://graph.threads.net/" }))).toEqual({ apiUrl: "" });
+    expect(threadsPrefill(threadsAccount({ serverUrl: null }))).toEqual({ apiUrl: "" });
+    expect(threadsPrefill(threadsAccount({ serverUrl: "http://127.0.0.1:8090" }))).toEqual({
+      apiUrl: "http://127.0.0.1:8090",
+    });
   });
 });
 

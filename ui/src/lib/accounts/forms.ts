@@ -4,7 +4,7 @@
 //
 //   const errors = checkBluesky({ pdsUrl, identifier, password });
 //   if (Object.keys(errors).length === 0) await publishing.addBluesky(...)
-import type { Account, AddTelegram, Relay, Target } from "../backend";
+import type { Account, AddTelegram, AddThreads, Relay, Target } from "../backend";
 import type { MessageKey } from "../i18n/index.svelte";
 
 export const DEFAULT_PDS = "https://bsky.social";
@@ -99,8 +99,8 @@ function isChatRef(chat: string): boolean {
 }
 
 /**
- * A Bot API server address with its path kept (a local `telegram-bot-api` may sit under one);
- * `https://` is assumed when no scheme is given. Null for what can't be one.
+ * A Bot API (or Threads API) server address with its path kept (a local `telegram-bot-api`
+ * may sit under one); `https://` is assumed when no scheme is given. Null for what can't be one.
  */
 export function botApiUrl(text: string): string | null {
   const trimmed = text.trim();
@@ -128,6 +128,47 @@ export function telegramPrefill(account: Account): { chat: string; apiUrl: strin
   const chat = account.handle.startsWith("@") ? account.handle : account.remoteId;
   const server = account.serverUrl?.replace(/\/+$/, "") ?? "";
   return { chat, apiUrl: server === TELEGRAM_API ? "" : server };
+}
+
+/** Meta's Threads API server, which an empty "Threads API server" field means. */
+export const THREADS_API = "https://graph.threads.net";
+
+export type ThreadsFields = { token: string; apiUrl: string };
+
+/**
+ * The token shape the engine accepts: at least 20 letters, digits, `_` or `-` with nothing
+ * between them (a real one is `THAA…`, some 200 long). A pasted address, numeric id (the
+ * user's or the app's, both on the same dashboard) or @username is named as such. Whether
+ * the token is alive and may publish only Meta knows.
+ */
+export function checkThreads(form: ThreadsFields): FieldErrors {
+  const errors: FieldErrors = {};
+  const token = form.token.trim();
+  if (!token) errors.token = "accounts.error.threadsToken";
+  else if (isAddress(token)) errors.token = "accounts.error.threadsTokenUrl";
+  else if (/^\d+$|^@[\w.]+$/.test(token)) errors.token = "accounts.error.threadsTokenId";
+  else if (!/^[A-Za-z0-9_-]{20,}$/.test(token)) errors.token = "accounts.error.threadsTokenShape";
+  if (form.apiUrl.trim() && !botApiUrl(form.apiUrl)) errors.apiUrl = "accounts.error.threadsApiUrl";
+  return errors;
+}
+
+/** `https://threads.net/@name`, `threads.com/@name`, `developers.facebook.com/apps/…`. */
+function isAddress(text: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /^[\w-]+(\.[\w-]+)+(\/|$)/.test(text);
+}
+
+/** What `add_threads` gets from a checked form: trimmed, an empty server meaning Meta's. */
+export function threadsRequest(form: ThreadsFields, audience: string[]): AddThreads {
+  return { token: form.token.trim(), apiUrl: botApiUrl(form.apiUrl), audience };
+}
+
+/**
+ * "Sign in again" for a Threads account re-adds it with a new token: only its server, unless
+ * it is Meta's, carries over (the token never does; the token says whose account it is).
+ */
+export function threadsPrefill(account: Account): { apiUrl: string } {
+  const server = account.serverUrl?.replace(/\/+$/, "") ?? "";
+  return { apiUrl: server === THREADS_API ? "" : server };
 }
 
 /**

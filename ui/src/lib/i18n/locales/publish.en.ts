@@ -70,6 +70,26 @@ export const publishEn = {
   "accounts.error.chat": "Give the channel: @channel_name, its t.me link or its numeric id",
   "accounts.error.chatShape": "That is neither @channel_name, a t.me link nor a numeric id (like -1001234567890)",
   "accounts.error.apiUrl": "Give the server's address, e.g. http://localhost:8081, or leave it empty",
+  "accounts.threads.help": "Threads lets Ferry post with a token from your own Meta app:",
+  "accounts.threads.step1":
+    "At developers.facebook.com, create an app with the “Access the Threads API” use case and the threads_basic and threads_content_publish permissions.",
+  "accounts.threads.step2":
+    "In the app's dashboard: Use cases → Threads API → Settings → User Token Generator. Add your Threads account as a tester if it isn't listed, then generate a token.",
+  "accounts.threads.step3": "Copy the whole token and paste it here.",
+  "accounts.threads.token": "Access token",
+  "accounts.threads.tokenHelp":
+    "Kept in the system keychain; Ferry never shows it again. It lasts 60 days, and Ferry renews it each time it posts.",
+  "accounts.threads.advanced": "Advanced",
+  "accounts.threads.apiUrl": "Threads API server",
+  "accounts.threads.apiUrlHelp": "Leave empty to use Meta's. Only for another server that speaks the Threads API.",
+  "accounts.threads.submit": "Add account",
+  "accounts.threads.checking": "Checking the token…",
+  "accounts.error.threadsToken": "Paste the access token from your Meta app's User Token Generator",
+  "accounts.error.threadsTokenShape":
+    "A Threads token is one long run of letters and digits (THAA…) with no spaces: copy all of it",
+  "accounts.error.threadsTokenUrl": "That is a web address: paste the token itself, which the User Token Generator shows",
+  "accounts.error.threadsTokenId": "That is a username or numeric id, not the token: paste the long token the User Token Generator shows",
+  "accounts.error.threadsApiUrl": "Give an http:// or https:// address, e.g. https://graph.threads.net, or leave it empty",
 
   "publish.postNow": "Post now",
   "publish.choose": "Post this draft to",

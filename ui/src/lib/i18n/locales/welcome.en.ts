@@ -7,7 +7,7 @@ export const welcomeEn = {
   "welcome.privateNoDir": "Your drafts live on this computer. Nothing leaves it until you add an account and post.",
   "welcome.next": "Next",
   "welcome.account":
-    "Add the first account you post to (Bluesky, Mastodon, Nostr or a Telegram channel), or skip and start writing. Accounts are kept in your system's keychain.",
+    "Add the first account you post to (Bluesky, Mastodon, Nostr, Threads or a Telegram channel), or skip and start writing. Accounts are kept in your system's keychain.",
   "welcome.addAccount": "Add an account",
   "welcome.skip": "Skip",
   "welcome.finishing": "Opening the composer…",
