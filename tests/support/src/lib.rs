@@ -16,8 +16,11 @@
 //!   documentation; also the `fake-telegram` binary for the E2E tests.
 //! - [`threads_graph_api`]: a FAKE Threads API (Meta's Threads Graph API; no real one runs
 //!   here), from its documentation; also the `fake-threads` binary for the E2E tests.
+//! - [`blossom`]: a FAKE Blossom media server (Nostr blob storage; no real one runs here),
+//!   from BUD-01 and BUD-02: signed uploads, blobs served by their SHA-256.
 //! - [`mastodon_mock`]: the browser's part of mastodon-mock's OAuth sign-in.
 
+pub mod blossom;
 pub mod fault_proxy;
 pub mod keyring;
 pub mod mastodon_mock;
