@@ -62,6 +62,19 @@ enum Command {
     /// and schedules show its time there (default: Asia/Shanghai for a zh-Hans audience,
     /// this computer's zone otherwise).
     Zone(ZoneArgs),
+    /// Send a Nostr account's pictures to its Blossom server (checked with a one-pixel
+    /// upload signed with its key), or with --off back to the media host.
+    Blossom(BlossomArgs),
+}
+
+#[derive(clap::Args)]
+struct BlossomArgs {
+    id: String,
+    /// The server, e.g. https://blossom.example.
+    #[arg(required_unless_present = "off", conflicts_with = "off")]
+    server: Option<String>,
+    #[arg(long)]
+    off: bool,
 }
 
 #[derive(clap::Args)]
@@ -111,6 +124,14 @@ async fn dispatch(out: Out, args: Args) -> Result<ExitCode, Failure> {
         Command::Remove(a) => remove(out, &accounts, &a.id).await,
         Command::Audience(a) => audience(out, &accounts, a).await,
         Command::Zone(a) => zone(out, &accounts, a).await,
+        Command::Blossom(a) => {
+            let account = accounts.set_nostr_blossom(&a.id, a.server).await?;
+            let said = match &account.blossom_url {
+                Some(url) => format!("{}: pictures go to {url}", account.id),
+                None => format!("{}: pictures go to the media host", account.id),
+            };
+            Ok(out.emit(&account, || said))
+        }
     };
     accounts.store().close().await;
     result

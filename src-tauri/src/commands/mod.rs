@@ -75,6 +75,7 @@ commands![
     accounts::add_nostr,
     accounts::add_telegram,
     accounts::add_threads,
+    accounts::set_nostr_blossom,
     accounts::set_account_audience,
     accounts::remove_account,
     accounts::start_mastodon_sign_in,

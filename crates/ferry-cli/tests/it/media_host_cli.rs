@@ -51,3 +51,42 @@ fn a_bucket_is_checked_kept_shown_and_removed() {
     assert_eq!(removed["removed"], true);
     assert!(ok_json(d, &["media-host", "show"], b"").is_null());
 }
+
+/// `ferry accounts blossom`: a Nostr account's pictures to its Blossom server (the FAKE from
+/// BUD-01/02, `ferry_test_support::blossom`), checked with an upload signed by its key; `--off`
+/// goes back to the media host; another network's account is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_nostr_account_s_pictures_go_to_its_blossom_server() {
+    use crate::accounts_support::{data_dir, fail_json, ok_json};
+    use ferry_test_support::blossom::FakeBlossom;
+    let Some(relay) = ferry_test_support::peers::nostr_relay() else {
+        return;
+    };
+    let Some(data) = data_dir("blossom_cli") else {
+        return;
+    };
+    let d = data.path();
+    let blossom = FakeBlossom::start().await;
+    let nostr = ok_json(
+        d,
+        &["accounts", "add", "nostr", "--generate", "--relay", &relay],
+        b"",
+    );
+    let id = nostr["id"].as_str().unwrap().to_owned();
+    let set = ok_json(d, &["accounts", "blossom", &id, &blossom.base], b"");
+    assert_eq!(set["blossomUrl"], blossom.base.as_str());
+    let blobs = blossom.blobs();
+    assert_eq!(blobs.len(), 1);
+    assert_eq!(
+        blobs[0].uploader,
+        nostr["account"]["remoteId"].as_str().unwrap()
+    );
+    let off = ok_json(d, &["accounts", "blossom", &id, "--off"], b"");
+    assert!(off.get("blossomUrl").is_none(), "{off}");
+    blossom.refuse_next(402, "payment required");
+    let refused = fail_json(d, &["accounts", "blossom", &id, &blossom.base], b"");
+    assert!(
+        refused["message"].as_str().unwrap().contains("payment"),
+        "{refused}"
+    );
+}

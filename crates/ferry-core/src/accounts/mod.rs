@@ -49,6 +49,7 @@ mod mastodon;
 mod mastodon_app;
 mod model;
 mod nostr;
+mod nostr_blossom;
 mod rows;
 mod secret_bridge;
 mod telegram;

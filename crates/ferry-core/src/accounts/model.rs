@@ -28,6 +28,10 @@ pub struct Account {
     pub limits: Option<AccountLimits>,
     /// Nostr relays with their read/write use (published as the NIP-65 list).
     pub relays: Vec<Relay>,
+    /// Nostr: the Blossom server its notes' pictures go to (instead of the media host).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub blossom_url: Option<String>,
     pub state: AccountState,
     /// Why the account needs signing in again, when it does.
     pub state_detail: Option<String>,

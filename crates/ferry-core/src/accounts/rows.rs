@@ -10,7 +10,7 @@ use crate::drafts::rows::decode_err;
 use crate::model::{LangTag, Network, network_from_id};
 
 const COLUMNS: &str = "id, network, handle, display_name, server_url, remote_id, audience_json, \
-     limits_json, relays_json, state, state_detail, created_at, updated_at";
+     limits_json, relays_json, state, state_detail, created_at, updated_at, blossom_url";
 
 type Row = (
     String,
@@ -26,6 +26,7 @@ type Row = (
     Option<String>,
     String,
     String,
+    Option<String>,
 );
 
 /// What signing in learned about an account, before it has an id.
@@ -159,6 +160,23 @@ impl Store {
         self.account(id).await
     }
 
+    /// Sets (or with `None` clears) a Nostr account's Blossom server.
+    pub(crate) async fn set_account_blossom(
+        &self,
+        id: &str,
+        server: Option<&str>,
+    ) -> Result<Account, AccountError> {
+        let done = sqlx::query("UPDATE accounts SET blossom_url = ?, updated_at = ? WHERE id = ?")
+            .bind(server)
+            .bind(clock::to_db(clock::now()))
+            .bind(id)
+            .execute(&self.pool)
+            .await
+            .map_err(|e| self.db_err(e))?;
+        found(done.rows_affected(), id)?;
+        self.account(id).await
+    }
+
     pub(crate) async fn delete_account_row(&self, id: &str) -> Result<bool, AccountError> {
         let done = sqlx::query("DELETE FROM accounts WHERE id = ?")
             .bind(id)
@@ -207,6 +225,7 @@ fn decode(row: Row) -> Result<Account, sqlx::Error> {
         state_detail: detail,
         created_at: clock::from_db(&row.11).map_err(decode_err)?,
         updated_at: clock::from_db(&row.12).map_err(decode_err)?,
+        blossom_url: row.13,
         id,
     })
 }

@@ -20,6 +20,7 @@ mod publish;
 mod publish_bad_input;
 mod publish_faults;
 mod publish_lost_commit;
+mod publish_nostr_blossom;
 mod publish_nostr_images;
 mod publish_telegram;
 mod publish_threads;

@@ -2,8 +2,9 @@
 //! notes link their pictures (NIP-92 `imeta` tags), Threads fetches them from their URL.
 //! Today: an S3-compatible bucket the person
 //! configures (AWS S3, Cloudflare R2, Backblaze B2, MinIO), objects named by their content's
-//! SHA-256 so an upload repeated after a lost answer writes the same object. (Blossom and
-//! NIP-96 servers are planned.)
+//! SHA-256 so an upload repeated after a lost answer writes the same object; and, for a Nostr
+//! account that has one, its Blossom server ([`BlossomHost`], uploads signed with the
+//! account's key). (NIP-96 servers are planned.)
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), ferry_networks::http::ClientError> {
@@ -25,8 +26,10 @@
 //! # Ok(()) }
 //! ```
 
+mod blossom;
 mod s3;
 
+pub use blossom::BlossomHost;
 pub use s3::{S3Config, S3Host, Uploaded};
 
 /// The name errors carry.

@@ -5,7 +5,9 @@
 
 use std::time::Duration;
 
+use ferry_networks::http::ClientError;
 use ferry_networks::media::MediaLimits;
+use ferry_networks::media_host::BlossomHost;
 use ferry_networks::nostr::client::{
     EventRef, NewNote, NostrKeys, NoteMedia, NoteThread, find_event, publish, sign_note,
 };
@@ -24,6 +26,8 @@ pub(crate) struct NostrSender {
     /// For the media host, looked up when a note has pictures (so a host set up after a
     /// failed post serves the retry), and the store the pictures are read from.
     accounts: Option<Accounts>,
+    /// The account's Blossom server, which takes its pictures instead of the media host.
+    blossom: Option<String>,
     write: Vec<String>,
     /// Where to look for an event: write relays first, then the read ones.
     lookup: Vec<String>,
@@ -40,6 +44,7 @@ impl NostrSender {
         Ok(NostrSender {
             keys: accounts.nostr_keys(account).await?,
             accounts: Some(accounts.clone()),
+            blossom: account.blossom_url.clone(),
             write,
             lookup,
             timeout: accounts.timeout,
@@ -99,7 +104,10 @@ impl NostrSender {
                 "nostr: this sender has no media host to link pictures from",
             ));
         };
-        let hosted = media::host_all(accounts, &target.media, MediaLimits::nostr()).await?;
+        let hosted = match &self.blossom {
+            Some(server) => self.to_blossom(accounts, server, target).await?,
+            None => media::host_all(accounts, &target.media, MediaLimits::nostr()).await?,
+        };
         Ok(hosted
             .into_iter()
             .map(|h| NoteMedia {
@@ -111,6 +119,39 @@ impl NostrSender {
                 alt: h.alt,
             })
             .collect())
+    }
+
+    /// The pictures on the account's Blossom server, each upload signed with its key.
+    async fn to_blossom(
+        &self,
+        accounts: &Accounts,
+        server: &str,
+        target: &TargetRow,
+    ) -> Result<Vec<media::Hosted>, Failure> {
+        let in_nostr = |e: ClientError| {
+            let mut failure = Failure::from(e);
+            failure.message = format!("nostr: {}", failure.message);
+            failure
+        };
+        let host = BlossomHost::new(server, self.timeout).map_err(in_nostr)?;
+        let images =
+            media::prepare_all(accounts.store(), &target.media, MediaLimits::nostr()).await?;
+        let mut hosted = Vec::with_capacity(images.len());
+        for image in images {
+            let put = host
+                .put(&self.keys, image.bytes, image.mime)
+                .await
+                .map_err(in_nostr)?;
+            hosted.push(media::Hosted {
+                url: put.url,
+                sha256: put.sha256,
+                mime: image.mime,
+                width: image.width,
+                height: image.height,
+                alt: image.alt,
+            });
+        }
+        Ok(hosted)
     }
 
     pub async fn check(&self, part: &PartRow) -> Result<Option<Posted>, Failure> {
@@ -279,6 +320,7 @@ mod tests {
         let sender = NostrSender {
             keys: NostrKeys::generate(),
             accounts: None,
+            blossom: None,
             write: vec!["ws://127.0.0.1:1".into()],
             lookup: Vec::new(),
             timeout: Duration::from_secs(1),

@@ -13,12 +13,14 @@
 //! # Ok(()) }
 //! ```
 
+mod blossom_auth;
 mod keys;
 mod note;
 mod publish;
 mod reaction;
 mod relay;
 
+pub use blossom_auth::blossom_upload_auth;
 pub use keys::NostrKeys;
 pub use note::{EventRef, NewNote, NoteMedia, NoteThread, RelayUse, sign_note, sign_relay_list};
 pub use publish::{NotePublished, find_event, publish, query_events};

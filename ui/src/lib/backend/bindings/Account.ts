@@ -33,7 +33,11 @@ limits: AccountLimits | null,
 /**
  * Nostr relays with their read/write use (published as the NIP-65 list).
  */
-relays: Array<Relay>, state: AccountState, 
+relays: Array<Relay>, 
+/**
+ * Nostr: the Blossom server its notes' pictures go to (instead of the media host).
+ */
+blossomUrl?: string, state: AccountState, 
 /**
  * Why the account needs signing in again, when it does.
  */

@@ -99,6 +99,7 @@ export type Commands = {
   add_nostr: { args: { add: AddNostr }; result: AddedNostr };
   add_telegram: { args: { add: AddTelegram }; result: AddedAccount };
   add_threads: { args: { add: AddThreads }; result: AddedAccount };
+  set_nostr_blossom: { args: { id: string; server: string | null }; result: Account };
   set_account_audience: { args: { id: string; audience: Array<LangTag> }; result: Account };
   remove_account: { args: { id: string }; result: number };
   start_mastodon_sign_in: { args: { start: StartMastodon; audience: Array<LangTag> }; result: MastodonSignInView };
