@@ -1,7 +1,8 @@
-// Telegram and Threads accounts for tests, and `add_telegram` / `add_threads` answers that
-// behave like the engine against the test servers (tests/support). Telegram: one token it
-// knows, one channel the bot may post to, one where it lacks the right. Threads: one token
-// that may publish, one whose Meta app lacks the publishing permission.
+// Telegram, Threads and Nostr accounts for tests, and `add_telegram` / `add_threads` /
+// `set_nostr_blossom` answers that behave like the engine against the test servers
+// (tests/support). Telegram: one token it knows, one channel the bot may post to, one where it
+// lacks the right. Threads: one token that may publish, one whose Meta app lacks the
+// publishing permission. Blossom: one server that takes the key's uploads, one that refuses it.
 //
 //   const fake = new FakeBackend({ list_accounts: () => [], add_telegram: addTelegramAnswer });
 import type { Account, AddedAccount, AddTelegram, AddThreads } from "../backend";
@@ -86,5 +87,46 @@ export function addThreadsAnswer({ add }: { add: AddThreads }): AddedAccount {
       "the token lasts 60 days; Ferry renews it whenever it posts to Threads, so post " +
         "(or add the account again) at least every 60 days",
     ],
+  };
+}
+
+export const nostrAccount = (over: Partial<Account> = {}): Account => ({
+  id: "no1",
+  network: "nostr",
+  handle: "npub1ferrytestaccount0000000000000000000000000000000000000000",
+  displayName: "",
+  serverUrl: null,
+  remoteId: "f".repeat(64),
+  audience: [],
+  limits: null,
+  relays: [{ url: "wss://relay.example", read: true, write: true }],
+  state: "active",
+  stateDetail: null,
+  createdAt: "2027-01-03T00:00:00Z",
+  updatedAt: "2027-01-03T00:00:00Z",
+  ...over,
+});
+
+/** The Blossom server that takes uploads signed with the test account's key. */
+export const FAKE_BLOSSOM = "https://blossom.example";
+/** A Blossom server whose allow-list does not have the test account's key. */
+export const FAKE_BLOSSOM_REFUSING = "https://closed.example";
+
+/** `set_nostr_blossom` for `account`: checks the server as the engine does, clears on null. */
+export function setBlossomAnswer(account: Account) {
+  return ({ server }: { id: string; server: string | null }): Account => {
+    if (server === FAKE_BLOSSOM_REFUSING) {
+      throw {
+        code: "net.rejected",
+        message:
+          "media host: uploading a picture to closed.example refused: pubkey not allowed: the server does not take " +
+          "uploads from this Nostr key; check that your account there allows it, or choose another Blossom server",
+      };
+    }
+    if (server && server !== FAKE_BLOSSOM) {
+      throw { code: "net.unreachable", message: `media host: ${new URL(server).host} could not be reached` };
+    }
+    const { blossomUrl: _, ...rest } = account;
+    return server ? { ...rest, blossomUrl: server } : rest;
   };
 }

@@ -90,6 +90,18 @@ export const publishEn = {
   "accounts.error.threadsTokenUrl": "That is a web address: paste the token itself, which the User Token Generator shows",
   "accounts.error.threadsTokenId": "That is a username or numeric id, not the token: paste the long token the User Token Generator shows",
   "accounts.error.threadsApiUrl": "Give an http:// or https:// address, e.g. https://graph.threads.net, or leave it empty",
+  "accounts.blossom.label": "Pictures:",
+  "accounts.blossom.mediaHost": "media host",
+  "accounts.blossom.server": "Blossom {host}",
+  "accounts.blossom.change": "Change…",
+  "accounts.blossom.address": "Blossom server",
+  "accounts.blossom.help":
+    "This account's pictures are uploaded there, signed with its key, instead of to the media host. Choosing a server uploads a one-pixel picture to check it.",
+  "accounts.blossom.use": "Use this server",
+  "accounts.blossom.checking": "Checking the server…",
+  "accounts.blossom.useMediaHost": "Use the media host instead",
+  "accounts.blossom.error.missing": "Give the Blossom server's address, e.g. https://blossom.example.com",
+  "accounts.blossom.error.url": "A Blossom server's address starts with https:// (or http://), e.g. https://blossom.example.com",
 
   "publish.postNow": "Post now",
   "publish.choose": "Post this draft to",
