@@ -70,6 +70,14 @@ export async function closeDialog(window) {
   });
 }
 
+/** "Post now" on the open draft, confirmed, until the publish panel shows. */
+export async function postNow(window) {
+  await (await find(window, "[data-testid=post-now]")).click();
+  await find(window, "[data-testid=post-now-dialog]");
+  await (await find(window, "[data-testid=post-confirm]")).click();
+  await find(window, "[data-testid=publish-panel]");
+}
+
 export async function writeDraft(window, en, zh) {
   const primary = await find(window, "[data-testid=editor-primary]");
   await primary.click();

@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { By } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
-import { closeDialog, waitForAccounts, writeDraft } from "./steps.mjs";
+import { closeDialog, postNow, waitForAccounts, writeDraft } from "./steps.mjs";
 import { find, pickTarget, screenshot, waitFor } from "./window.mjs";
 
 const API = process.env.FERRY_TEST_TELEGRAM;
@@ -68,13 +68,6 @@ async function addTelegram(window, chat) {
   await api.clear();
   await api.sendKeys(API);
   await (await find(window, "[data-testid=telegram-add]")).click();
-}
-
-async function postNow(window) {
-  await (await find(window, "[data-testid=post-now]")).click();
-  await find(window, "[data-testid=post-now-dialog]");
-  await (await find(window, "[data-testid=post-confirm]")).click();
-  await find(window, "[data-testid=publish-panel]");
 }
 
 test("a Telegram channel: added, posted to, and a lost answer settled by hand", async (t) => {
