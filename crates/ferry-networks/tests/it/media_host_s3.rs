@@ -61,3 +61,33 @@ async fn uploads_are_named_by_content_and_read_back_byte_for_byte() {
         .unwrap_err();
     assert!(err.to_string().contains("publicly"), "{err}");
 }
+
+/// Keys that may not write: moto has no permissions, so the answer S3 gives is replayed in
+/// front of it — AWS's documented error response for a denied PutObject ("Error responses",
+/// Amazon S3 API Reference: 403 with an XML `<Error>` whose `Code` is `AccessDenied`).
+#[tokio::test]
+async fn keys_that_may_not_write_are_named_with_the_permission_to_add() {
+    use ferry_test_support::{Fault, FaultProxy};
+    let Some(s3) = peers::s3() else {
+        return;
+    };
+    let proxy = FaultProxy::start(&s3).await.unwrap();
+    proxy.push(Fault::Respond {
+        status: 403,
+        headers: vec![("Content-Type".into(), "application/xml".into())],
+        body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code>\
+               <Message>Access Denied</Message><RequestId>4442587FB7D0A2F9</RequestId>\
+               </Error>"
+            .into(),
+    });
+    let public = format!("{s3}/{}", peers::S3_BUCKET);
+    let host = s3_host(&proxy.http_url(), peers::S3_BUCKET, &public);
+    let err = host.put(vec![7, 8, 9], "image/png").await.unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("s3:PutObject") && text.contains(peers::S3_BUCKET),
+        "{text}"
+    );
+    assert!(!text.contains("ferry-test-secret"), "{text}");
+    assert_eq!(err.class(), ferry_networks::http::ErrorClass::Permanent);
+}
