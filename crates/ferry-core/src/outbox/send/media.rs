@@ -1,7 +1,10 @@
 //! A target's images, read from the data folder and made ready for the network (oriented,
 //! stripped of metadata, brought under its size limits) off the async threads.
 
+use ferry_networks::http::ClientError;
 use ferry_networks::media::{MediaLimits, PreparedImage, check_image_count, prepare_nth};
+use ferry_networks::media_host::{BlossomHost, S3Host, Uploaded};
+use ferry_networks::nostr::client::NostrKeys;
 
 use crate::Store;
 use crate::accounts::Accounts;
@@ -64,9 +67,27 @@ pub(crate) struct Hosted {
     pub alt: String,
 }
 
+/// Where a target's pictures are stored for networks that link them: the media host (an S3
+/// bucket), or a Nostr account's own Blossom server, each upload signed with its key.
+pub(crate) enum PictureHost<'a> {
+    S3(S3Host),
+    Blossom {
+        host: BlossomHost,
+        keys: &'a NostrKeys,
+    },
+}
+
+impl PictureHost<'_> {
+    async fn put(&self, bytes: Vec<u8>, mime: &str) -> Result<Uploaded, ClientError> {
+        match self {
+            PictureHost::S3(host) => host.put(bytes, mime).await,
+            PictureHost::Blossom { host, keys } => host.put(keys, bytes, mime).await,
+        }
+    }
+}
+
 /// Every picture of the target prepared for `limits` and uploaded to the media host, in
-/// order. Objects are named by their content, so uploading again after a lost answer writes
-/// the same objects.
+/// order; a target without pictures needs no host.
 pub(crate) async fn host_all(
     accounts: &Accounts,
     media: &[PlannedMedia],
@@ -92,14 +113,26 @@ pub(crate) async fn host_all(
                 ),
             )
         })?;
-    let images = prepare_all(accounts.store(), media, limits).await?;
+    upload_all(accounts.store(), media, limits, &PictureHost::S3(uploader)).await
+}
+
+/// Every picture of the target prepared for `limits` and uploaded to `host`, in order.
+/// Objects are named by their content, so uploading again after a lost answer writes the
+/// same objects.
+pub(crate) async fn upload_all(
+    store: &Store,
+    media: &[PlannedMedia],
+    limits: MediaLimits,
+    host: &PictureHost<'_>,
+) -> Result<Vec<Hosted>, Failure> {
+    let network = limits.network;
+    let images = prepare_all(store, media, limits).await?;
     let mut hosted = Vec::with_capacity(images.len());
     for image in images {
-        let put = uploader.put(image.bytes, image.mime).await.map_err(|e| {
-            let mut failure = Failure::from(e);
-            failure.message = format!("{network}: {}", failure.message);
-            failure
-        })?;
+        let put = host
+            .put(image.bytes, image.mime)
+            .await
+            .map_err(|e| on_network(network, e))?;
         hosted.push(Hosted {
             url: put.url,
             sha256: put.sha256,
@@ -110,4 +143,12 @@ pub(crate) async fn host_all(
         });
     }
     Ok(hosted)
+}
+
+/// A host's error as the target's failure, named after the target's network (the host's own
+/// name, "media host", stays inside the message).
+pub(crate) fn on_network(network: &str, err: ClientError) -> Failure {
+    let mut failure = Failure::from(err);
+    failure.message = format!("{network}: {}", failure.message);
+    failure
 }

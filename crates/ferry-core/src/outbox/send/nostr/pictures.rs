@@ -3,20 +3,18 @@
 //! has one (each upload signed with its key), else the media host — each with its URL, hash,
 //! size and alt text for the NIP-92 `imeta` tag.
 
-use ferry_networks::http::ClientError;
 use ferry_networks::media::MediaLimits;
 use ferry_networks::media_host::BlossomHost;
 use ferry_networks::nostr::client::NoteMedia;
 
 use super::NostrSender;
-use crate::accounts::Accounts;
 use crate::outbox::failure::{FailKind, Failure};
 use crate::outbox::rows::TargetRow;
 use crate::outbox::send::media;
 
 impl NostrSender {
-    /// The target's pictures on the media host, prepared as for any network (oriented, no
-    /// metadata), each with its URL, hash, size and alt text.
+    /// The target's pictures on the account's Blossom server or the media host, prepared as
+    /// for any network (oriented, no metadata), each with its URL, hash, size and alt text.
     pub(super) async fn upload(&self, target: &TargetRow) -> Result<Vec<NoteMedia>, Failure> {
         if target.media.is_empty() {
             return Ok(Vec::new());
@@ -29,7 +27,16 @@ impl NostrSender {
             ));
         };
         let hosted = match &self.blossom {
-            Some(server) => self.to_blossom(accounts, server, target).await?,
+            Some(server) => {
+                let host = BlossomHost::new(server, self.timeout)
+                    .map_err(|e| media::on_network("nostr", e))?;
+                let host = media::PictureHost::Blossom {
+                    host,
+                    keys: &self.keys,
+                };
+                let limits = MediaLimits::nostr();
+                media::upload_all(accounts.store(), &target.media, limits, &host).await?
+            }
             None => media::host_all(accounts, &target.media, MediaLimits::nostr()).await?,
         };
         Ok(hosted
@@ -43,38 +50,5 @@ impl NostrSender {
                 alt: h.alt,
             })
             .collect())
-    }
-
-    /// The pictures on the account's Blossom server, each upload signed with its key.
-    async fn to_blossom(
-        &self,
-        accounts: &Accounts,
-        server: &str,
-        target: &TargetRow,
-    ) -> Result<Vec<media::Hosted>, Failure> {
-        let in_nostr = |e: ClientError| {
-            let mut failure = Failure::from(e);
-            failure.message = format!("nostr: {}", failure.message);
-            failure
-        };
-        let host = BlossomHost::new(server, self.timeout).map_err(in_nostr)?;
-        let images =
-            media::prepare_all(accounts.store(), &target.media, MediaLimits::nostr()).await?;
-        let mut hosted = Vec::with_capacity(images.len());
-        for image in images {
-            let put = host
-                .put(&self.keys, image.bytes, image.mime)
-                .await
-                .map_err(in_nostr)?;
-            hosted.push(media::Hosted {
-                url: put.url,
-                sha256: put.sha256,
-                mime: image.mime,
-                width: image.width,
-                height: image.height,
-                alt: image.alt,
-            });
-        }
-        Ok(hosted)
     }
 }
