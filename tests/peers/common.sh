@@ -32,3 +32,21 @@ wait_ready() {
     sleep 0.2
   done
 }
+
+# start_fake NAME BINARY VAR STATE: starts a FAKE API binary of the test-support crate on a free
+# port and prints its VAR=<base> line once it is listening.
+start_fake() {
+  local name=$1 binary=$2 var=$3 state=$4
+  local bin=${CARGO_TARGET_DIR:-$HOME/.cache/ferry/target}/debug/$binary
+  setsid "$bin" "127.0.0.1:$(free_port)" > "$state/$name.out" 2> "$state/$name.log" &
+  echo $! > "$state/$name.pid"
+  for _ in $(seq 1 100); do
+    if grep -q "^$var=" "$state/$name.out" 2>/dev/null; then
+      grep "^$var=" "$state/$name.out"
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "the fake $name API did not start: $(cat "$state/$name.log")" >&2
+  return 1
+}

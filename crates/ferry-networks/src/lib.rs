@@ -13,6 +13,7 @@ pub mod mastodon;
 pub mod media;
 pub mod media_host;
 pub mod nostr;
+pub mod oauth;
 pub mod rednote;
 pub mod rss;
 pub mod rules;

@@ -6,17 +6,4 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../common.sh"
-state=$1
-bin=${CARGO_TARGET_DIR:-$HOME/.cache/ferry/target}/debug/fake-telegram
-port=$(free_port)
-setsid "$bin" "127.0.0.1:$port" > "$state/telegram.out" 2> "$state/telegram.log" &
-echo $! > "$state/telegram.pid"
-for _ in $(seq 1 100); do
-  if grep -q '^FERRY_TEST_TELEGRAM=' "$state/telegram.out" 2>/dev/null; then
-    grep '^FERRY_TEST_TELEGRAM=' "$state/telegram.out"
-    exit 0
-  fi
-  sleep 0.1
-done
-echo "the fake Telegram Bot API did not start: $(cat "$state/telegram.log")" >&2
-exit 1
+start_fake telegram fake-telegram FERRY_TEST_TELEGRAM "$1"

@@ -5,17 +5,4 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../common.sh"
-state=$1
-bin=${CARGO_TARGET_DIR:-$HOME/.cache/ferry/target}/debug/fake-threads
-port=$(free_port)
-setsid "$bin" "127.0.0.1:$port" > "$state/threads.out" 2> "$state/threads.log" &
-echo $! > "$state/threads.pid"
-for _ in $(seq 1 100); do
-  if grep -q '^FERRY_TEST_THREADS=' "$state/threads.out" 2>/dev/null; then
-    grep '^FERRY_TEST_THREADS=' "$state/threads.out"
-    exit 0
-  fi
-  sleep 0.1
-done
-echo "the fake Threads API did not start: $(cat "$state/threads.log")" >&2
-exit 1
+start_fake threads fake-threads FERRY_TEST_THREADS "$1"

@@ -16,6 +16,9 @@
 //!   documentation; also the `fake-telegram` binary for the E2E tests.
 //! - [`threads_graph_api`]: a FAKE Threads API (Meta's Threads Graph API; no real one runs
 //!   here), from its documentation; also the `fake-threads` binary for the E2E tests.
+//! - [`x_api`]: a FAKE X (Twitter) API v2 (no real one runs here), from X's documentation:
+//!   OAuth 2.0 with PKCE, posts, media, reads, rate limits and pay-per-usage credits; also
+//!   the `fake-x` binary for the E2E tests.
 //! - [`blossom`]: a FAKE Blossom media server (Nostr blob storage; no real one runs here),
 //!   from BUD-01 and BUD-02: signed uploads, blobs served by their SHA-256.
 //! - [`mastodon_mock`]: the browser's part of mastodon-mock's OAuth sign-in.
@@ -28,5 +31,6 @@ pub mod peers;
 pub mod telegram_bot_api;
 pub mod threads_graph_api;
 pub mod translation_servers;
+pub mod x_api;
 
 pub use fault_proxy::{Fault, FaultProxy};

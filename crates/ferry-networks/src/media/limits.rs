@@ -64,6 +64,16 @@ impl MediaLimits {
         }
     }
 
+    /// X: "images 5 MB", four to a post (X scales large pictures down itself).
+    pub fn x() -> Self {
+        Self {
+            network: "x",
+            max_bytes: Some(5 * 1024 * 1024),
+            max_pixels: None,
+            max_images: Some(4),
+        }
+    }
+
     /// Nostr has no media limits of its own: images live on whatever host the note links.
     pub fn nostr() -> Self {
         Self {

@@ -3,6 +3,8 @@
 //! [`weights::parse_tweet`] is twitter-text 3.1.0's `parseTweet`, checked against the npm
 //! library on generated text (`tests/it/oracle_x.rs`). [`measure`] reports it in Ferry's terms.
 
+pub mod client;
+pub mod cost;
 pub mod emoji;
 pub mod urls;
 pub mod weights;

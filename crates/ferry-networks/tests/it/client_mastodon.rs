@@ -14,7 +14,7 @@ use ferry_test_support::{Fault, FaultProxy, mastodon_mock, peers};
 /// Registers an app and signs in as the mock's user through the authorization-code flow,
 /// playing the browser's part: open the authorize page, pick the account, follow the redirect.
 async fn sign_in(server: &MastodonServer) -> (AppCredentials, Secret) {
-    let redirect = LoopbackRedirect::bind().await.unwrap();
+    let redirect = LoopbackRedirect::bind("mastodon").await.unwrap();
     let app = server
         .register_app("Ferry tests", &redirect.redirect_uri(), "read write", None)
         .await

@@ -23,7 +23,6 @@
 
 mod interactions;
 mod link;
-mod loopback;
 mod media;
 mod oauth;
 mod recover;
@@ -34,8 +33,8 @@ mod timeline;
 mod timeline_map;
 mod types;
 
-pub use loopback::LoopbackRedirect;
-pub use oauth::{AppCredentials, OOB_REDIRECT, Pkce, random_state};
+pub use crate::oauth::{LoopbackRedirect, Pkce, random_state};
+pub use oauth::{AppCredentials, OOB_REDIRECT};
 pub use scheduled::{
     SCHEDULE_MIN_LEAD, SCHEDULED_DAILY_LIMIT, SCHEDULED_PENDING_LIMIT, Scheduling,
 };

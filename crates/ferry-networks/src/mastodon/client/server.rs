@@ -7,10 +7,11 @@ use serde::Serialize;
 use url::Url;
 
 use super::NETWORK;
-use super::oauth::{self, AppCredentials, Pkce};
+use super::oauth::{self, AppCredentials};
 use super::statuses::MastodonClient;
 use super::types::{Instance, RegisteredApp, TokenAnswer};
 use crate::http::{ClientError, Effect, Secret, parse_base_url, read_json, send, shared_client};
+use crate::oauth::Pkce;
 
 /// A Mastodon-API server by its address (`https://mastodon.social`).
 #[derive(Debug, Clone)]

@@ -2,8 +2,8 @@
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), ferry_networks::http::ClientError> {
-//! use ferry_networks::mastodon::client::LoopbackRedirect;
-//! let redirect = LoopbackRedirect::bind().await?;
+//! use ferry_networks::oauth::LoopbackRedirect;
+//! let redirect = LoopbackRedirect::bind("mastodon").await?;
 //! let uri = redirect.redirect_uri(); // register the app with this, open the authorize URL
 //! let code = redirect.wait_for_code("the-state", std::time::Duration::from_secs(300)).await?;
 //! # Ok(()) }
@@ -15,7 +15,6 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use url::Url;
 
-use super::NETWORK;
 use crate::http::ClientError;
 
 /// A listener on a free loopback port waiting for the browser to come back with a code.
@@ -23,24 +22,35 @@ use crate::http::ClientError;
 pub struct LoopbackRedirect {
     listener: TcpListener,
     port: u16,
+    /// The network errors name.
+    network: &'static str,
 }
 
 impl LoopbackRedirect {
-    pub async fn bind() -> Result<Self, ClientError> {
-        Self::bind_port(0).await
+    /// Listens on any free port, for a sign-in to `network` (the name errors carry).
+    pub async fn bind(network: &'static str) -> Result<Self, ClientError> {
+        Self::bind_port(network, 0).await
     }
 
     /// Listens on `port` (0: any free port). An app registered with a loopback redirect URI
     /// keeps working only on the same port, so a sign-in tries the registered one first.
-    pub async fn bind_port(port: u16) -> Result<Self, ClientError> {
+    pub async fn bind_port(network: &'static str, port: u16) -> Result<Self, ClientError> {
         let fail = |e: std::io::Error| ClientError::InvalidInput {
-            network: NETWORK,
+            network,
             field: "sign-in redirect listener".into(),
-            detail: format!("cannot listen on 127.0.0.1: {e}"),
+            detail: format!("cannot listen on 127.0.0.1 port {port}: {e}"),
         };
         let listener = TcpListener::bind(("127.0.0.1", port)).await.map_err(fail)?;
         let port = listener.local_addr().map_err(fail)?.port();
-        Ok(Self { listener, port })
+        Ok(Self {
+            listener,
+            port,
+            network,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
     }
 
     pub fn redirect_uri(&self) -> String {
@@ -62,6 +72,7 @@ impl LoopbackRedirect {
     ) -> Result<String, ClientError> {
         let (sender, mut outcomes) = tokio::sync::mpsc::channel::<Result<String, ClientError>>(4);
         let expected = std::sync::Arc::new(expected_state.to_owned());
+        let network = self.network;
         let waited = tokio::time::timeout(timeout, async {
             loop {
                 tokio::select! {
@@ -69,7 +80,7 @@ impl LoopbackRedirect {
                         let Ok((stream, _)) = accepted else { continue };
                         let (sender, expected) = (sender.clone(), expected.clone());
                         tokio::spawn(async move {
-                            let handled = tokio::time::timeout(READ_TIMEOUT, handle(stream, &expected)).await;
+                            let handled = tokio::time::timeout(READ_TIMEOUT, handle(network, stream, &expected)).await;
                             if let Ok(Some(outcome)) = handled {
                                 let _ = sender.send(outcome).await;
                             }
@@ -81,10 +92,10 @@ impl LoopbackRedirect {
         })
         .await;
         waited.unwrap_or_else(|_| {
-            Err(auth(format!(
-                "no answer from the browser within {} s",
-                timeout.as_secs()
-            )))
+            Err(auth(
+                network,
+                format!("no answer from the browser within {} s", timeout.as_secs()),
+            ))
         })
     }
 }
@@ -92,9 +103,9 @@ impl LoopbackRedirect {
 /// How long one connection may take to send its request line and headers.
 pub const READ_TIMEOUT: Duration = Duration::from_secs(5);
 
-fn auth(detail: String) -> ClientError {
+fn auth(network: &'static str, detail: String) -> ClientError {
     ClientError::Auth {
-        network: NETWORK,
+        network,
         what: "sign-in in the browser".into(),
         detail,
     }
@@ -102,6 +113,7 @@ fn auth(detail: String) -> ClientError {
 
 /// `None` when the request wasn't the callback.
 async fn handle(
+    network: &'static str,
     mut stream: TcpStream,
     expected_state: &str,
 ) -> Option<Result<String, ClientError>> {
@@ -139,12 +151,15 @@ async fn handle(
         return None;
     }
     let outcome = if let Some(error) = param("error") {
-        Err(auth(format!(
-            "the server said {error:?}: {}",
-            param("error_description").unwrap_or_default()
-        )))
+        Err(auth(
+            network,
+            format!(
+                "the server said {error:?}: {}",
+                param("error_description").unwrap_or_default()
+            ),
+        ))
     } else {
-        param("code").ok_or_else(|| auth("the answer carries no code".into()))
+        param("code").ok_or_else(|| auth(network, "the answer carries no code".into()))
     };
     let page = match &outcome {
         Ok(_) => "Ferry is signed in. You can close this tab.",
@@ -179,7 +194,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_silent_connection_and_a_wrong_state_do_not_stop_the_sign_in() {
-        let redirect = LoopbackRedirect::bind().await.unwrap();
+        let redirect = LoopbackRedirect::bind("mastodon").await.unwrap();
         let port = redirect.port;
         let waiting = tokio::spawn(redirect.wait_for_code("s3cret", Duration::from_secs(20)));
         // Connects and says nothing, holding its connection open throughout.
@@ -199,7 +214,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_server_refusing_with_the_right_state_ends_it() {
-        let redirect = LoopbackRedirect::bind().await.unwrap();
+        let redirect = LoopbackRedirect::bind("mastodon").await.unwrap();
         let port = redirect.port;
         let waiting = tokio::spawn(redirect.wait_for_code("s3cret", Duration::from_secs(20)));
         get(port, "/favicon.ico").await;
