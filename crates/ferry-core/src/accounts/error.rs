@@ -57,8 +57,8 @@ pub enum AccountError {
     BotCannotPost { chat: String, missing: String },
 
     #[error(
-        "{network} accounts cannot be added yet; Ferry posts to mastodon, bluesky, nostr and \
-         telegram"
+        "{network} accounts cannot be added; Ferry posts to mastodon, bluesky, nostr, \
+         telegram, threads and x"
     )]
     #[code("account.unsupported_network")]
     Unsupported { network: Network },

@@ -46,7 +46,7 @@ impl Accounts {
         let loopback = if out_of_band {
             None
         } else {
-            Some(LoopbackRedirect::bind().await?)
+            Some(LoopbackRedirect::bind(ferry_networks::mastodon::client::NETWORK).await?)
         };
         let mut uris = vec![OOB_REDIRECT.to_owned()];
         uris.extend(loopback.as_ref().map(LoopbackRedirect::redirect_uri));
@@ -111,7 +111,8 @@ impl Accounts {
             let Some(port) = uris.lines().find_map(loopback_port) else {
                 return Ok(None);
             };
-            match LoopbackRedirect::bind_port(port).await {
+            match LoopbackRedirect::bind_port(ferry_networks::mastodon::client::NETWORK, port).await
+            {
                 Ok(listener) => (listener.redirect_uri(), Some(listener)),
                 // Another program holds the port now: register again with a free one.
                 Err(_) => return Ok(None),

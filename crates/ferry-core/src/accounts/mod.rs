@@ -1,4 +1,4 @@
-//! Accounts on Mastodon, Bluesky, Nostr, Telegram and Threads: several per network, added once,
+//! Accounts on Mastodon, Bluesky, Nostr, Telegram, Threads and X: several per network, added once,
 //! used by the outbox for every post.
 //!
 //! ```no_run
@@ -55,6 +55,8 @@ mod secret_bridge;
 mod telegram;
 mod threads;
 mod token_times;
+mod x;
+mod x_tokens;
 
 use std::time::Duration;
 
@@ -69,6 +71,7 @@ pub use nostr::{AddNostr, NostrKey};
 pub use telegram::AddTelegram;
 pub(crate) use telegram::telegram_chat;
 pub use threads::AddThreads;
+pub use x::{DEFAULT_X_PORT, StartX, XSignIn, XSignInStarted};
 
 use crate::Store;
 use crate::model::LangTag;

@@ -43,6 +43,13 @@ pub enum PublishError {
     #[code("outbox.empty_draft")]
     EmptyDraft { draft: String },
 
+    #[error(
+        "posting draft {draft} to X costs about {usd} of your X app's credits; accept the \
+         cost to send it (in the app, \"Post now\" shows it; `ferry post --accept-x-cost`)"
+    )]
+    #[code("outbox.cost_not_accepted")]
+    CostNotAccepted { draft: String, usd: String },
+
     #[error("no publish job with id {id}")]
     #[code("outbox.job_not_found")]
     JobNotFound { id: String },

@@ -50,6 +50,7 @@
 mod audience;
 mod by_hand;
 mod config;
+mod cost;
 mod error;
 pub(crate) mod failure;
 mod hand_over;
@@ -69,6 +70,7 @@ mod target;
 pub(crate) use audience::accounts_for;
 pub use by_hand::{BY_HAND, MarkPublished};
 pub use config::{NetworkCaps, PublishConfig, RetryPolicy};
+pub use cost::PostCost;
 pub use error::PublishError;
 pub use hand_over::HandOver;
 pub(crate) use jobs::pid_alive;

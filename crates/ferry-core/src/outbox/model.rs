@@ -24,6 +24,10 @@ pub struct PublishRequest {
     /// False: refuse an over-long text instead of splitting it into a thread.
     #[serde(default = "yes")]
     pub allow_threads: bool,
+    /// The person saw what posting to X costs and accepts it (X charges per post); without
+    /// it a request with an X target is refused.
+    #[serde(default)]
+    pub accept_x_cost: bool,
 }
 
 fn yes() -> bool {

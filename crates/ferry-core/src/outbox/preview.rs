@@ -14,6 +14,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::cost::{self, PostCost};
 use super::error::PublishError;
 use super::model::PublishRequest;
 use super::plan;
@@ -34,6 +35,8 @@ pub struct TargetPreview {
     pub images: u32,
     /// Why it would not be sent (too long without threads, no variant for the audience …).
     pub refusal: Option<ErrorPayload>,
+    /// What sending it costs, where the network charges for posts (X).
+    pub cost: Option<PostCost>,
 }
 
 /// The targets `request` makes of `draft` with these accounts.
@@ -46,6 +49,7 @@ pub fn preview(
     Ok(plan::plan(draft, chosen, request)?
         .into_iter()
         .map(|t| TargetPreview {
+            cost: cost::for_target(&t),
             account_id: t.account.id,
             network: t.account.network,
             lang: t.lang,

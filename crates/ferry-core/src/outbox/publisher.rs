@@ -8,6 +8,7 @@ use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 use super::config::PublishConfig;
+use super::cost;
 use super::error::PublishError;
 use super::model::{JobStatus, PublishEvent, PublishRequest};
 use super::plan;
@@ -59,6 +60,7 @@ impl Publisher {
         let all = self.shared.accounts.list().await?;
         let accounts = plan::accounts_for(&draft, &request, &all)?;
         let planned = plan::plan(&draft, accounts, &request)?;
+        cost::check_accepted(&request, &planned)?;
         let job_id = store
             .insert_job(&draft.id, draft.revision, &planned, part_key)
             .await?;

@@ -79,6 +79,10 @@ pub enum ScheduleError {
         action: &'static str,
     },
 
+    #[error("{account} can't be scheduled: {reason}")]
+    #[code("schedule.not_schedulable")]
+    NotSchedulable { account: String, reason: String },
+
     #[error("draft {draft} has no accounts to schedule for: add a target or pass --to")]
     #[code("schedule.no_targets")]
     NoTargets { draft: String },

@@ -60,6 +60,8 @@ impl StoredSchedule {
             to: self.accounts.clone(),
             mapping: self.mapping.clone(),
             allow_threads: true,
+            // Never an X account: scheduling refuses them (`accounts_of`).
+            accept_x_cost: false,
         }
     }
 }
@@ -338,7 +340,22 @@ pub(crate) fn accounts_of(
         ..Default::default()
     };
     match crate::outbox::accounts_for(draft, &request, all) {
-        Ok(accounts) => Ok(accounts.into_iter().map(|a| a.id).collect()),
+        Ok(accounts) => {
+            // X charges per post and its price must be seen before the first one; the
+            // schedule doesn't show it yet, so X posts go out with "Post now" only.
+            if let Some(x) = accounts
+                .iter()
+                .find(|a| a.network == crate::model::Network::X)
+            {
+                return Err(ScheduleError::NotSchedulable {
+                    account: x.handle.clone(),
+                    reason: "X charges for every post and scheduling does not show the cost \
+                             yet; post to X with \"Post now\""
+                        .into(),
+                });
+            }
+            Ok(accounts.into_iter().map(|a| a.id).collect())
+        }
         Err(crate::outbox::PublishError::Account(err)) => Err(err.into()),
         Err(crate::outbox::PublishError::Store(err)) => Err(err.into()),
         Err(_) => Err(ScheduleError::NoTargets {

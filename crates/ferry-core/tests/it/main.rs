@@ -25,6 +25,7 @@ mod publish_nostr_images;
 mod publish_telegram;
 mod publish_threads;
 mod publish_unreadable;
+mod publish_x;
 mod schedule_publish;
 mod schedule_server_copies;
 mod schedule_times;

@@ -62,6 +62,7 @@ fn request(to: &[&str]) -> PublishRequest {
         to: to.iter().map(|s| (*s).into()).collect(),
         mapping: Vec::new(),
         allow_threads: true,
+        accept_x_cost: false,
     }
 }
 

@@ -8,6 +8,7 @@
 //! | Nostr    | the signed event (its id is its hash; pictures uploaded to the media host by content hash before it is signed) | ask the relays for the id; a resend is the same event |
 //! | Telegram | none: the API has no key               | none either (a bot can't read the chat): the part stays `unknown` until the person looks and settles it (`settle.rs`) |
 //! | Threads  | the post's container (made first; it publishes once) | the container's status: `PUBLISHED` (the post found among the account's latest by its text) or not (publish the same container) |
+//! | X        | none: the API has no key               | look for the text among the account's latest posts; not there, send again (X refuses the same text twice within hours, and the sender then looks again) |
 
 mod bluesky;
 pub(crate) mod mastodon;
@@ -15,6 +16,7 @@ mod media;
 mod nostr;
 mod telegram;
 mod threads;
+mod x;
 
 use super::config::PublishConfig;
 use super::failure::Failure;
@@ -27,7 +29,7 @@ use crate::model::ReplyTarget;
 #[derive(Debug, Clone)]
 pub(crate) struct Posted {
     /// Mastodon status id, Bluesky `at://` URI, Nostr event id (hex), Telegram message id,
-    /// Threads post id.
+    /// Threads or X post id.
     pub remote_id: String,
     /// Bluesky: the record's CID, which replies point at.
     pub cid: Option<String>,
@@ -42,6 +44,7 @@ pub(crate) enum Sender {
     Nostr(nostr::NostrSender),
     Telegram(telegram::TelegramSender),
     Threads(threads::ThreadsSender),
+    X(x::XSender),
 }
 
 impl Sender {
@@ -64,6 +67,7 @@ impl Sender {
             Network::Threads => Sender::Threads(
                 threads::ThreadsSender::open(accounts, account, config.threads_patience).await?,
             ),
+            Network::X => Sender::X(x::XSender::open(accounts, account).await?),
             other => {
                 return Err(crate::accounts::AccountError::Unsupported { network: other }.into());
             }
@@ -77,7 +81,7 @@ impl Sender {
     pub async fn prepare(&self, target: &TargetRow, idx: usize) -> Result<PartRow, Failure> {
         let mut part = target.parts[idx].clone();
         match self {
-            Sender::Mastodon(_) | Sender::Telegram(_) => {}
+            Sender::Mastodon(_) | Sender::Telegram(_) | Sender::X(_) => {}
             Sender::Bluesky(_) => bluesky::prepare(&mut part),
             Sender::Nostr(s) => s.prepare(target, idx, &mut part).await?,
             Sender::Threads(s) => s.prepare(target, idx, &mut part).await?,
@@ -95,6 +99,7 @@ impl Sender {
             Sender::Nostr(s) => s.check(part).await,
             Sender::Telegram(s) => Err(s.check(target, idx)),
             Sender::Threads(s) => s.check(target, idx).await,
+            Sender::X(s) => s.check(target, idx).await,
         }
     }
 
@@ -106,6 +111,7 @@ impl Sender {
             Sender::Nostr(s) => s.send(target, idx).await,
             Sender::Telegram(s) => s.send(target, idx).await,
             Sender::Threads(s) => s.send(target, idx).await,
+            Sender::X(s) => s.send(target, idx).await,
         }
     }
 }
