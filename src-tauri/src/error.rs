@@ -40,11 +40,11 @@ pub enum AppError {
     #[code("account.sign_in_busy")]
     SignInBusy,
 
-    #[error("no Mastodon sign-in {id} is in progress; start it again")]
+    #[error("no sign-in {id} is in progress; start it again")]
     #[code("account.sign_in_gone")]
     SignInGone { id: String },
 
-    #[error("the Mastodon sign-in was cancelled")]
+    #[error("the sign-in was cancelled")]
     #[code("account.sign_in_cancelled")]
     SignInCancelled,
 
@@ -133,7 +133,7 @@ mod tests {
         assert_eq!(err.code, "account.sign_in_gone");
         assert_eq!(
             err.message,
-            "no Mastodon sign-in mastodon-3 is in progress; start it again"
+            "no sign-in mastodon-3 is in progress; start it again"
         );
     }
 

@@ -9,7 +9,7 @@
 //! `feed_image_protocol` (feed items' images, fetched by the engine), `close_guard` (a
 //! last autosave before the window closes), `publishing` (the accounts and the outbox, the
 //! keychain opened on first use), `scheduling` (the scheduler loop, started on the first
-//! scheduling call), `feeding` (feed refreshes in the background), `mastodon_sign_ins`
+//! scheduling call), `feeding` (feed refreshes in the background), `sign_ins` (Mastodon and X)
 //! (Mastodon sign-ins waiting for the browser), `browser` (web pages opened in the system
 //! browser), `notifications` and `native_text` (OS notifications for scheduled posts, and the
 //! words shown outside the webview), `logging` (the log file in the data folder), `events`
@@ -32,7 +32,6 @@ pub mod feed_image_protocol;
 pub mod feeding;
 pub mod keychain;
 pub mod logging;
-pub mod mastodon_sign_ins;
 pub mod media_protocol;
 pub mod native_text;
 pub mod notifications;
@@ -42,6 +41,7 @@ pub mod preferences;
 pub mod publishing;
 pub mod relaunch;
 pub mod scheduling;
+pub mod sign_ins;
 pub mod welcome;
 
 use tauri::{Manager, RunEvent};
@@ -68,7 +68,8 @@ pub fn run() {
         .manage(publishing::Publishing::default())
         .manage(scheduling::Scheduling::default())
         .manage(feeding::Feeding::default())
-        .manage(mastodon_sign_ins::MastodonSignIns::default())
+        .manage(sign_ins::MastodonSignIns::new("mastodon"))
+        .manage(sign_ins::XSignIns::new("x"))
         .manage(ferry_core::handoff::LanPages::default())
         .register_asynchronous_uri_scheme_protocol(media_protocol::SCHEME, media_protocol::handle)
         .register_asynchronous_uri_scheme_protocol(

@@ -18,6 +18,7 @@
 //! FERRY_SECRETS_BACKEND=file); the database keeps only handles, servers and settings.
 
 mod add;
+mod add_x;
 mod open;
 
 use std::path::PathBuf;

@@ -52,6 +52,10 @@ pub struct Args {
     /// Refuse over-long texts instead of posting them as threads.
     #[arg(long)]
     no_threads: bool,
+    /// Accept what posting to X costs (X charges your app per post; without this flag a
+    /// draft with an X target is refused, naming the price).
+    #[arg(long)]
+    accept_x_cost: bool,
     /// Time limit of one request, in seconds.
     #[arg(long, default_value_t = 30)]
     timeout: u64,
@@ -113,6 +117,7 @@ async fn post(out: Out, args: Args) -> Result<ExitCode, Failure> {
                 to: args.to.clone(),
                 mapping: Vec::new(),
                 allow_threads: !args.no_threads,
+                accept_x_cost: args.accept_x_cost,
             })
             .await
     }?;

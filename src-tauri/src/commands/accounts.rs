@@ -18,9 +18,9 @@ use tauri::State;
 use ts_rs::TS;
 
 use crate::error::CommandResult;
-use crate::mastodon_sign_ins::MastodonSignIns;
 use crate::open_store::OpenStore;
 use crate::publishing::Publishing;
+use crate::sign_ins::MastodonSignIns;
 
 /// How long the loopback redirect waits for the browser.
 pub const MASTODON_WAIT: Duration = Duration::from_secs(600);
@@ -164,7 +164,6 @@ pub mod body {
     use ferry_core::secrets::{SecretKey, SecretKind};
 
     use super::*;
-    use crate::error::AppError;
 
     pub async fn list(store: &ferry_core::Store) -> CommandResult<Vec<Account>> {
         Ok(store.list_accounts().await?)
@@ -270,17 +269,7 @@ pub mod body {
         id: &str,
         limit: Duration,
     ) -> CommandResult<AddedAccount> {
-        let (mut sign_in, cancel) = sign_ins.take(id)?;
-        let result: CommandResult<AddedAccount> = async {
-            let code = tokio::select! {
-                code = sign_in.wait_for_code(limit) => code?,
-                () = cancel.notified() => return Err(AppError::SignInCancelled.into()),
-            };
-            Ok(sign_in.finish(&code).await?)
-        }
-        .await;
-        sign_ins.remove(id);
-        result
+        sign_ins.wait(id, limit).await
     }
 
     pub async fn finish_mastodon(

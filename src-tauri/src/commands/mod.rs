@@ -22,6 +22,7 @@ pub mod schedule;
 pub mod settings;
 pub mod translation;
 pub mod window;
+pub mod x_sign_in;
 
 /// Takes each command's path once and makes both the handler and the declarations from it.
 macro_rules! commands {
@@ -82,7 +83,11 @@ commands![
     accounts::wait_mastodon_sign_in,
     accounts::finish_mastodon_sign_in,
     accounts::cancel_mastodon_sign_in,
+    x_sign_in::start_x_sign_in,
+    x_sign_in::wait_x_sign_in,
+    x_sign_in::cancel_x_sign_in,
     publish::post_now,
+    publish::preview_post,
     publish::retry_failed,
     publish::draft_publish_jobs,
     publish::mark_published,

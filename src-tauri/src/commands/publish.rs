@@ -10,7 +10,7 @@
 //! have gone out).
 
 use ferry_core::outbox::{
-    JobStatus, MarkPublished, PublishEvent, PublishHandle, PublishRequest, Settle,
+    JobStatus, MarkPublished, PublishEvent, PublishHandle, PublishRequest, Settle, TargetPreview,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -51,6 +51,16 @@ pub async fn settle_target<R: Runtime>(
     settle: Settle,
 ) -> CommandResult<JobStatus> {
     body::settle(&publishing, &store, settle, emitter(app)).await
+}
+
+/// What "Post now" would send to each chosen account, and what it costs where posting is
+/// paid for (X), without sending or writing anything.
+#[ferry_macros::command]
+pub async fn preview_post(
+    store: OpenStore,
+    request: PublishRequest,
+) -> CommandResult<Vec<TargetPreview>> {
+    body::preview(&store, &request).await
 }
 
 /// The draft's publish jobs with their targets, newest first.
@@ -136,6 +146,15 @@ pub mod body {
                 Ok(store.publish_job(&job).await?)
             }
         }
+    }
+
+    pub async fn preview(
+        store: &Store,
+        request: &PublishRequest,
+    ) -> CommandResult<Vec<TargetPreview>> {
+        let draft = store.get_draft(&request.draft_id).await?;
+        let accounts = store.list_accounts().await?;
+        Ok(ferry_core::outbox::preview(&draft, &accounts, request)?)
     }
 
     pub async fn draft_jobs(store: &Store, draft_id: &str) -> CommandResult<Vec<JobStatus>> {

@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use ferry_app::commands::{accounts::body as accounts, publish::body as publish};
 use ferry_app::database::Database;
-use ferry_app::mastodon_sign_ins::MastodonSignIns;
 use ferry_app::publishing::Publishing;
+use ferry_app::sign_ins::MastodonSignIns;
 use ferry_core::accounts::{AddBluesky, AddNostr, NostrKey, Relay, StartMastodon};
 use ferry_core::outbox::{PublishConfig, PublishEvent, PublishRequest, RetryPolicy, TargetState};
 use ferry_core::secrets::{self, KdfParams, PassphraseSource, Secret, SecretsConfig};
@@ -142,7 +142,7 @@ async fn bad_input_is_refused_with_codes_before_any_server() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), "account.not_found");
-    let err = accounts::finish_mastodon(&MastodonSignIns::default(), "mastodon-9", "code")
+    let err = accounts::finish_mastodon(&MastodonSignIns::new("mastodon"), "mastodon-9", "code")
         .await
         .unwrap_err();
     assert_eq!(err.code(), "account.sign_in_gone");
@@ -223,7 +223,7 @@ async fn mastodon_signs_in_through_the_loopback_redirect() {
         return;
     };
     let env = env().await;
-    let sign_ins = MastodonSignIns::default();
+    let sign_ins = MastodonSignIns::new("mastodon");
     let start = StartMastodon {
         instance: base.clone(),
         out_of_band: false,

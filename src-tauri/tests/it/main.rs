@@ -10,3 +10,4 @@ mod hints_commands;
 mod notifications;
 mod rules_commands;
 mod translation_commands;
+mod x_commands;

@@ -1,4 +1,4 @@
-//! `ferry accounts add bluesky|nostr|mastodon|telegram|threads`.
+//! `ferry accounts add bluesky|nostr|mastodon|telegram|threads|x`.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -27,6 +27,8 @@ pub(super) enum Network {
     Telegram(TelegramArgs),
     /// Your Meta app's long-lived Threads token (from its dashboard), read from stdin.
     Threads(ThreadsArgs),
+    /// Sign in through the browser with your own X developer app (OAuth 2.0 with PKCE).
+    X(super::add_x::XArgs),
 }
 
 #[derive(clap::Args)]
@@ -152,6 +154,14 @@ pub(super) async fn run(
                 .await
         }
         Network::Mastodon(a) => mastodon(out, accounts, a).await,
+        Network::X(a) => {
+            let secret = if a.wants_secret() {
+                Some(read_secret("client secret")?)
+            } else {
+                None
+            };
+            super::add_x::x(out, accounts, a, secret).await
+        }
         Network::Telegram(a) => {
             let token = read_secret("bot token")?;
             accounts

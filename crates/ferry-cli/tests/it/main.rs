@@ -24,3 +24,4 @@ mod schedule_cli;
 mod telegram_cli;
 mod threads_cli;
 mod translate_cli;
+mod x_cli;

@@ -146,8 +146,7 @@ async fn the_cost_is_accepted_first_and_x_charges_what_was_shown() {
     let refused = publisher
         .publish(request(&draft.id, true))
         .await
-        .err()
-        .expect("an X post is refused until its cost is accepted");
+        .expect_err("an X post is refused until its cost is accepted");
     assert_eq!(refused.code(), "outbox.cost_not_accepted");
     assert!(api.posts().is_empty() && api.spent_total() == spent_signing_in);
 
