@@ -1,11 +1,12 @@
-// Telegram, Threads and Nostr accounts for tests, and `add_telegram` / `add_threads` /
+// Telegram, Threads, X and Nostr accounts for tests, and `add_telegram` / `add_threads` /
 // `set_nostr_blossom` answers that behave like the engine against the test servers
 // (tests/support). Telegram: one token it knows, one channel the bot may post to, one where it
 // lacks the right. Threads: one token that may publish, one whose Meta app lacks the
-// publishing permission. Blossom: one server that takes the key's uploads, one that refuses it.
+// publishing permission. X: the fake X API's client id, and what a post there costs.
+// Blossom: one server that takes the key's uploads, one that refuses it.
 //
 //   const fake = new FakeBackend({ list_accounts: () => [], add_telegram: addTelegramAnswer });
-import type { Account, AddedAccount, AddTelegram, AddThreads } from "../backend";
+import type { Account, AddedAccount, AddTelegram, AddThreads, PostCost } from "../backend";
 
 export const FAKE_BOT_TOKEN = "7000001:AAFakeTokenForFerryTests_0123456789";
 
@@ -89,6 +90,46 @@ export function addThreadsAnswer({ add }: { add: AddThreads }): AddedAccount {
     ],
   };
 }
+
+/** An OAuth 2.0 client id of the shape X gives (34 letters and digits). */
+export const FAKE_X_CLIENT_ID = "M1M5R3BMVy13QmpScXkzTUt5OE46MTpjaQ";
+
+export const xAccount = (over: Partial<Account> = {}): Account => ({
+  id: "x1",
+  network: "x",
+  handle: "@ferry_writer",
+  displayName: "Ferry Writer",
+  serverUrl: "https://api.x.com",
+  remoteId: "1849900000000000001",
+  audience: [],
+  limits: null,
+  relays: [],
+  state: "active",
+  stateDetail: null,
+  createdAt: "2026-12-07T00:00:00Z",
+  updatedAt: "2026-12-07T00:00:00Z",
+  ...over,
+});
+
+/** What the engine adds an X account with: the account, and what X charges per post. */
+export const addedX = (over: Partial<Account> = {}): AddedAccount => ({
+  account: xAccount(over),
+  warnings: [
+    "X charges your app's credits for every post: about $0.015 each, $0.200 with a link (X's prices on " +
+      "2026-12-07; the Developer Console has today's). New drafts leave X off until you turn it on",
+  ],
+});
+
+/** Two posts (one with a link) and one alt text: $0.015 + $0.200 + $0.005. */
+export const xCost = (over: Partial<PostCost> = {}): PostCost => ({
+  posts: 1,
+  postsWithLink: 1,
+  altTexts: 1,
+  microDollars: 220_000,
+  usd: "$0.220",
+  pricesAsOf: "2026-12-07",
+  ...over,
+});
 
 export const nostrAccount = (over: Partial<Account> = {}): Account => ({
   id: "no1",

@@ -14,6 +14,10 @@ import {
   telegramRequest,
   threadsPrefill,
   threadsRequest,
+  X_PORT,
+  checkX,
+  xCallback,
+  xRequest,
 } from "./forms";
 import { FAKE_BOT_TOKEN, FAKE_THREADS_TOKEN, telegramAccount, threadsAccount } from "./fixtures";
 
@@ -206,12 +210,69 @@ describe("the Threads form", () => {
   });
 });
 
+describe("the X form", () => {
+  const id = "M1M5R3BMVy13QmpScXkzTUt5OE46MTpjaQ";
+  const form = (over: Partial<{ clientId: string; clientSecret: string; port: number | null }> = {}) => ({
+    clientId: id,
+    clientSecret: "",
+    port: X_PORT,
+    ...over,
+  });
+
+  it("accepts 10 to 100 letters, digits, _ or -, around spaces", () => {
+    expect(checkX(form())).toEqual({});
+    expect(checkX(form({ clientId: ` ${id}\n` }))).toEqual({});
+    expect(checkX(form({ clientId: "abc_DEF-12" }))).toEqual({});
+    expect(checkX(form({ clientId: "a".repeat(100) }))).toEqual({});
+  });
+
+  it("names an empty, pasted-address, cut-off or spaced client id", () => {
+    expect(checkX(form({ clientId: " " }))).toEqual({ clientId: "accounts.error.xClientId" });
+    expect(checkX(form({ clientId: "https://developer.x.com/en/portal" }))).toEqual({
+      clientId: "accounts.error.xClientIdUrl",
+    });
+    expect(checkX(form({ clientId: "console.x.com/apps/123" }))).toEqual({ clientId: "accounts.error.xClientIdUrl" });
+    for (const bad of ["short", "abc def ghi jkl", "a".repeat(101), "M1M5R3BMVy13:QmpScXky"]) {
+      expect(checkX(form({ clientId: bad })), bad).toEqual({ clientId: "accounts.error.xClientIdShape" });
+    }
+  });
+
+  it("takes an empty port as the default, and wants 1024 to 65535 otherwise", () => {
+    expect(checkX(form({ port: null }))).toEqual({});
+    expect(checkX(form({ port: 1024 }))).toEqual({});
+    expect(checkX(form({ port: 65535 }))).toEqual({});
+    for (const bad of [0, 80, 65536, 8717.5, NaN]) {
+      expect(checkX(form({ port: bad })), String(bad)).toEqual({ port: "accounts.error.xPort" });
+    }
+    // The callback shown follows the port, the default's when it is emptied.
+    expect([xCallback(X_PORT), xCallback(9000), xCallback(null)]).toEqual([
+      "http://127.0.0.1:8717/callback",
+      "http://127.0.0.1:9000/callback",
+      "http://127.0.0.1:8717/callback",
+    ]);
+  });
+
+  it("sends the fields trimmed, with an empty secret meaning none and X's own servers", () => {
+    expect(xRequest(form({ clientId: ` ${id} `, clientSecret: "  " }), ["en"])).toEqual({
+      clientId: id,
+      clientSecret: null,
+      port: 8717,
+      apiUrl: null,
+      authorizeUrl: null,
+      audience: ["en"],
+    });
+    expect(xRequest(form({ clientSecret: " s3cret ", port: null }), [])).toMatchObject({ clientSecret: "s3cret", port: null });
+  });
+});
+
 describe("Post now's default accounts", () => {
   const all = [
     account("b1", "bluesky"),
     account("b2", "bluesky", { state: "needsReauth" }),
     account("m1", "mastodon"),
     account("n1", "nostr"),
+    account("x1", "x"),
+    account("x2", "x"),
   ];
 
   it("takes the active accounts of the selected network chips, in the accounts' order", () => {
@@ -226,5 +287,14 @@ describe("Post now's default accounts", () => {
       "b2",
     ]);
     expect(defaultAccounts(all, [{ network: "mastodon", accountId: "gone" }])).toEqual([]);
+  });
+
+  it("leaves X accounts unchecked for an X chip, since X charges for every post", () => {
+    const chips = [{ network: "x", accountId: null }, { network: "mastodon", accountId: null }] as const;
+    expect(defaultAccounts(all, chips)).toEqual(["m1"]);
+  });
+
+  it("checks an X account the draft names by id", () => {
+    expect(defaultAccounts(all, [{ network: "x", accountId: "x2" }, { network: "x", accountId: null }])).toEqual(["x2"]);
   });
 });

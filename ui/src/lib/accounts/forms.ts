@@ -4,7 +4,7 @@
 //
 //   const errors = checkBluesky({ pdsUrl, identifier, password });
 //   if (Object.keys(errors).length === 0) await publishing.addBluesky(...)
-import type { Account, AddTelegram, AddThreads, Relay, Target } from "../backend";
+import type { Account, AddTelegram, AddThreads, Relay, StartX, Target } from "../backend";
 import type { MessageKey } from "../i18n/index.svelte";
 
 export const DEFAULT_PDS = "https://bsky.social";
@@ -171,9 +171,50 @@ export function threadsPrefill(account: Account): { apiUrl: string } {
   return { apiUrl: server === THREADS_API ? "" : server };
 }
 
+/** The loopback port Ferry listens on for X's answer unless told otherwise (DEFAULT_X_PORT). */
+export const X_PORT = 8717;
+
+/** `port` is what the number field holds: null when emptied, which means the default. */
+export type XFields = { clientId: string; clientSecret: string; port: number | null };
+
+/** X matches the callback exactly, port included, so this is what the app must list. */
+export function xCallback(port: number | null): string {
+  return `http://127.0.0.1:${port ?? X_PORT}/callback`;
+}
+
+/**
+ * The Client ID shape the engine accepts: 10–100 letters, digits, `_` or `-` (X's are 34). A
+ * pasted Developer Console address is named as such; the API Key or client secret can't be
+ * told apart offline, so X says so at sign-in. Ports below 1024 need privileges Ferry lacks.
+ */
+export function checkX(form: XFields): FieldErrors {
+  const errors: FieldErrors = {};
+  const id = form.clientId.trim();
+  if (!id) errors.clientId = "accounts.error.xClientId";
+  else if (isAddress(id)) errors.clientId = "accounts.error.xClientIdUrl";
+  else if (!/^[A-Za-z0-9_-]{10,100}$/.test(id)) errors.clientId = "accounts.error.xClientIdShape";
+  const port = form.port;
+  if (port !== null && !(Number.isInteger(port) && port >= 1024 && port <= 65535)) errors.port = "accounts.error.xPort";
+  return errors;
+}
+
+/** What `start_x_sign_in` gets from a checked form: trimmed, an empty secret meaning none. */
+export function xRequest(form: XFields, audience: string[]): StartX {
+  const secret = form.clientSecret.trim();
+  return {
+    clientId: form.clientId.trim(),
+    clientSecret: secret || null,
+    port: form.port,
+    apiUrl: null,
+    authorizeUrl: null,
+    audience,
+  };
+}
+
 /**
  * "Post now"'s starting choice: the accounts the draft names, and for a network chip without
- * an account every active account on that network.
+ * an account every active account on that network — except X's, which charge the person's
+ * app for every post, so only an X account the draft names by id starts checked.
  */
 export function defaultAccounts(accounts: readonly Account[], targets: readonly Target[]): string[] {
   const chosen = new Set<string>();
@@ -182,6 +223,7 @@ export function defaultAccounts(accounts: readonly Account[], targets: readonly 
       if (accounts.some((a) => a.id === target.accountId)) chosen.add(target.accountId);
       continue;
     }
+    if (target.network === "x") continue;
     for (const a of accounts) if (a.network === target.network && a.state === "active") chosen.add(a.id);
   }
   return accounts.filter((a) => chosen.has(a.id)).map((a) => a.id);

@@ -75,6 +75,7 @@ export type { NoteHint } from "./bindings/NoteHint";
 export type { Person } from "./bindings/Person";
 export type { PersonAuthor } from "./bindings/PersonAuthor";
 export type { Platform } from "./bindings/Platform";
+export type { PostCost } from "./bindings/PostCost";
 export type { Preview } from "./bindings/Preview";
 export type { PreviewSpan } from "./bindings/PreviewSpan";
 export type { ProviderChange } from "./bindings/ProviderChange";
@@ -110,8 +111,10 @@ export type { SourceKind } from "./bindings/SourceKind";
 export type { Span } from "./bindings/Span";
 export type { SpanKind } from "./bindings/SpanKind";
 export type { StartMastodon } from "./bindings/StartMastodon";
+export type { StartX } from "./bindings/StartX";
 export type { Target } from "./bindings/Target";
 export type { TargetEvent } from "./bindings/TargetEvent";
+export type { TargetPreview } from "./bindings/TargetPreview";
 export type { TargetState } from "./bindings/TargetState";
 export type { TargetStatus } from "./bindings/TargetStatus";
 export type { ThemePreference } from "./bindings/ThemePreference";
@@ -120,6 +123,8 @@ export type { Variant } from "./bindings/Variant";
 export type { VariantCheckRequest } from "./bindings/VariantCheckRequest";
 export type { WallTimeCheck } from "./bindings/WallTimeCheck";
 export type { WordHint } from "./bindings/WordHint";
+export type { XSignInStarted } from "./bindings/XSignInStarted";
+export type { XSignInView } from "./bindings/XSignInView";
 
 /** What command `K` answers with. */
 export type Result<K extends CommandName> = Commands[K]["result"];

@@ -8,6 +8,7 @@
 //   const stop = jobs.start();          // listen first, then resume
 //   void jobs.show(session.id);         // whenever the open draft changes
 //   await jobs.post(session.id, [accountId]);
+//   await jobs.post(session.id, [xAccountId], true);   // after showing X's price (preview_post)
 //   await jobs.settle(targetId, { kind: "notPosted" });   // after looking in the chat
 //   for (const job of jobs.jobs) …
 import { BackendError, EVENT, type Backend, type JobStatus, type Looked, type PublishEvent, type Unlisten } from "../backend";
@@ -64,9 +65,12 @@ export class PublishJobs {
     }
   }
 
-  /** Posts the stored draft to these accounts and opens the panel; rejects when it cannot start. */
-  async post(draftId: string, accountIds: string[]): Promise<void> {
-    const request = { draftId, to: accountIds, mapping: [], allowThreads: true };
+  /**
+   * Posts the stored draft to these accounts and opens the panel; rejects when it cannot start.
+   * `acceptXCost` says the person saw what X will charge; without it the engine refuses X.
+   */
+  async post(draftId: string, accountIds: string[], acceptXCost = false): Promise<void> {
+    const request = { draftId, to: accountIds, mapping: [], allowThreads: true, acceptXCost };
     await this.#track(() => this.#backend.call("post_now", { request }));
     this.panelOpen = true;
   }

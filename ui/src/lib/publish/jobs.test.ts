@@ -60,11 +60,20 @@ describe("PublishJobs", () => {
 
     await jobs.post("d1", ["acct-t1"]);
     expect(fake.called("post_now")).toEqual([
-      { request: { draftId: "d1", to: ["acct-t1"], mapping: [], allowThreads: true } },
+      { request: { draftId: "d1", to: ["acct-t1"], mapping: [], allowThreads: true, acceptXCost: false } },
     ]);
     expect(jobs.jobs).toHaveLength(1);
     expect(jobs.jobs[0].targets[0].state).toBe("posted");
     expect(jobs.panelOpen).toBe(true);
+  });
+
+  it("accepts X's price only when told the person saw it", async () => {
+    const fake = new FakeBackend({ post_now: ({ request }) => job([target("t1")], { draftId: request.draftId }) });
+    const jobs = new PublishJobs(fake);
+    await jobs.post("d1", ["x1"], true);
+    expect(fake.called("post_now")).toEqual([
+      { request: { draftId: "d1", to: ["x1"], mapping: [], allowThreads: true, acceptXCost: true } },
+    ]);
   });
 
   it("rejects a post that cannot start and leaves the panel closed", async () => {

@@ -17,4 +17,9 @@ mapping: Array<AudienceMapping>,
 /**
  * False: refuse an over-long text instead of splitting it into a thread.
  */
-allowThreads: boolean, };
+allowThreads: boolean, 
+/**
+ * The person saw what posting to X costs and accepts it (X charges per post); without
+ * it a request with an X target is refused.
+ */
+acceptXCost: boolean, };

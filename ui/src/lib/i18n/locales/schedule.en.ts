@@ -82,4 +82,5 @@ export const scheduleEn = {
   "schedule.server.keptHelp": "The server posts this at its time, even while Ferry is closed.",
   "schedule.server.refusedBecause": "its server would not keep it: {reason}",
   "schedule.server.needsFerryHelp": "Goes out only if the Ferry app or `ferry daemon` is running at its time.",
+  "schedule.xNowOnly": "X charges per post: send it with Post now, which shows the cost",
 } as const;

@@ -83,4 +83,5 @@ export const scheduleZhHans: Record<keyof typeof scheduleEn, string> = {
   "schedule.server.keptHelp": "服务器会按时发布，即使 Ferry 已关闭。",
   "schedule.server.refusedBecause": "服务器未接收：{reason}",
   "schedule.server.needsFerryHelp": "只有到时 Ferry 应用或 `ferry daemon` 在运行才会发出。",
+  "schedule.xNowOnly": "X 按帖收费：请用「立即发布」发送，那里会显示费用",
 };
