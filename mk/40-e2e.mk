@@ -25,8 +25,8 @@ e2e-deps: $(TAURI_DRIVER_STAMP) tests/e2e/node_modules/.package-lock.json
 # assets: the hints test reads pinyin and meanings from the dictionaries.
 test-e2e: ui-build e2e-deps assets
 	cargo build -p ferry-app --locked
-	cargo build -p ferry-test-support --bin fake-telegram --bin fake-threads --locked
-	FERRY_APP_BINARY=$(CARGO_TARGET_DIR)/debug/ferry-app FERRY_PEERS="bluesky nginx nostr telegram threads" \
+	cargo build -p ferry-test-support --bin fake-telegram --bin fake-threads --bin fake-x --locked
+	FERRY_APP_BINARY=$(CARGO_TARGET_DIR)/debug/ferry-app FERRY_PEERS="bluesky nginx nostr telegram threads x" \
 	  FERRY_KEYRING_BUS_CONFIG=$(CURDIR)/tests/e2e/session-bus.conf FERRY_E2E_BUS=inherit \
 	  tests/keyring/with-keyring tests/peers/with-peers tests/e2e/run
 

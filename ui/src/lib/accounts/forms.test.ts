@@ -262,6 +262,11 @@ describe("the X form", () => {
       audience: ["en"],
     });
     expect(xRequest(form({ clientSecret: " s3cret ", port: null }), [])).toMatchObject({ clientSecret: "s3cret", port: null });
+    // A test server serves its consent page beside its API.
+    expect(xRequest(form({ apiUrl: " http://127.0.0.1:9/ " }), [])).toMatchObject({
+      apiUrl: "http://127.0.0.1:9/",
+      authorizeUrl: "http://127.0.0.1:9/i/oauth2/authorize",
+    });
   });
 });
 

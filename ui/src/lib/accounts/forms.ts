@@ -175,7 +175,7 @@ export function threadsPrefill(account: Account): { apiUrl: string } {
 export const X_PORT = 8717;
 
 /** `port` is what the number field holds: null when emptied, which means the default. */
-export type XFields = { clientId: string; clientSecret: string; port: number | null };
+export type XFields = { clientId: string; clientSecret: string; port: number | null; apiUrl?: string };
 
 /** X matches the callback exactly, port included, so this is what the app must list. */
 export function xCallback(port: number | null): string {
@@ -201,12 +201,14 @@ export function checkX(form: XFields): FieldErrors {
 /** What `start_x_sign_in` gets from a checked form: trimmed, an empty secret meaning none. */
 export function xRequest(form: XFields, audience: string[]): StartX {
   const secret = form.clientSecret.trim();
+  const api = form.apiUrl?.trim() ?? "";
   return {
     clientId: form.clientId.trim(),
     clientSecret: secret || null,
     port: form.port,
-    apiUrl: null,
-    authorizeUrl: null,
+    // Another X server (a test one) serves its consent page beside its API, as one address.
+    apiUrl: api || null,
+    authorizeUrl: api ? `${api.replace(/\/+$/, "")}/i/oauth2/authorize` : null,
     audience,
   };
 }

@@ -105,6 +105,8 @@ export const publishEn = {
   "accounts.x.clientIdHelp": "Not the API Key: the Client ID under “OAuth 2.0 Client ID and Client Secret”.",
   "accounts.x.secret": "Client secret (optional)",
   "accounts.x.secretHelp": "Only for a Web App / confidential client; a Native App has none. Kept in the system keychain.",
+  "accounts.x.apiUrl": "X API server",
+  "accounts.x.apiUrlHelp": "Leave empty to use X's. Only for another server that speaks the X API and its sign-in.",
   "accounts.x.port": "Callback port",
   "accounts.x.portHelp": "Ferry listens on this port of your computer while you approve it. Change it only if 8717 is taken.",
   "accounts.x.again": "Use the same app's Client ID, and be signed in to X as {handle} in the browser: Ferry adds whichever account approves.",

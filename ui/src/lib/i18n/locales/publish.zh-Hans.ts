@@ -102,6 +102,8 @@ export const publishZhHans: Record<keyof typeof publishEn, string> = {
   "accounts.x.clientIdHelp": "不是 API Key：是“OAuth 2.0 Client ID and Client Secret”下的 Client ID。",
   "accounts.x.secret": "客户端密钥（可选）",
   "accounts.x.secretHelp": "仅用于 Web App（机密客户端）；Native App 没有密钥。保存在系统钥匙串中。",
+  "accounts.x.apiUrl": "X API 服务器",
+  "accounts.x.apiUrlHelp": "留空则使用 X 的服务器。仅用于其他兼容 X API 及其登录的服务器。",
   "accounts.x.port": "回调端口",
   "accounts.x.portHelp": "你在浏览器中批准时，渡在你电脑的这个端口上等待。只有 8717 被占用时才需要更改。",
   "accounts.x.again": "请使用同一个应用的 Client ID，并在浏览器中以 {handle} 登录 X：渡会添加批准它的那个账号。",

@@ -102,6 +102,8 @@ export const publishZhHant: Record<keyof typeof publishEn, string> = {
   "accounts.x.clientIdHelp": "不是 API Key：是「OAuth 2.0 Client ID and Client Secret」下的 Client ID。",
   "accounts.x.secret": "用戶端密鑰（選填）",
   "accounts.x.secretHelp": "僅用於 Web App（機密用戶端）；Native App 沒有密鑰。儲存在系統鑰匙圈中。",
+  "accounts.x.apiUrl": "X API 伺服器",
+  "accounts.x.apiUrlHelp": "留空則使用 X 的伺服器。僅用於其他相容 X API 及其登入的伺服器。",
   "accounts.x.port": "回呼連接埠",
   "accounts.x.portHelp": "你在瀏覽器中核准時，渡在你電腦的這個連接埠上等待。只有 8717 被占用時才需要更改。",
   "accounts.x.again": "請使用同一個應用程式的 Client ID，並在瀏覽器中以 {handle} 登入 X：渡會新增核准它的那個帳號。",
