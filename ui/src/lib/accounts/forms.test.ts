@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Account } from "../backend";
+import type { XFields } from "./forms";
 import {
   botApiUrl,
   checkBluesky,
@@ -212,7 +213,7 @@ describe("the Threads form", () => {
 
 describe("the X form", () => {
   const id = "M1M5R3BMVy13QmpScXkzTUt5OE46MTpjaQ";
-  const form = (over: Partial<{ clientId: string; clientSecret: string; port: number | null }> = {}) => ({
+  const form = (over: Partial<XFields> = {}) => ({
     clientId: id,
     clientSecret: "",
     port: X_PORT,
