@@ -21,12 +21,15 @@
 //!   the `fake-x` binary for the E2E tests.
 //! - [`blossom`]: a FAKE Blossom media server (Nostr blob storage; no real one runs here),
 //!   from BUD-01 and BUD-02: signed uploads, blobs served by their SHA-256.
+//! - [`nip96`]: a FAKE NIP-96 media server (Nostr HTTP file storage; no real one runs here),
+//!   from NIP-96 and NIP-98: discovery, signed multipart uploads, delayed processing, deletes.
 //! - [`mastodon_mock`]: the browser's part of mastodon-mock's OAuth sign-in.
 
 pub mod blossom;
 pub mod fault_proxy;
 pub mod keyring;
 pub mod mastodon_mock;
+pub mod nip96;
 pub mod peers;
 pub mod telegram_bot_api;
 pub mod threads_graph_api;
