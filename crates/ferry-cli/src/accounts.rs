@@ -63,15 +63,17 @@ enum Command {
     /// and schedules show its time there (default: Asia/Shanghai for a zh-Hans audience,
     /// this computer's zone otherwise).
     Zone(ZoneArgs),
-    /// Send a Nostr account's pictures to its Blossom server (checked with a one-pixel
-    /// upload signed with its key), or with --off back to the media host.
-    Blossom(BlossomArgs),
+    /// Send a Nostr account's pictures to its own Blossom or NIP-96 media server (which one
+    /// is found from the server; checked with a one-pixel upload signed with the account's
+    /// key), or with --off back to the media host.
+    #[command(alias = "blossom")]
+    MediaServer(MediaServerArgs),
 }
 
 #[derive(clap::Args)]
-struct BlossomArgs {
+struct MediaServerArgs {
     id: String,
-    /// The server, e.g. https://blossom.example.
+    /// The server, e.g. https://blossom.example or https://nostr.build.
     #[arg(required_unless_present = "off", conflicts_with = "off")]
     server: Option<String>,
     #[arg(long)]
@@ -125,10 +127,15 @@ async fn dispatch(out: Out, args: Args) -> Result<ExitCode, Failure> {
         Command::Remove(a) => remove(out, &accounts, &a.id).await,
         Command::Audience(a) => audience(out, &accounts, a).await,
         Command::Zone(a) => zone(out, &accounts, a).await,
-        Command::Blossom(a) => {
-            let account = accounts.set_nostr_blossom(&a.id, a.server).await?;
-            let said = match &account.blossom_url {
-                Some(url) => format!("{}: pictures go to {url}", account.id),
+        Command::MediaServer(a) => {
+            let account = accounts.set_nostr_media_server(&a.id, a.server).await?;
+            let said = match &account.media_server {
+                Some(server) => format!(
+                    "{}: pictures go to {} ({})",
+                    account.id,
+                    server.url,
+                    server.protocol.label()
+                ),
                 None => format!("{}: pictures go to the media host", account.id),
             };
             Ok(out.emit(&account, || said))

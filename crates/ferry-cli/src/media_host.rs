@@ -5,6 +5,7 @@
 //!     --endpoint https://<account>.r2.cloudflarestorage.com --bucket notes --region auto \
 //!     --public-url https://pub-1234.r2.dev --keys-stdin
 //! ferry media-host show --json
+//! ferry media-host delete-after-post on   # Threads' pictures go once Threads has them
 //! ferry media-host remove
 //! ```
 //!
@@ -42,6 +43,13 @@ enum Command {
     },
     /// The host set up, if any.
     Show,
+    /// Delete pictures from the bucket once no post needs them (`on`), or keep everything
+    /// (`off`, the default). Pictures a Nostr note links are always kept; those Threads
+    /// copies go once their posts are done.
+    DeleteAfterPost {
+        #[arg(value_parser = ["on", "off"])]
+        setting: String,
+    },
     /// Forget the host and its keys.
     Remove,
 }
@@ -69,6 +77,9 @@ struct S3Args {
     /// never go in arguments).
     #[arg(long, required = true)]
     keys_stdin: bool,
+    /// Delete pictures once no post needs them (see `delete-after-post`).
+    #[arg(long)]
+    delete_after_post: bool,
 }
 
 pub async fn run(args: Args) -> ExitCode {
@@ -89,6 +100,7 @@ async fn media_host(out: Out, args: Args) -> Result<ExitCode, Failure> {
                     public_url: s3.public_url,
                     access_key_id,
                     secret_access_key,
+                    delete_after_post: s3.delete_after_post,
                 })
                 .await?;
             out.emit(&host, || {
@@ -103,6 +115,21 @@ async fn media_host(out: Out, args: Args) -> Result<ExitCode, Failure> {
                     h.bucket, h.endpoint, h.public_url
                 ),
                 None => "no media host: Nostr notes can't carry pictures".to_owned(),
+            })
+        }
+        Command::DeleteAfterPost { setting } => {
+            let host = accounts
+                .set_media_host_delete_after_post(setting == "on")
+                .await?
+                .ok_or(CliError::Empty {
+                    what: "media host (set one up with `ferry media-host add s3 …`)".to_owned(),
+                })?;
+            out.emit(&host, || {
+                if host.delete_after_post {
+                    "pictures are deleted once no post needs them".to_owned()
+                } else {
+                    "pictures are kept".to_owned()
+                }
             })
         }
         Command::Remove => {

@@ -96,16 +96,17 @@ pub async fn set_account_audience(
     body::set_audience(&store, &id, audience).await
 }
 
-/// Checks a Blossom server with the Nostr account's key (a one-pixel picture uploaded and read
-/// back) and sends the account's pictures there; `None` goes back to the media host.
+/// Finds whether `server` is a Blossom or a NIP-96 media server, checks it with the Nostr
+/// account's key (a one-pixel picture uploaded and read back) and sends the account's pictures
+/// there; `None` goes back to the media host.
 #[ferry_macros::command]
-pub async fn set_nostr_blossom(
+pub async fn set_nostr_media_server(
     store: OpenStore,
     publishing: State<'_, Publishing>,
     id: String,
     server: Option<String>,
 ) -> CommandResult<Account> {
-    body::set_nostr_blossom(&publishing, &store, &id, server).await
+    body::set_nostr_media_server(&publishing, &store, &id, server).await
 }
 
 #[ferry_macros::command]
@@ -224,14 +225,17 @@ pub mod body {
         Ok(store.set_account_audience(id, &audience).await?)
     }
 
-    pub async fn set_nostr_blossom(
+    pub async fn set_nostr_media_server(
         publishing: &Publishing,
         store: &ferry_core::Store,
         id: &str,
         server: Option<String>,
     ) -> CommandResult<Account> {
         let publisher = publishing.publisher(store).await?;
-        Ok(publisher.accounts().set_nostr_blossom(id, server).await?)
+        Ok(publisher
+            .accounts()
+            .set_nostr_media_server(id, server)
+            .await?)
     }
 
     pub async fn remove(

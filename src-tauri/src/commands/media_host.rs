@@ -32,3 +32,18 @@ pub async fn remove_media_host(
     let publisher = publishing.publisher(&store).await?;
     Ok(publisher.accounts().remove_media_host().await?)
 }
+
+/// Deletes pictures from the bucket once no post needs them (`on`), or keeps everything;
+/// `None` when no host is set up.
+#[ferry_macros::command]
+pub async fn set_media_host_delete_after_post(
+    store: OpenStore,
+    publishing: State<'_, Publishing>,
+    on: bool,
+) -> CommandResult<Option<MediaHost>> {
+    let publisher = publishing.publisher(&store).await?;
+    Ok(publisher
+        .accounts()
+        .set_media_host_delete_after_post(on)
+        .await?)
+}

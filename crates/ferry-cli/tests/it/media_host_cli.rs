@@ -1,6 +1,7 @@
 //! `ferry media-host` as a real process, against moto's S3 server (tests/peers/with-peers) and
 //! the real keychain: set up with the keys on stdin (checked by writing and reading back),
-//! shown, a wrong public address refused with the reason, removed.
+//! shown, a wrong public address refused with the reason, deleting after posting turned on,
+//! removed.
 
 use crate::accounts_support::*;
 use ferry_test_support::peers;
@@ -43,18 +44,32 @@ fn a_bucket_is_checked_kept_shown_and_removed() {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let host = ok_json(d, &args, keys);
     assert_eq!(host["publicUrl"], public.as_str());
+    assert_eq!(host["deleteAfterPost"], false, "off unless asked");
     let shown = ok_json(d, &["media-host", "show"], b"");
     assert_eq!(shown["bucket"], peers::S3_BUCKET);
+    let on = ok_json(d, &["media-host", "delete-after-post", "on"], b"");
+    assert_eq!(on["deleteAfterPost"], true);
+    let shown = ok_json(d, &["media-host", "show"], b"");
+    assert_eq!(shown["deleteAfterPost"], true, "kept");
     let db = std::fs::read(d.join("ferry.db")).unwrap();
     assert!(!String::from_utf8_lossy(&db).contains("ferry-cli-secret"));
     let removed = ok_json(d, &["media-host", "remove"], b"");
     assert_eq!(removed["removed"], true);
     assert!(ok_json(d, &["media-host", "show"], b"").is_null());
+    let none = fail_json(d, &["media-host", "delete-after-post", "off"], b"");
+    assert!(
+        none["message"]
+            .as_str()
+            .unwrap()
+            .contains("media-host add s3"),
+        "{none}"
+    );
 }
 
-/// `ferry accounts blossom`: a Nostr account's pictures to its Blossom server (the FAKE from
-/// BUD-01/02, `ferry_test_support::blossom`), checked with an upload signed by its key; `--off`
-/// goes back to the media host; another network's account is refused.
+/// `ferry accounts media-server` (alias `blossom`): a Nostr account's pictures to its Blossom
+/// server (the FAKE from BUD-01/02, `ferry_test_support::blossom`) or its NIP-96 server (the
+/// FAKE from NIP-96, `ferry_test_support::nip96`), checked with an upload signed by its key;
+/// `--off` goes back to the media host.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_nostr_account_s_pictures_go_to_its_blossom_server() {
     use crate::accounts_support::{data_dir, fail_json, ok_json};
@@ -73,8 +88,9 @@ async fn a_nostr_account_s_pictures_go_to_its_blossom_server() {
         b"",
     );
     let id = nostr["id"].as_str().unwrap().to_owned();
-    let set = ok_json(d, &["accounts", "blossom", &id, &blossom.base], b"");
-    assert_eq!(set["blossomUrl"], blossom.base.as_str());
+    let set = ok_json(d, &["accounts", "media-server", &id, &blossom.base], b"");
+    assert_eq!(set["mediaServer"]["url"], blossom.base.as_str());
+    assert_eq!(set["mediaServer"]["protocol"], "blossom");
     let blobs = blossom.blobs();
     assert_eq!(blobs.len(), 1);
     assert_eq!(
@@ -82,11 +98,16 @@ async fn a_nostr_account_s_pictures_go_to_its_blossom_server() {
         nostr["account"]["remoteId"].as_str().unwrap()
     );
     let off = ok_json(d, &["accounts", "blossom", &id, "--off"], b"");
-    assert!(off.get("blossomUrl").is_none(), "{off}");
+    assert!(off.get("mediaServer").is_none(), "{off}");
     blossom.refuse_next(402, "payment required");
     let refused = fail_json(d, &["accounts", "blossom", &id, &blossom.base], b"");
     assert!(
         refused["message"].as_str().unwrap().contains("payment"),
         "{refused}"
     );
+    // A NIP-96 server is found by its NIP-96 document: the address is all it takes.
+    let nip96 = ferry_test_support::nip96::FakeNip96::start().await;
+    let set = ok_json(d, &["accounts", "media-server", &id, &nip96.base], b"");
+    assert_eq!(set["mediaServer"]["protocol"], "nip96");
+    assert_eq!(nip96.files().len(), 1, "checked with one upload");
 }

@@ -49,7 +49,7 @@ mod mastodon;
 mod mastodon_app;
 mod model;
 mod nostr;
-mod nostr_blossom;
+mod nostr_media_server;
 mod rows;
 mod secret_bridge;
 mod telegram;
@@ -65,7 +65,10 @@ pub(crate) use bluesky_session::KeptSession;
 pub use error::AccountError;
 pub(crate) use mastodon::instance_limits as mastodon_instance_limits;
 pub use mastodon::{MastodonSignIn, MastodonSignInStarted, StartMastodon};
-pub use model::{Account, AccountLimits, AccountState, AddedAccount, Relay};
+pub use model::{
+    Account, AccountLimits, AccountState, AddedAccount, MediaServerProtocol, NostrMediaServer,
+    Relay,
+};
 pub(crate) use nostr::write_relays as nostr_write_relays;
 pub use nostr::{AddNostr, NostrKey};
 pub use telegram::AddTelegram;

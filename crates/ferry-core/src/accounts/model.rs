@@ -28,15 +28,61 @@ pub struct Account {
     pub limits: Option<AccountLimits>,
     /// Nostr relays with their read/write use (published as the NIP-65 list).
     pub relays: Vec<Relay>,
-    /// Nostr: the Blossom server its notes' pictures go to (instead of the media host).
+    /// Nostr: the media server its notes' pictures go to (instead of the media host).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub blossom_url: Option<String>,
+    pub media_server: Option<NostrMediaServer>,
     pub state: AccountState,
     /// Why the account needs signing in again, when it does.
     pub state_detail: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// A Nostr account's own media server, where its notes' pictures are uploaded, each upload
+/// signed with the account's key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct NostrMediaServer {
+    pub protocol: MediaServerProtocol,
+    /// The address the person gave, without a trailing slash.
+    pub url: String,
+}
+
+/// How a media server takes uploads: found when the server is chosen (a NIP-96 server
+/// publishes `/.well-known/nostr/nip96.json`; any other is taken to be a Blossom one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum MediaServerProtocol {
+    /// BUD-01/02: `PUT /upload`, blobs served at `/<sha256>`.
+    Blossom,
+    /// NIP-96: multipart uploads to the server's `api_url`, signed with NIP-98.
+    Nip96,
+}
+
+impl MediaServerProtocol {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MediaServerProtocol::Blossom => "blossom",
+            MediaServerProtocol::Nip96 => "nip96",
+        }
+    }
+
+    /// The protocol's name as people know it.
+    pub fn label(self) -> &'static str {
+        match self {
+            MediaServerProtocol::Blossom => "Blossom",
+            MediaServerProtocol::Nip96 => "NIP-96",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<MediaServerProtocol> {
+        [MediaServerProtocol::Blossom, MediaServerProtocol::Nip96]
+            .into_iter()
+            .find(|p| p.as_str() == text)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -3,14 +3,17 @@
 use sqlx::SqliteConnection;
 
 use super::error::AccountError;
-use super::model::{Account, AccountLimits, AccountState, Relay};
+use super::model::{
+    Account, AccountLimits, AccountState, MediaServerProtocol, NostrMediaServer, Relay,
+};
 use crate::Store;
 use crate::clock;
 use crate::drafts::rows::decode_err;
 use crate::model::{LangTag, Network, network_from_id};
 
 const COLUMNS: &str = "id, network, handle, display_name, server_url, remote_id, audience_json, \
-     limits_json, relays_json, state, state_detail, created_at, updated_at, blossom_url";
+     limits_json, relays_json, state, state_detail, created_at, updated_at, media_server_url, \
+     media_server_protocol";
 
 type Row = (
     String,
@@ -26,6 +29,7 @@ type Row = (
     Option<String>,
     String,
     String,
+    Option<String>,
     Option<String>,
 );
 
@@ -160,19 +164,23 @@ impl Store {
         self.account(id).await
     }
 
-    /// Sets (or with `None` clears) a Nostr account's Blossom server.
-    pub(crate) async fn set_account_blossom(
+    /// Sets (or with `None` clears) a Nostr account's media server.
+    pub(crate) async fn set_account_media_server(
         &self,
         id: &str,
-        server: Option<&str>,
+        server: Option<&NostrMediaServer>,
     ) -> Result<Account, AccountError> {
-        let done = sqlx::query("UPDATE accounts SET blossom_url = ?, updated_at = ? WHERE id = ?")
-            .bind(server)
-            .bind(clock::to_db(clock::now()))
-            .bind(id)
-            .execute(&self.pool)
-            .await
-            .map_err(|e| self.db_err(e))?;
+        let done = sqlx::query(
+            "UPDATE accounts SET media_server_url = ?, media_server_protocol = ?, updated_at = ? \
+             WHERE id = ?",
+        )
+        .bind(server.map(|s| s.url.as_str()))
+        .bind(server.map(|s| s.protocol.as_str()))
+        .bind(clock::to_db(clock::now()))
+        .bind(id)
+        .execute(&self.pool)
+        .await
+        .map_err(|e| self.db_err(e))?;
         found(done.rows_affected(), id)?;
         self.account(id).await
     }
@@ -225,7 +233,17 @@ fn decode(row: Row) -> Result<Account, sqlx::Error> {
         state_detail: detail,
         created_at: clock::from_db(&row.11).map_err(decode_err)?,
         updated_at: clock::from_db(&row.12).map_err(decode_err)?,
-        blossom_url: row.13,
+        media_server: match (row.13, row.14) {
+            (Some(url), Some(protocol)) => Some(NostrMediaServer {
+                protocol: MediaServerProtocol::parse(&protocol).ok_or_else(|| {
+                    decode_err(format!(
+                        "unknown media server protocol {protocol:?} of {id}"
+                    ))
+                })?,
+                url,
+            }),
+            _ => None,
+        },
         id,
     })
 }

@@ -1,7 +1,8 @@
 //! The public host pictures are uploaded to for networks that link them instead of taking
 //! uploads — Nostr notes, through NIP-92 `imeta` tags. One per data folder: an S3-compatible
 //! bucket (AWS S3, Cloudflare R2, Backblaze B2, MinIO) whose objects are publicly readable.
-//! Its address is a row in SQLite; its keys are in the keychain.
+//! Its address is a row in SQLite; its keys are in the keychain. Optionally, pictures only
+//! Threads needed are deleted once their posts are done (`sweep.rs`).
 //!
 //! ```no_run
 //! # async fn demo(accounts: ferry_core::accounts::Accounts) -> Result<(), ferry_core::media_host::MediaHostError> {
@@ -13,12 +14,17 @@
 //!     public_url: "https://pub-1234.r2.dev".into(),
 //!     access_key_id: "…".into(),
 //!     secret_access_key: "…".into(),
+//!     delete_after_post: false,
 //! }).await?; // writes a small check file and reads it back from the public address
 //! println!("pictures go to {}", host.public_url);
 //! # Ok(()) }
 //! ```
 
 mod rows;
+mod sweep;
+mod uses;
+
+pub(crate) use uses::Uploader;
 
 use chrono::{DateTime, Utc};
 use ferry_macros::Coded;
@@ -43,6 +49,9 @@ pub struct MediaHost {
     pub bucket: String,
     pub region: String,
     pub public_url: String,
+    /// Pictures a network copies when the post is made (Threads) are deleted from the bucket
+    /// once every post using them is done; pictures a Nostr note links are always kept.
+    pub delete_after_post: bool,
     pub created_at: DateTime<Utc>,
 }
 
@@ -59,6 +68,9 @@ pub struct AddS3Host {
     pub public_url: String,
     pub access_key_id: String,
     pub secret_access_key: String,
+    /// See [`MediaHost::delete_after_post`]; off unless asked.
+    #[serde(default)]
+    pub delete_after_post: bool,
 }
 
 impl std::fmt::Debug for AddS3Host {
@@ -68,6 +80,7 @@ impl std::fmt::Debug for AddS3Host {
             .field("bucket", &self.bucket)
             .field("region", &self.region)
             .field("public_url", &self.public_url)
+            .field("delete_after_post", &self.delete_after_post)
             .finish_non_exhaustive()
     }
 }
@@ -128,7 +141,10 @@ impl Accounts {
                 Secret::new(secret.expose()),
             )
             .await?;
-        let added = self.store.replace_media_host(&id, &config).await?;
+        let added = self
+            .store
+            .replace_media_host(&id, &config, add.delete_after_post)
+            .await?;
         if let Some(old) = old {
             self.secrets.delete_account(&old.id).await?;
         }
@@ -145,8 +161,16 @@ impl Accounts {
         Ok(true)
     }
 
+    /// Turns deleting pictures after posting on or off; `None` when no host is set up.
+    pub async fn set_media_host_delete_after_post(
+        &self,
+        on: bool,
+    ) -> Result<Option<MediaHost>, MediaHostError> {
+        Ok(self.store.set_media_host_delete_after_post(on).await?)
+    }
+
     /// The media host, ready to upload to; `None` when none is set up.
-    pub(crate) async fn media_uploader(&self) -> Result<Option<S3Host>, MediaHostError> {
+    pub(crate) async fn media_uploader(&self) -> Result<Option<Uploader>, MediaHostError> {
         let Some(host) = self.store.media_host().await? else {
             return Ok(None);
         };
@@ -164,11 +188,15 @@ impl Accounts {
             region: host.region,
             public_url: host.public_url,
         };
-        Ok(Some(S3Host::new(
+        let s3 = S3Host::new(
             &config,
             &ferry_networks::http::Secret::new(key_id.expose()),
             &ferry_networks::http::Secret::new(secret.expose()),
             self.timeout,
-        )?))
+        )?;
+        Ok(Some(Uploader {
+            host_id: host.id,
+            s3,
+        }))
     }
 }

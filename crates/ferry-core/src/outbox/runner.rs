@@ -48,6 +48,8 @@ pub(crate) async fn run_job(
         }
     }
     while tasks.join_next().await.is_some() {}
+    // Before "finished": whoever waits for the run sees the bucket as the run left it.
+    shared.accounts.sweep_media_host().await;
     if let Err(err) = &targets {
         // Unreadable now is unreadable at every start: settle it with the reason instead.
         let unreadable = PublishError::UnreadableJob {

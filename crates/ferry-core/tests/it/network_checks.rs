@@ -75,7 +75,7 @@ fn account(id: &str, network: Network, max_characters: Option<u32>) -> Account {
             description_limit: None,
         }),
         relays: Vec::new(),
-        blossom_url: None,
+        media_server: None,
         state: AccountState::Active,
         state_detail: None,
         created_at: Utc::now(),

@@ -29,7 +29,7 @@ fn account(id: &str, network: Network, audience: &[&str]) -> Account {
             read: true,
             write: true,
         }],
-        blossom_url: None,
+        media_server: None,
         state: AccountState::Active,
         state_detail: None,
         created_at: Utc::now(),

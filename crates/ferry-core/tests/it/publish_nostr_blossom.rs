@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::publish_support::*;
+use ferry_core::accounts::{MediaServerProtocol, NostrMediaServer};
 use ferry_core::outbox::{Publisher, TargetState};
 use ferry_test_support::blossom::FakeBlossom;
 use ferry_test_support::peers;
@@ -28,7 +29,7 @@ async fn a_note_links_its_pictures_from_the_account_s_blossom_server() {
     // The check upload is signed with the account's key: another key is refused.
     let refused = env
         .accounts
-        .set_nostr_blossom(&other.id, Some(blossom.base.clone()))
+        .set_nostr_media_server(&other.id, Some(blossom.base.clone()))
         .await
         .unwrap_err()
         .to_string();
@@ -38,10 +39,16 @@ async fn a_note_links_its_pictures_from_the_account_s_blossom_server() {
     );
     let set = env
         .accounts
-        .set_nostr_blossom(&nostr.id, Some(format!("{}/", blossom.base)))
+        .set_nostr_media_server(&nostr.id, Some(format!("{}/", blossom.base)))
         .await
         .unwrap();
-    assert_eq!(set.blossom_url.as_deref(), Some(blossom.base.as_str()));
+    assert_eq!(
+        set.media_server,
+        Some(NostrMediaServer {
+            protocol: MediaServerProtocol::Blossom,
+            url: blossom.base.clone()
+        })
+    );
     assert_eq!(blossom.blobs().len(), 1, "the one-pixel check");
 
     let tag = marker("blossom");
@@ -125,9 +132,9 @@ async fn a_note_links_its_pictures_from_the_account_s_blossom_server() {
     // Back to the media host: none is set up, so pictures are refused saying so.
     let cleared = env
         .accounts
-        .set_nostr_blossom(&nostr.id, None)
+        .set_nostr_media_server(&nostr.id, None)
         .await
         .unwrap();
-    assert_eq!(cleared.blossom_url, None);
+    assert_eq!(cleared.media_server, None);
     env.cleanup().await;
 }

@@ -4,21 +4,9 @@
 //! hash names; without a host the target fails saying what to set up, on that target only.
 
 use crate::publish_support::*;
-use ferry_core::media_host::AddS3Host;
 use ferry_core::outbox::{Publisher, TargetState};
 use ferry_test_support::peers;
 use sha2::{Digest, Sha256};
-
-fn s3_host(s3: &str, public: &str) -> AddS3Host {
-    AddS3Host {
-        endpoint: s3.into(),
-        bucket: peers::S3_BUCKET.into(),
-        region: "us-east-1".into(),
-        public_url: public.into(),
-        access_key_id: "AKIAFERRYTEST".into(),
-        secret_access_key: "ferry-test-secret-key".into(),
-    }
-}
 
 #[tokio::test]
 async fn a_note_links_its_pictures_from_the_media_host() {
@@ -70,7 +58,7 @@ async fn a_note_links_its_pictures_from_the_media_host() {
     // A public address that doesn't serve the bucket is caught when setting it up.
     let wrong = env
         .accounts
-        .add_s3_media_host(s3_host(&s3, &format!("{s3}/elsewhere")))
+        .add_s3_media_host(s3_media_host(&s3, &format!("{s3}/elsewhere"), false))
         .await
         .unwrap_err()
         .to_string();
@@ -79,7 +67,7 @@ async fn a_note_links_its_pictures_from_the_media_host() {
     let public = format!("{s3}/{}", peers::S3_BUCKET);
     let host = env
         .accounts
-        .add_s3_media_host(s3_host(&s3, &public))
+        .add_s3_media_host(s3_media_host(&s3, &public, false))
         .await
         .unwrap();
     assert_eq!(host.public_url, public);

@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 
 use crate::publish_support::*;
 use ferry_core::accounts::{Account, AccountState, Accounts, AddThreads};
-use ferry_core::media_host::AddS3Host;
 use ferry_core::outbox::{Publisher, TargetState};
 use ferry_test_support::threads_graph_api::{FakeThreadsApi, GOOD_TOKEN, USER_ID};
 use ferry_test_support::{Fault, FaultProxy, peers};
@@ -244,14 +243,11 @@ async fn pictures_are_fetched_by_threads_from_the_media_host() {
     assert!(error.message.contains("Media host"), "{}", error.message);
 
     env.accounts
-        .add_s3_media_host(AddS3Host {
-            endpoint: s3.clone(),
-            bucket: peers::S3_BUCKET.into(),
-            region: "us-east-1".into(),
-            public_url: format!("{s3}/{}", peers::S3_BUCKET),
-            access_key_id: "AKIAFERRYTEST".into(),
-            secret_access_key: "ferry-test-secret-key".into(),
-        })
+        .add_s3_media_host(s3_media_host(
+            &s3,
+            &format!("{s3}/{}", peers::S3_BUCKET),
+            false,
+        ))
         .await
         .unwrap();
     let job = publisher

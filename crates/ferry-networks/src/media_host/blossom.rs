@@ -106,6 +106,8 @@ impl BlossomHost {
             key: sha256.clone(),
             url: served.to_string(),
             sha256,
+            mime: None,
+            dim: None,
         })
     }
 

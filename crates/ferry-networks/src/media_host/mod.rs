@@ -4,7 +4,8 @@
 //! configures (AWS S3, Cloudflare R2, Backblaze B2, MinIO), objects named by their content's
 //! SHA-256 so an upload repeated after a lost answer writes the same object; and, for a Nostr
 //! account that has one, its Blossom server ([`BlossomHost`], uploads signed with the
-//! account's key). (NIP-96 servers are planned.)
+//! account's key), or its NIP-96 server ([`Nip96Host`], found through its
+//! `/.well-known/nostr/nip96.json`, uploads signed with NIP-98).
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), ferry_networks::http::ClientError> {
@@ -27,9 +28,11 @@
 //! ```
 
 mod blossom;
+mod nip96;
 mod s3;
 
 pub use blossom::BlossomHost;
+pub use nip96::Nip96Host;
 pub use s3::{S3Config, S3Host, Uploaded};
 
 /// The name errors carry.

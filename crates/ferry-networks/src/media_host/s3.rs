@@ -27,12 +27,16 @@ pub struct S3Config {
     pub public_url: String,
 }
 
-/// An object written: its key and public URL, and the SHA-256 it is named by.
+/// An object written: its key and public URL, and the SHA-256 of what is served there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Uploaded {
     pub key: String,
     pub url: String,
     pub sha256: String,
+    /// The served file's type, when a server changed it (a NIP-96 server may).
+    pub mime: Option<String>,
+    /// The served picture's width and height, when a server changed them.
+    pub dim: Option<(u32, u32)>,
 }
 
 #[derive(Debug, Clone)]
@@ -104,11 +108,17 @@ impl S3Host {
             .unwrap_or_else(|_| format!("{}{key}", self.public))
     }
 
-    /// Writes `bytes` as `<sha256>.<ext>` and returns its public URL. Writing the same bytes
-    /// again writes the same object, so a lost answer is simply retried.
+    /// The object's name for `bytes`: `<sha256>.<ext>`. Known before the upload, so whoever
+    /// needs the object can say so before it exists.
+    pub fn key_for(bytes: &[u8], mime: &str) -> String {
+        format!("{}.{}", hex(&Sha256::digest(bytes)), extension(mime))
+    }
+
+    /// Writes `bytes` as [`S3Host::key_for`] and returns its public URL. Writing the same
+    /// bytes again writes the same object, so a lost answer is simply retried.
     pub async fn put(&self, bytes: Vec<u8>, mime: &str) -> Result<Uploaded, ClientError> {
         let sha256 = hex(&Sha256::digest(&bytes));
-        let key = format!("{sha256}.{}", extension(mime));
+        let key = S3Host::key_for(&bytes, mime);
         let what = format!("PutObject {key} into {}", self.bucket.name());
         let url = rusty_s3::actions::PutObject::new(&self.bucket, Some(&self.credentials), &key)
             .sign(SIGNED_FOR);
@@ -145,7 +155,32 @@ impl S3Host {
             url: self.public_url(&key),
             key,
             sha256,
+            mime: None,
+            dim: None,
         })
+    }
+
+    /// Deletes the object `key`. Deleting one that is already gone succeeds (S3 answers 204
+    /// either way), so a lost answer is simply retried.
+    pub async fn delete(&self, key: &str) -> Result<(), ClientError> {
+        let what = format!("DeleteObject {key} from {}", self.bucket.name());
+        let url = rusty_s3::actions::DeleteObject::new(&self.bucket, Some(&self.credentials), key)
+            .sign(SIGNED_FOR);
+        let answer = send(NETWORK, &what, Effect::Read, self.http.delete(url)).await?;
+        match answer.status {
+            200..=299 | 404 => Ok(()),
+            401 | 403 => Err(ClientError::Rejected {
+                network: NETWORK,
+                what,
+                status: Some(answer.status),
+                detail: format!(
+                    "the keys may not delete (s3:DeleteObject) from bucket {}; allow it, or \
+                     turn off deleting pictures after posting",
+                    self.bucket.name()
+                ),
+            }),
+            _ => Err(classify_status(NETWORK, &what, &answer)),
+        }
     }
 
     /// Reads `url` back and compares it with `expected`: the public address really serves

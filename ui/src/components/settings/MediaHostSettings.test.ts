@@ -1,6 +1,7 @@
 // Settings → Media host under a fake shell: set up from the form ("Checking the bucket…" while
 // the engine writes and reads back its file), typos named offline, the engine's refusal with
-// its code, and the host in use replaced or removed (on a second click).
+// its code, the host in use replaced or removed (on a second click), and "Delete pictures after
+// posting": off unless ticked in the form, changed at once on the host in use.
 import { describe, expect, it } from "vitest";
 import { BackendError, type MediaHost } from "../../lib/backend";
 import { FakeBackend } from "../../lib/backend/fake";
@@ -24,6 +25,7 @@ const R2: MediaHost = {
   bucket: "notes",
   region: "auto",
   publicUrl: "https://pub-1234.r2.dev",
+  deleteAfterPost: false,
   createdAt: "2026-05-01T08:00:00Z",
 };
 
@@ -70,6 +72,7 @@ describe("MediaHostSettings", () => {
           publicUrl: "https://pub-1234.r2.dev",
           accessKeyId: "AKIA1",
           secretAccessKey: "s3cr3t",
+          deleteAfterPost: false,
         },
       },
     ]);
@@ -84,6 +87,78 @@ describe("MediaHostSettings", () => {
     expect(current).toContain("https://pub-1234.r2.dev");
     expect(current).not.toContain("s3cr3t");
     expect(find(host, "media-host-form")).toBeNull();
+  });
+
+  it("offers deleting pictures after posting, off until ticked, and sends the choice", async () => {
+    const fake = new FakeBackend({
+      get_media_host: () => null,
+      add_s3_media_host: ({ add }) => ({ ...R2, deleteAfterPost: add.deleteAfterPost }),
+    });
+    const host = await open(fake);
+    const box = find<HTMLInputElement>(host, "media-host-delete-after-post")!;
+    expect(box.type).toBe("checkbox");
+    expect(box.checked).toBe(false);
+    expect(box.closest("label")?.textContent?.trim()).toBe("Delete pictures after posting");
+    expect(document.getElementById(box.getAttribute("aria-describedby")!)?.textContent).toBe(
+      "Pictures Threads copies are deleted from the bucket once their posts are done. Pictures a Nostr note links are always kept.",
+    );
+    fill(host);
+    box.click();
+    await settle();
+    find(host, "media-host-save")!.click();
+    await settle();
+    expect(fake.called("add_s3_media_host")[0].add.deleteAfterPost).toBe(true);
+    expect(find<HTMLInputElement>(host, "media-host-delete-toggle")?.checked).toBe(true);
+  });
+
+  it("turns deleting after posting on for the host in use, busy until the engine answers", async () => {
+    let answer: () => void = () => undefined;
+    const fake = new FakeBackend({
+      get_media_host: () => R2,
+      set_media_host_delete_after_post: ({ on }) =>
+        new Promise<MediaHost>((resolve) => (answer = () => resolve({ ...R2, deleteAfterPost: on }))),
+    });
+    const host = await open(fake);
+    const box = find<HTMLInputElement>(host, "media-host-delete-toggle")!;
+    expect(box.checked).toBe(false);
+    expect(find(host, "media-host-current")?.textContent).toContain("Pictures a Nostr note links are always kept.");
+    box.focus();
+    box.click();
+    await settle();
+    expect(fake.called("set_media_host_delete_after_post")).toEqual([{ on: true }]);
+    expect(find(host, "media-host-delete-saving")?.textContent).toBe("Saving…");
+    expect(box.disabled).toBe(true);
+    expect(find<HTMLButtonElement>(host, "media-host-replace")?.disabled).toBe(true);
+
+    answer();
+    await settle();
+    expect(find(host, "media-host-delete-saving")).toBeNull();
+    expect(box.disabled).toBe(false);
+    expect(box.checked).toBe(true);
+    expect(document.activeElement).toBe(box);
+    expect(find(host, "accounts-error")).toBeNull();
+  });
+
+  it("says why the engine refused the change, and the box goes back", async () => {
+    const fake = new FakeBackend({
+      get_media_host: () => ({ ...R2, deleteAfterPost: true }),
+      set_media_host_delete_after_post: () => {
+        throw new BackendError({ code: "db.locked", message: "the database is busy; try again in a moment" });
+      },
+    });
+    const host = await open(fake);
+    const box = find<HTMLInputElement>(host, "media-host-delete-toggle")!;
+    expect(box.checked).toBe(true);
+    box.click();
+    await settle();
+    expect(fake.called("set_media_host_delete_after_post")).toEqual([{ on: false }]);
+    const error = find(host, "media-host-current")!.querySelector("[data-testid=accounts-error]") as HTMLElement;
+    expect(error.dataset.code).toBe("db.locked");
+    expect(error.getAttribute("role")).toBe("alert");
+    expect(error.textContent).toContain("the database is busy");
+    expect(box.checked).toBe(true);
+    expect(box.disabled).toBe(false);
+    expect(find(host, "media-host-delete-saving")).toBeNull();
   });
 
   it("names mistakes next to their fields and sends nothing", async () => {

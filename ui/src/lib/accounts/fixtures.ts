@@ -1,9 +1,10 @@
 // Telegram, Threads, X and Nostr accounts for tests, and `add_telegram` / `add_threads` /
-// `set_nostr_blossom` answers that behave like the engine against the test servers
+// `set_nostr_media_server` answers that behave like the engine against the test servers
 // (tests/support). Telegram: one token it knows, one channel the bot may post to, one where it
 // lacks the right. Threads: one token that may publish, one whose Meta app lacks the
 // publishing permission. X: the fake X API's client id, and what a post there costs.
-// Blossom: one server that takes the key's uploads, one that refuses it.
+// Nostr media servers: a Blossom one and a NIP-96 one that take the key's uploads, and a
+// Blossom one that refuses it.
 //
 //   const fake = new FakeBackend({ list_accounts: () => [], add_telegram: addTelegramAnswer });
 import type { Account, AddedAccount, AddTelegram, AddThreads, PostCost } from "../backend";
@@ -150,11 +151,16 @@ export const nostrAccount = (over: Partial<Account> = {}): Account => ({
 
 /** The Blossom server that takes uploads signed with the test account's key. */
 export const FAKE_BLOSSOM = "https://blossom.example";
+/** A NIP-96 server (it publishes /.well-known/nostr/nip96.json) that takes the key's uploads. */
+export const FAKE_NIP96 = "https://nip96.example";
 /** A Blossom server whose allow-list does not have the test account's key. */
 export const FAKE_BLOSSOM_REFUSING = "https://closed.example";
 
-/** `set_nostr_blossom` for `account`: checks the server as the engine does, clears on null. */
-export function setBlossomAnswer(account: Account) {
+/**
+ * `set_nostr_media_server` for `account`: finds the server's protocol and checks it as the
+ * engine does, clears on null.
+ */
+export function setMediaServerAnswer(account: Account) {
   return ({ server }: { id: string; server: string | null }): Account => {
     if (server === FAKE_BLOSSOM_REFUSING) {
       throw {
@@ -164,10 +170,11 @@ export function setBlossomAnswer(account: Account) {
           "uploads from this Nostr key; check that your account there allows it, or choose another Blossom server",
       };
     }
-    if (server && server !== FAKE_BLOSSOM) {
+    if (server && server !== FAKE_BLOSSOM && server !== FAKE_NIP96) {
       throw { code: "net.unreachable", message: `media host: ${new URL(server).host} could not be reached` };
     }
-    const { blossomUrl: _, ...rest } = account;
-    return server ? { ...rest, blossomUrl: server } : rest;
+    const { mediaServer: _, ...rest } = account;
+    if (!server) return rest;
+    return { ...rest, mediaServer: { protocol: server === FAKE_NIP96 ? "nip96" : "blossom", url: server } };
   };
 }

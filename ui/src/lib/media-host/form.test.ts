@@ -9,6 +9,7 @@ const r2: MediaHostFields = {
   publicUrl: "https://pub-1234.r2.dev/",
   accessKeyId: " AKIA1 ",
   secretAccessKey: " s3cr3t ",
+  deleteAfterPost: false,
 };
 
 describe("media host form", () => {
@@ -21,7 +22,13 @@ describe("media host form", () => {
       publicUrl: "https://pub-1234.r2.dev",
       accessKeyId: "AKIA1",
       secretAccessKey: "s3cr3t",
+      deleteAfterPost: false,
     });
+  });
+
+  it("keeps every picture unless asked to delete them after posting", () => {
+    expect(startFields(null).deleteAfterPost).toBe(false);
+    expect(mediaHostRequest({ ...r2, deleteAfterPost: true }).deleteAfterPost).toBe(true);
   });
 
   it("leaves the region empty for the engine's default and assumes https://", () => {
@@ -81,7 +88,7 @@ describe("media host form", () => {
     expect(mediaHostRequest(pasted)).toMatchObject({ endpoint: "https://acc.r2.cloudflarestorage.com", bucket: "notes" });
   });
 
-  it("starts a replacement from the host's addresses, never its keys", () => {
+  it("starts a replacement from the host's addresses and delete-after-post choice, never its keys", () => {
     const host: MediaHost = {
       id: "h1",
       kind: "s3",
@@ -89,6 +96,7 @@ describe("media host form", () => {
       bucket: "pics",
       region: "eu-central-1",
       publicUrl: "https://pics.s3.eu-central-1.amazonaws.com",
+      deleteAfterPost: true,
       createdAt: "2026-01-01T00:00:00Z",
     };
     expect(startFields(host)).toEqual({
@@ -98,6 +106,7 @@ describe("media host form", () => {
       publicUrl: host.publicUrl,
       accessKeyId: "",
       secretAccessKey: "",
+      deleteAfterPost: true,
     });
   });
 });

@@ -14,12 +14,20 @@ export type MediaHostFields = {
   publicUrl: string;
   accessKeyId: string;
   secretAccessKey: string;
+  /** Once their posts are done, delete the pictures Threads copied; a Nostr note's pictures stay. */
+  deleteAfterPost: boolean;
 };
 
-/** Field name → the message to show under it. */
-export type FieldErrors = Partial<Record<keyof MediaHostFields, MessageKey>>;
+/** The form's typed-in fields (all but the delete-after-post box). */
+export type TextField = Exclude<keyof MediaHostFields, "deleteAfterPost">;
 
-/** The form for a new host, or for replacing one: its addresses kept, its keys never. */
+/** Field name → the message to show under it. */
+export type FieldErrors = Partial<Record<TextField, MessageKey>>;
+
+/**
+ * The form for a new host, or for replacing one: its addresses and its delete-after-post
+ * choice kept, its keys never. A new host keeps every picture until asked otherwise.
+ */
 export function startFields(host: MediaHost | null): MediaHostFields {
   return {
     endpoint: host?.endpoint ?? "",
@@ -28,6 +36,7 @@ export function startFields(host: MediaHost | null): MediaHostFields {
     publicUrl: host?.publicUrl ?? "",
     accessKeyId: "",
     secretAccessKey: "",
+    deleteAfterPost: host?.deleteAfterPost ?? false,
   };
 }
 
@@ -108,5 +117,6 @@ export function mediaHostRequest(fields: MediaHostFields): AddS3Host {
     publicUrl: "url" in publicUrl ? publicUrl.url.href.replace(/\/+$/, "") : fields.publicUrl.trim(),
     accessKeyId: fields.accessKeyId.trim(),
     secretAccessKey: fields.secretAccessKey.trim(),
+    deleteAfterPost: fields.deleteAfterPost,
   };
 }

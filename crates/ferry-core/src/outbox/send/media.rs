@@ -3,13 +3,15 @@
 
 use ferry_networks::http::ClientError;
 use ferry_networks::media::{MediaLimits, PreparedImage, check_image_count, prepare_nth};
-use ferry_networks::media_host::{BlossomHost, S3Host, Uploaded};
+use ferry_networks::media_host::{BlossomHost, Nip96Host, S3Host, Uploaded};
 use ferry_networks::nostr::client::NostrKeys;
 
 use crate::Store;
 use crate::accounts::Accounts;
+use crate::media_host::Uploader;
 use crate::outbox::failure::{FailKind, Failure};
 use crate::outbox::images::PlannedMedia;
+use crate::outbox::rows::TargetRow;
 
 /// Every image of the target, prepared for `limits`, in order.
 pub(crate) async fn prepare_all(
@@ -61,38 +63,74 @@ pub(crate) async fn prepare_all(
 pub(crate) struct Hosted {
     pub url: String,
     pub sha256: String,
-    pub mime: &'static str,
+    pub mime: String,
     pub width: u32,
     pub height: u32,
     pub alt: String,
 }
 
 /// Where a target's pictures are stored for networks that link them: the media host (an S3
-/// bucket), or a Nostr account's own Blossom server, each upload signed with its key.
+/// bucket), or a Nostr account's own Blossom or NIP-96 server, each upload signed with its key.
 pub(crate) enum PictureHost<'a> {
-    S3(S3Host),
+    /// The media host; each object's use by `target_id` is recorded before it is written, so
+    /// the sweep never deletes what a post still needs.
+    S3 {
+        uploader: Box<Uploader>,
+        target_id: &'a str,
+        linked: bool,
+    },
     Blossom {
         host: BlossomHost,
+        keys: &'a NostrKeys,
+    },
+    Nip96 {
+        host: Nip96Host,
         keys: &'a NostrKeys,
     },
 }
 
 impl PictureHost<'_> {
-    async fn put(&self, bytes: Vec<u8>, mime: &str) -> Result<Uploaded, ClientError> {
+    async fn put(
+        &self,
+        store: &Store,
+        bytes: Vec<u8>,
+        mime: &str,
+        alt: &str,
+    ) -> Result<Uploaded, Failure> {
+        let network = |e: ClientError| Failure::from(e);
         match self {
-            PictureHost::S3(host) => host.put(bytes, mime).await,
-            PictureHost::Blossom { host, keys } => host.put(keys, bytes, mime).await,
+            PictureHost::S3 {
+                uploader,
+                target_id,
+                linked,
+            } => {
+                let key = S3Host::key_for(&bytes, mime);
+                store
+                    .record_media_use(&uploader.host_id, &key, target_id, *linked)
+                    .await
+                    .map_err(|e| Failure::new(FailKind::Permanent, e.code(), e.to_string()))?;
+                uploader.s3.put(bytes, mime).await.map_err(network)
+            }
+            PictureHost::Blossom { host, keys } => {
+                host.put(keys, bytes, mime).await.map_err(network)
+            }
+            PictureHost::Nip96 { host, keys } => {
+                host.put(keys, bytes, mime, alt).await.map_err(network)
+            }
         }
     }
 }
 
-/// Every picture of the target prepared for `limits` and uploaded to the media host, in
-/// order; a target without pictures needs no host.
+/// Every picture of `target` prepared for `limits` and uploaded to the media host, in
+/// order; a target without pictures needs no host. `linked`: the post links the pictures for
+/// good (Nostr), so they are never deleted after posting.
 pub(crate) async fn host_all(
     accounts: &Accounts,
-    media: &[PlannedMedia],
+    target: &TargetRow,
     limits: MediaLimits,
+    linked: bool,
 ) -> Result<Vec<Hosted>, Failure> {
+    let media = &target.media;
     let network = limits.network;
     if media.is_empty() {
         return Ok(Vec::new());
@@ -113,7 +151,12 @@ pub(crate) async fn host_all(
                 ),
             )
         })?;
-    upload_all(accounts.store(), media, limits, &PictureHost::S3(uploader)).await
+    let host = PictureHost::S3 {
+        uploader: Box::new(uploader),
+        target_id: &target.id,
+        linked,
+    };
+    upload_all(accounts.store(), media, limits, &host).await
 }
 
 /// Every picture of the target prepared for `limits` and uploaded to `host`, in order.
@@ -130,15 +173,20 @@ pub(crate) async fn upload_all(
     let mut hosted = Vec::with_capacity(images.len());
     for image in images {
         let put = host
-            .put(image.bytes, image.mime)
+            .put(store, image.bytes, image.mime, &image.alt)
             .await
-            .map_err(|e| on_network(network, e))?;
+            .map_err(|mut failure| {
+                failure.message = format!("{network}: {}", failure.message);
+                failure
+            })?;
+        // A server that changed the picture (a NIP-96 one may) is believed about the result.
+        let (width, height) = put.dim.unwrap_or((image.width, image.height));
         hosted.push(Hosted {
             url: put.url,
             sha256: put.sha256,
-            mime: image.mime,
-            width: image.width,
-            height: image.height,
+            mime: put.mime.unwrap_or_else(|| image.mime.to_owned()),
+            width,
+            height,
             alt: image.alt,
         });
     }

@@ -14,7 +14,7 @@ use nostr::prelude::{Event, EventId};
 mod pictures;
 
 use super::{Answers, Posted, answers};
-use crate::accounts::{Account, Accounts, nostr_write_relays};
+use crate::accounts::{Account, Accounts, NostrMediaServer, nostr_write_relays};
 use crate::model::ReplyTarget;
 use crate::outbox::failure::{FailKind, Failure};
 use crate::outbox::rows::{PartRow, TargetRow};
@@ -25,8 +25,8 @@ pub(crate) struct NostrSender {
     /// For the media host, looked up when a note has pictures (so a host set up after a
     /// failed post serves the retry), and the store the pictures are read from.
     accounts: Option<Accounts>,
-    /// The account's Blossom server, which takes its pictures instead of the media host.
-    blossom: Option<String>,
+    /// The account's own media server, which takes its pictures instead of the media host.
+    media_server: Option<NostrMediaServer>,
     write: Vec<String>,
     /// Where to look for an event: write relays first, then the read ones.
     lookup: Vec<String>,
@@ -43,7 +43,7 @@ impl NostrSender {
         Ok(NostrSender {
             keys: accounts.nostr_keys(account).await?,
             accounts: Some(accounts.clone()),
-            blossom: account.blossom_url.clone(),
+            media_server: account.media_server.clone(),
             write,
             lookup,
             timeout: accounts.timeout,
@@ -256,7 +256,7 @@ mod tests {
         let sender = NostrSender {
             keys: NostrKeys::generate(),
             accounts: None,
-            blossom: None,
+            media_server: None,
             write: vec!["ws://127.0.0.1:1".into()],
             lookup: Vec::new(),
             timeout: Duration::from_secs(1),

@@ -70,7 +70,7 @@ impl ThreadsSender {
         let text = part.text.clone();
         let container = if idx == 0 && !target.media.is_empty() {
             let hosted =
-                media::host_all(&self.accounts, &target.media, MediaLimits::threads()).await?;
+                media::host_all(&self.accounts, target, MediaLimits::threads(), false).await?;
             let mut pictures: Vec<PictureUrl> = hosted
                 .into_iter()
                 .map(|h| PictureUrl {

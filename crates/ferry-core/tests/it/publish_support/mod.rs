@@ -8,12 +8,26 @@ use std::time::Duration;
 use ferry_core::accounts::{
     Account, Accounts, AddBluesky, AddNostr, NostrKey, Relay, StartMastodon,
 };
+use ferry_core::media_host::AddS3Host;
 use ferry_core::outbox::{NetworkCaps, PublishConfig, RetryPolicy};
 use ferry_core::secrets::{KeychainStore, Secrets};
 use ferry_core::{Draft, LangTag, NewDraft, Store, Target, Variant};
 use ferry_networks::threads::client::Patience;
 use ferry_test_support::{keyring, peers};
 use serde_json::Value;
+
+/// The moto peer's bucket as a media host, read at `public`; keys the peer takes.
+pub fn s3_media_host(s3: &str, public: &str, delete_after_post: bool) -> AddS3Host {
+    AddS3Host {
+        endpoint: s3.into(),
+        bucket: peers::S3_BUCKET.into(),
+        region: "us-east-1".into(),
+        public_url: public.into(),
+        access_key_id: "AKIAFERRYTEST".into(),
+        secret_access_key: "ferry-test-secret-key".into(),
+        delete_after_post,
+    }
+}
 
 /// The three peers' addresses: the PDS, the relay, mastodon-mock.
 pub fn all_peers() -> Option<(String, String, String)> {

@@ -14,6 +14,7 @@
 //! ```
 
 mod blossom_auth;
+mod http_auth;
 mod keys;
 mod note;
 mod publish;
@@ -21,6 +22,7 @@ mod reaction;
 mod relay;
 
 pub use blossom_auth::blossom_upload_auth;
+pub use http_auth::http_auth;
 pub use keys::NostrKeys;
 pub use note::{EventRef, NewNote, NoteMedia, NoteThread, RelayUse, sign_note, sign_relay_list};
 pub use publish::{NotePublished, find_event, publish, query_events};

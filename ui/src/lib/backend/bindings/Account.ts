@@ -3,6 +3,7 @@ import type { AccountLimits } from "./AccountLimits";
 import type { AccountState } from "./AccountState";
 import type { LangTag } from "./LangTag";
 import type { Network } from "./Network";
+import type { NostrMediaServer } from "./NostrMediaServer";
 import type { Relay } from "./Relay";
 
 /**
@@ -35,9 +36,9 @@ limits: AccountLimits | null,
  */
 relays: Array<Relay>, 
 /**
- * Nostr: the Blossom server its notes' pictures go to (instead of the media host).
+ * Nostr: the media server its notes' pictures go to (instead of the media host).
  */
-blossomUrl?: string, state: AccountState, 
+mediaServer?: NostrMediaServer, state: AccountState, 
 /**
  * Why the account needs signing in again, when it does.
  */

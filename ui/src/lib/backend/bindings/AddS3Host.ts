@@ -7,4 +7,8 @@ export type AddS3Host = { endpoint: string, bucket: string, region: string,
 /**
  * Where the bucket's objects are publicly read, without the object's name.
  */
-publicUrl: string, accessKeyId: string, secretAccessKey: string, };
+publicUrl: string, accessKeyId: string, secretAccessKey: string, 
+/**
+ * See [`MediaHost::delete_after_post`]; off unless asked.
+ */
+deleteAfterPost: boolean, };

@@ -7,4 +7,9 @@ export type MediaHost = { id: string,
 /**
  * `s3`.
  */
-kind: string, endpoint: string, bucket: string, region: string, publicUrl: string, createdAt: string, };
+kind: string, endpoint: string, bucket: string, region: string, publicUrl: string, 
+/**
+ * Pictures a network copies when the post is made (Threads) are deleted from the bucket
+ * once every post using them is done; pictures a Nostr note links are always kept.
+ */
+deleteAfterPost: boolean, createdAt: string, };

@@ -84,6 +84,7 @@ export type Commands = {
   get_media_host: { args: Record<string, never>; result: MediaHost | null };
   add_s3_media_host: { args: { add: AddS3Host }; result: MediaHost };
   remove_media_host: { args: Record<string, never>; result: boolean };
+  set_media_host_delete_after_post: { args: { on: boolean }; result: MediaHost | null };
   check_variant: { args: { request: VariantCheckRequest }; result: Array<NetworkCheck> };
   get_settings: { args: Record<string, never>; result: AppSettings };
   save_settings: { args: { settings: AppSettings }; result: AppSettings };
@@ -102,7 +103,7 @@ export type Commands = {
   add_nostr: { args: { add: AddNostr }; result: AddedNostr };
   add_telegram: { args: { add: AddTelegram }; result: AddedAccount };
   add_threads: { args: { add: AddThreads }; result: AddedAccount };
-  set_nostr_blossom: { args: { id: string; server: string | null }; result: Account };
+  set_nostr_media_server: { args: { id: string; server: string | null }; result: Account };
   set_account_audience: { args: { id: string; audience: Array<LangTag> }; result: Account };
   remove_account: { args: { id: string }; result: number };
   start_mastodon_sign_in: { args: { start: StartMastodon; audience: Array<LangTag> }; result: MastodonSignInView };

@@ -18,6 +18,10 @@ export const mediaHostEn = {
   "mediaHost.checking": "Checking the bucket…",
   "mediaHost.checkHelp": "Saving writes a small file to the bucket and reads it back from the public address.",
   "mediaHost.inUse": "Pictures in Nostr notes are uploaded here and linked from the public address.",
+  "mediaHost.deleteAfterPost": "Delete pictures after posting",
+  "mediaHost.deleteAfterPostHelp":
+    "Pictures Threads copies are deleted from the bucket once their posts are done. Pictures a Nostr note links are always kept.",
+  "mediaHost.saving": "Saving…",
   "mediaHost.replace": "Replace…",
   "mediaHost.remove": "Remove",
   "mediaHost.removeConfirm": "Remove the host and its keys",
