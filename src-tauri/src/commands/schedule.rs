@@ -71,8 +71,11 @@ pub async fn schedule_next_slots<R: Runtime>(
     scheduling: State<'_, Scheduling>,
     draft_id: String,
     to: Vec<String>,
+    accept_x_cost: bool,
 ) -> CommandResult<Vec<Schedule>> {
-    let added = store.schedule_next_slots(&draft_id, &to).await?;
+    let added = store
+        .schedule_next_slots(&draft_id, &to, accept_x_cost)
+        .await?;
     scheduling.ensure_started(&app, &store);
     Ok(added)
 }

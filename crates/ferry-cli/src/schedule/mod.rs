@@ -96,6 +96,11 @@ struct AddArgs {
     /// Send to these accounts (comma-separated ids) instead of the draft's targets.
     #[arg(long, value_delimiter = ',', value_name = "ACCOUNT-ID")]
     to: Vec<String>,
+    /// Accept what posting to X costs as the draft is now (X charges your app per post;
+    /// without this flag an item with an X account is refused, naming the price). Should the
+    /// draft cost more at its time, its X targets are not sent.
+    #[arg(long)]
+    accept_x_cost: bool,
 }
 
 #[derive(clap::Args)]
@@ -220,7 +225,9 @@ fn parse_states(command: &Command) -> Result<Vec<ScheduleState>, Failure> {
 
 async fn add(out: Out, store: &Store, args: AddArgs) -> Result<ExitCode, Failure> {
     if args.next_slot {
-        let items = store.schedule_next_slots(&args.draft_id, &args.to).await?;
+        let items = store
+            .schedule_next_slots(&args.draft_id, &args.to, args.accept_x_cost)
+            .await?;
         return Ok(out.emit(&items, || {
             items
                 .iter()
@@ -239,6 +246,7 @@ async fn add(out: Out, store: &Store, args: AddArgs) -> Result<ExitCode, Failure
             tz,
             to: args.to,
             mapping: Vec::new(),
+            accept_x_cost: args.accept_x_cost,
         })
         .await?;
     Ok(out.emit(&item, || format!("scheduled {}", human::describe(&item))))

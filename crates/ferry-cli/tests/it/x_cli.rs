@@ -1,7 +1,8 @@
 //! `ferry accounts add x` and `ferry post` to X, as a real process, through the FAKE X API
 //! (`ferry_test_support::x_api`; no real one runs here) and the real keychain: the sign-in
 //! prints X's consent page and waits on the callback port; a post is refused until its cost
-//! is accepted, naming the price, then goes out once.
+//! is accepted, naming the price, then goes out once; scheduling asks the same, and keeps the
+//! accepted price with the item.
 
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
@@ -101,4 +102,24 @@ async fn signing_in_through_the_browser_then_posting_once_the_cost_is_accepted()
         1,
         "found among the latest posts, not sent twice"
     );
+
+    // Scheduling asks the same: refused naming the price, then kept with what was accepted.
+    let later = draft(d, &[("en", "Scheduled for X 定时")]).await;
+    let at = [
+        "--at",
+        "2099-06-01T09:00",
+        "--tz",
+        "Asia/Shanghai",
+        "--to",
+        &account,
+    ];
+    let refused = fail_json(d, &[&["schedule", "add", &later][..], &at].concat(), b"");
+    assert_eq!(refused["code"], "schedule.cost_not_accepted", "{refused}");
+    assert!(
+        refused["message"].as_str().unwrap().contains("$0.015"),
+        "{refused}"
+    );
+    let args = [&["schedule", "add", &later][..], &at, &["--accept-x-cost"]].concat();
+    let item = ok_json(d, &args, b"");
+    assert_eq!(item["x_cost_accepted"], "$0.015", "{item}");
 }

@@ -6,11 +6,14 @@
 //!   outbox never posts a draft to one account twice.
 //!
 //! - an account whose Mastodon server holds the item in its own schedule
-//!   (`schedule/server_copies`): the server posts it.
+//!   (`schedule/server_copies`): the server posts it;
+//! - an X account, when the draft now costs more to post than was accepted at scheduling
+//!   (that target fails saying both prices).
 //!
 //! The job is written and the item marked handed in one transaction that also checks the
 //! claim (see `Store::insert_job_for`), so a cancel or move that lands first sends nothing.
 
+use super::cost;
 use super::error::PublishError;
 use super::plan;
 use super::publisher::{PublishHandle, Publisher, part_key};
@@ -105,7 +108,7 @@ impl Publisher {
         request.to = to;
         let planned = plan::accounts_for(&draft, &request, &all)
             .and_then(|accounts| plan::plan(&draft, accounts, &request));
-        let planned = match planned {
+        let mut planned = match planned {
             Ok(planned) => planned,
             Err(err @ (PublishError::Store(_) | PublishError::Busy { .. })) => return Err(err),
             Err(refused) => {
@@ -116,6 +119,7 @@ impl Publisher {
                 .await;
             }
         };
+        cost::hold_unaccepted(&mut planned, item.x_cost_accepted);
         let claim = HandOverClaim {
             schedule_id: id.clone(),
             owner: owner.to_owned(),

@@ -71,6 +71,7 @@ pub(crate) use audience::accounts_for;
 pub use by_hand::{BY_HAND, MarkPublished};
 pub use config::{NetworkCaps, PublishConfig, RetryPolicy};
 pub use cost::PostCost;
+pub(crate) use cost::x_cost_now;
 pub use error::PublishError;
 pub use hand_over::HandOver;
 pub(crate) use jobs::pid_alive;

@@ -79,9 +79,13 @@ pub enum ScheduleError {
         action: &'static str,
     },
 
-    #[error("{account} can't be scheduled: {reason}")]
-    #[code("schedule.not_schedulable")]
-    NotSchedulable { account: String, reason: String },
+    #[error(
+        "posting this draft to X costs about {usd} (X charges the developer app for every \
+         post): schedule it accepting the cost (the schedule dialog shows it; \
+         `ferry schedule add … --accept-x-cost`)"
+    )]
+    #[code("schedule.cost_not_accepted")]
+    CostNotAccepted { usd: String },
 
     #[error("draft {draft} has no accounts to schedule for: add a target or pass --to")]
     #[code("schedule.no_targets")]

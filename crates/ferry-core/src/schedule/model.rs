@@ -94,6 +94,9 @@ pub struct Schedule {
     pub warning: Option<ErrorPayload>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// What was accepted for its X targets when it was scheduled (`$0.215`); X targets that
+    /// would cost more at its time (the draft changed) are not sent.
+    pub x_cost_accepted: Option<String>,
 }
 
 /// One account an item goes to, with how far it got once handed.
@@ -131,6 +134,10 @@ pub struct NewSchedule {
     pub to: Vec<String>,
     #[serde(default)]
     pub mapping: Vec<AudienceMapping>,
+    /// The person saw what posting to X costs (`preview_post`) and accepts it; without it an
+    /// item with an X account is refused, naming the price.
+    #[serde(default)]
+    pub accept_x_cost: bool,
 }
 
 /// A weekly queue slot of one account, in a zone.

@@ -19,7 +19,7 @@ use crate::schedule::{ServerCopy, ServerCopyState};
 
 pub(crate) const COLUMNS: &str = "id, draft_id, due_at, tz, wall_time, utc_offset, accounts_json, \
      mapping_json, state, late_ok, version, job_id, error_code, error_message, warning_code, \
-     warning_message, created_at, updated_at";
+     warning_message, created_at, updated_at, x_cost_accepted";
 
 /// A row of `schedules` as [`COLUMNS`] reads it.
 #[derive(sqlx::FromRow)]
@@ -42,6 +42,7 @@ pub(crate) struct Row {
     warning_message: Option<String>,
     created_at: String,
     updated_at: String,
+    x_cost_accepted: Option<i64>,
 }
 
 /// A row as stored, before its targets are looked up.
@@ -51,6 +52,8 @@ pub struct StoredSchedule {
     pub(crate) accounts: Vec<String>,
     pub(crate) mapping: Vec<AudienceMapping>,
     pub(crate) version: i64,
+    /// Millionths of a dollar accepted for its X targets when it was scheduled.
+    pub(crate) x_cost_accepted: Option<u64>,
 }
 
 impl StoredSchedule {
@@ -60,7 +63,8 @@ impl StoredSchedule {
             to: self.accounts.clone(),
             mapping: self.mapping.clone(),
             allow_threads: true,
-            // Never an X account: scheduling refuses them (`accounts_of`).
+            // What X may charge was accepted when scheduling, up to a sum: the hand-over
+            // holds back X targets that would cost more (`outbox/cost.rs` `hold_unaccepted`).
             accept_x_cost: false,
         }
     }
@@ -99,11 +103,21 @@ impl Store {
         let draft = self.get_draft(&new.draft_id).await?;
         let all = self.list_accounts().await?;
         let accounts = accounts_of(&draft, &new.to, &all)?;
+        let x_cost = crate::outbox::x_cost_now(&draft, &accounts, &new.mapping, &all);
+        let x_cost_accepted = match x_cost {
+            Some(micros) if !new.accept_x_cost => {
+                return Err(ScheduleError::CostNotAccepted {
+                    usd: ferry_networks::x::cost::usd(micros),
+                });
+            }
+            cost => cost,
+        };
         let id = uuid::Uuid::now_v7().to_string();
         let now = clock::to_db(clock::now());
         sqlx::query(&format!(
             "INSERT INTO schedules ({COLUMNS}) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', 0, 1, NULL, NULL, NULL, NULL, NULL, ?, ?)"
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', 0, 1, NULL, NULL, NULL, NULL, NULL, ?, ?, \
+             ?)"
         ))
         .bind(&id)
         .bind(&draft.id)
@@ -115,6 +129,7 @@ impl Store {
         .bind(serde_json::to_string(&new.mapping).unwrap_or_else(|_| "[]".into()))
         .bind(&now)
         .bind(&now)
+        .bind(x_cost_accepted.map(|m| m as i64))
         .execute(&self.pool)
         .await
         .map_err(|e| self.db_err(e))?;
@@ -340,22 +355,7 @@ pub(crate) fn accounts_of(
         ..Default::default()
     };
     match crate::outbox::accounts_for(draft, &request, all) {
-        Ok(accounts) => {
-            // X charges per post and its price must be seen before the first one; the
-            // schedule doesn't show it yet, so X posts go out with "Post now" only.
-            if let Some(x) = accounts
-                .iter()
-                .find(|a| a.network == crate::model::Network::X)
-            {
-                return Err(ScheduleError::NotSchedulable {
-                    account: x.handle.clone(),
-                    reason: "X charges for every post and scheduling does not show the cost \
-                             yet; post to X with \"Post now\""
-                        .into(),
-                });
-            }
-            Ok(accounts.into_iter().map(|a| a.id).collect())
-        }
+        Ok(accounts) => Ok(accounts.into_iter().map(|a| a.id).collect()),
         Err(crate::outbox::PublishError::Account(err)) => Err(err.into()),
         Err(crate::outbox::PublishError::Store(err)) => Err(err.into()),
         Err(_) => Err(ScheduleError::NoTargets {
@@ -384,6 +384,7 @@ pub(crate) fn decode(row: Row) -> Result<StoredSchedule, sqlx::Error> {
         warning_message,
         created_at,
         updated_at,
+        x_cost_accepted,
     } = row;
     let at = |t: &str| clock::from_db(t).map_err(decode_err);
     let state = ScheduleState::parse(&state)
@@ -413,11 +414,13 @@ pub(crate) fn decode(row: Row) -> Result<StoredSchedule, sqlx::Error> {
             warning,
             created_at: at(&created_at)?,
             updated_at: at(&updated_at)?,
+            x_cost_accepted: x_cost_accepted.map(|m| ferry_networks::x::cost::usd(m.max(0) as u64)),
         },
         accounts: serde_json::from_str(&accounts)
             .map_err(|e| decode_err(format!("bad accounts_json: {e}")))?,
         mapping: serde_json::from_str(&mapping)
             .map_err(|e| decode_err(format!("bad mapping_json: {e}")))?,
         version,
+        x_cost_accepted: x_cost_accepted.map(|m| m.max(0) as u64),
     })
 }

@@ -178,6 +178,7 @@ impl Store {
         &self,
         draft_id: &str,
         to: &[String],
+        accept_x_cost: bool,
     ) -> Result<Vec<Schedule>, ScheduleError> {
         let draft = self.get_draft(draft_id).await?;
         let all = self.list_accounts().await?;
@@ -195,6 +196,7 @@ impl Store {
                 tz: resolved.zone.clone(),
                 to: vec![account],
                 mapping: Vec::new(),
+                accept_x_cost,
             };
             out.push(self.add_resolved_schedule(&new, &resolved).await?);
         }

@@ -31,6 +31,7 @@ mod publish_x;
 mod schedule_publish;
 mod schedule_server_copies;
 mod schedule_times;
+mod schedule_x;
 mod secrets_errors;
 mod secrets_file;
 mod secrets_keychain;

@@ -34,7 +34,7 @@ async fn approve(authorize_url: &str) {
     browser.get(&callback).send().await.unwrap();
 }
 
-async fn sign_in(accounts: &Accounts, api: &str) -> Result<Account, String> {
+pub(crate) async fn sign_in(accounts: &Accounts, api: &str) -> Result<Account, String> {
     let mut sign_in = accounts
         .start_x_sign_in(StartX {
             client_id: CLIENT_ID.into(),

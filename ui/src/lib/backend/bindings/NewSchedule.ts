@@ -13,4 +13,9 @@ at: string, tz: string,
 /**
  * Account ids; empty: the draft's targets as they are now.
  */
-to: Array<string>, mapping: Array<AudienceMapping>, };
+to: Array<string>, mapping: Array<AudienceMapping>, 
+/**
+ * The person saw what posting to X costs (`preview_post`) and accepts it; without it an
+ * item with an X account is refused, naming the price.
+ */
+accept_x_cost: boolean, };

@@ -43,4 +43,9 @@ error: ErrorPayload | null,
  * Found by the check in the 30 minutes before its time: what would stop a target then
  * (an account to sign in again, a text over a network's limit …). Cleared once fixed.
  */
-warning: ErrorPayload | null, created_at: string, updated_at: string, };
+warning: ErrorPayload | null, created_at: string, updated_at: string, 
+/**
+ * What was accepted for its X targets when it was scheduled (`$0.215`); X targets that
+ * would cost more at its time (the draft changed) are not sent.
+ */
+x_cost_accepted: string | null, };
