@@ -1,7 +1,8 @@
 // The Schedule screen mounted under an in-memory backend: the List · Week · Month switch (by
 // click and arrow keys, remembered on this machine), and a calendar move into a DST fold,
-// which shows the engine's message and opens the reschedule dialog on the two instants, and
-// the list's warning when New York's clock change swaps which of a draft's items goes first.
+// which shows the engine's message and opens the reschedule dialog on the two instants; the
+// list's warning when New York's clock change swaps which of a draft's items goes first, and
+// the cost accepted for X when an item was scheduled.
 import { flushSync, mount, unmount } from "svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BackendError, type Schedule } from "../../lib/backend";
@@ -114,5 +115,16 @@ describe("ScheduleScreen", () => {
     target = await show(backend(items));
     expect(target.querySelectorAll("[data-testid=schedule-row]")).toHaveLength(2);
     expect(target.querySelector("[data-testid=schedule-order-note]")).toBeNull();
+  });
+
+  it("shows on the list what X was accepted to cost, for the item scheduled with X only", async () => {
+    const base = scheduled();
+    const x = { ...base.targets[0], account_id: "x1", network: "x" as const, handle: "@ferry_writer" };
+    const items = [scheduled({ id: "with-x", targets: [...base.targets, x], x_cost_accepted: "$0.015" }), scheduled({ id: "plain" })];
+    const target = await show(backend(items));
+    const costs = target.querySelectorAll("[data-testid=schedule-x-cost]");
+    expect(costs).toHaveLength(1);
+    expect(costs[0].closest("[data-testid=schedule-row]")?.getAttribute("data-id")).toBe("with-x");
+    expect(costs[0].textContent?.trim()).toBe("X: $0.015 accepted");
   });
 });

@@ -32,6 +32,7 @@ export function scheduled(fields: Partial<Schedule> = {}): Schedule {
     warning: null,
     created_at: "2027-03-01T00:00:00Z",
     updated_at: "2027-03-01T00:00:00Z",
+    x_cost_accepted: null,
     ...fields,
   };
 }

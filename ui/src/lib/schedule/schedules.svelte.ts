@@ -5,7 +5,8 @@
 //
 //   const schedules = provideSchedules(new Schedules(backend));
 //   const stop = await schedules.start();
-//   await schedules.add({ draft_id, at: "2027-03-16T09:00", tz: "America/New_York", to: [], mapping: [] });
+//   await schedules.add({ draft_id, at: "2027-03-16T09:00", tz: "America/New_York", to: [], mapping: [], accept_x_cost: false });
+//   await schedules.addToQueue(draftId, [xAccountId], true);   // after showing X's price (preview_post)
 import { getContext, setContext } from "svelte";
 import {
   BackendError,
@@ -89,14 +90,17 @@ export class Schedules {
     };
   }
 
-  /** Schedules a draft; the engine refuses DST gaps, unresolved folds and past times. */
+  /**
+   * Schedules a draft; the engine refuses DST gaps, unresolved folds and past times, and an X
+   * account without `accept_x_cost` (X charges for every post: its price must be shown first).
+   */
   async add(schedule: NewSchedule): Promise<Schedule> {
     return this.#changed(this.backend.call("add_schedule", { schedule }));
   }
 
-  /** "Add to queue": each account at its own next free slot. */
-  async addToQueue(draftId: string, to: string[]): Promise<Schedule[]> {
-    return this.#changed(this.backend.call("schedule_next_slots", { draftId, to }));
+  /** "Add to queue": each account at its own next free slot; X as for `add`. */
+  async addToQueue(draftId: string, to: string[], acceptXCost = false): Promise<Schedule[]> {
+    return this.#changed(this.backend.call("schedule_next_slots", { draftId, to, acceptXCost }));
   }
 
   async move(id: string, at: string, tz: string): Promise<Schedule> {

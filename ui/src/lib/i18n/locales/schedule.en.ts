@@ -82,5 +82,6 @@ export const scheduleEn = {
   "schedule.server.keptHelp": "The server posts this at its time, even while Ferry is closed.",
   "schedule.server.refusedBecause": "its server would not keep it: {reason}",
   "schedule.server.needsFerryHelp": "Goes out only if the Ferry app or `ferry daemon` is running at its time.",
-  "schedule.xNowOnly": "X charges per post: send it with Post now, which shows the cost",
+  "schedule.xCostKept": "Kept with the item: if the draft costs more at its time, X is skipped and the others still go.",
+  "schedule.xCostAccepted": "X: {usd} accepted",
 } as const;

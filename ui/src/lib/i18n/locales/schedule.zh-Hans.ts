@@ -83,5 +83,6 @@ export const scheduleZhHans: Record<keyof typeof scheduleEn, string> = {
   "schedule.server.keptHelp": "服务器会按时发布，即使 Ferry 已关闭。",
   "schedule.server.refusedBecause": "服务器未接收：{reason}",
   "schedule.server.needsFerryHelp": "只有到时 Ferry 应用或 `ferry daemon` 在运行才会发出。",
-  "schedule.xNowOnly": "X 按帖收费：请用「立即发布」发送，那里会显示费用",
+  "schedule.xCostKept": "随排程保存：如果届时草稿的费用更高，就跳过 X，其他账号照常发出。",
+  "schedule.xCostAccepted": "X：已接受 {usd}",
 };

@@ -83,5 +83,6 @@ export const scheduleZhHant: Record<keyof typeof scheduleEn, string> = {
   "schedule.server.keptHelp": "伺服器會準時發佈，即使 Ferry 已關閉。",
   "schedule.server.refusedBecause": "伺服器未接收：{reason}",
   "schedule.server.needsFerryHelp": "只有到時 Ferry 應用程式或 `ferry daemon` 正在執行才會發出。",
-  "schedule.xNowOnly": "X 按貼文收費：請用「立即發佈」發送，那裡會顯示費用",
+  "schedule.xCostKept": "隨排程保存：若屆時草稿的費用更高，就略過 X，其他帳號照常發出。",
+  "schedule.xCostAccepted": "X：已接受 {usd}",
 };
