@@ -24,6 +24,10 @@ pub struct Contract {
     pub image_extensions: Vec<&'static str>,
     pub networks: Vec<&'static str>,
     pub error_codes: Vec<&'static str>,
+    /// The loopback port of X's sign-in callback unless the person picks another.
+    pub x_port: u16,
+    /// X's prices as Ferry knows them: a post, a post with a link, and their date.
+    pub x_prices: [String; 3],
 }
 
 impl Contract {
@@ -41,6 +45,15 @@ impl Contract {
                 .collect(),
             networks: Network::ALL.map(Network::name).to_vec(),
             error_codes: crate::error::codes(),
+            x_port: ferry_core::accounts::DEFAULT_X_PORT,
+            x_prices: {
+                use ferry_networks::x::cost::{PRICES_AS_OF, price, usd};
+                [
+                    usd(price::POST),
+                    usd(price::POST_WITH_LINK),
+                    PRICES_AS_OF.to_owned(),
+                ]
+            },
         }
     }
 
@@ -121,12 +134,20 @@ impl Contract {
              /** Every network, in the engine's order (ferry_networks::rules::Network::ALL). */\n\
              export const NETWORKS = {} as const;\n\
              /** The account id of a target the writer published by hand (ferry_core::outbox::BY_HAND). */\n\
-             export const BY_HAND = {};\n",
+             export const BY_HAND = {};\n\
+             /** The loopback port of X's sign-in callback by default (ferry_core::accounts::DEFAULT_X_PORT). */\n\
+             export const X_DEFAULT_PORT = {};\n\
+             /** X's prices as Ferry estimates them (ferry_networks::x::cost). */\n\
+             export const X_PRICES = {{ post: {}, postWithLink: {}, asOf: {} }} as const;\n",
             quoted(self.media_scheme),
             quoted(self.feed_image_scheme),
             array(&self.image_extensions),
             array(&self.networks),
             quoted(self.by_hand),
+            self.x_port,
+            quoted(&self.x_prices[0]),
+            quoted(&self.x_prices[1]),
+            quoted(&self.x_prices[2]),
         );
 
         let mut codes = self.error_codes.clone();

@@ -4,7 +4,7 @@
 //
 //   const errors = checkBluesky({ pdsUrl, identifier, password });
 //   if (Object.keys(errors).length === 0) await publishing.addBluesky(...)
-import type { Account, AddTelegram, AddThreads, Relay, StartX, Target } from "../backend";
+import { X_DEFAULT_PORT, type Account, type AddTelegram, type AddThreads, type Relay, type StartX, type Target } from "../backend";
 import type { MessageKey } from "../i18n/index.svelte";
 
 export const DEFAULT_PDS = "https://bsky.social";
@@ -171,8 +171,8 @@ export function threadsPrefill(account: Account): { apiUrl: string } {
   return { apiUrl: server === THREADS_API ? "" : server };
 }
 
-/** The loopback port Ferry listens on for X's answer unless told otherwise (DEFAULT_X_PORT). */
-export const X_PORT = 8717;
+/** The loopback port Ferry listens on for X's answer unless told otherwise (from the engine). */
+export const X_PORT = X_DEFAULT_PORT;
 
 /** `port` is what the number field holds: null when emptied, which means the default. */
 export type XFields = { clientId: string; clientSecret: string; port: number | null; apiUrl?: string };

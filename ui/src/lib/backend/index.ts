@@ -12,7 +12,16 @@
 import type { CommandName, Commands, Events } from "./bindings/contract";
 
 export { BackendError } from "./errors";
-export { BY_HAND, EVENT, FEED_IMAGE_SCHEME, IMAGE_EXTENSIONS, MEDIA_SCHEME, NETWORKS } from "./bindings/contract";
+export {
+  BY_HAND,
+  EVENT,
+  FEED_IMAGE_SCHEME,
+  IMAGE_EXTENSIONS,
+  MEDIA_SCHEME,
+  NETWORKS,
+  X_DEFAULT_PORT,
+  X_PRICES,
+} from "./bindings/contract";
 export type { CommandName, Commands, ErrorCode, Events } from "./bindings/contract";
 export type { About } from "./bindings/About";
 export type { Account } from "./bindings/Account";

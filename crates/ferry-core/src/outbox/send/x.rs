@@ -12,7 +12,6 @@ use ferry_networks::media::MediaLimits;
 use ferry_networks::x::client::{NewPost, RecentPost, XApi, is_duplicate, post_url};
 
 use super::{Answers, Posted, answers, media};
-use crate::Store;
 use crate::accounts::{Account, Accounts};
 use crate::model::Network;
 use crate::outbox::failure::Failure;
@@ -26,7 +25,6 @@ const LOOK_BACK: u8 = 20;
 pub(crate) struct XSender {
     accounts: Accounts,
     account: Account,
-    store: Store,
 }
 
 impl XSender {
@@ -35,7 +33,6 @@ impl XSender {
         Ok(XSender {
             accounts: accounts.clone(),
             account: account.clone(),
-            store: accounts.store().clone(),
         })
     }
 
@@ -75,7 +72,8 @@ impl XSender {
     }
 
     async fn upload(&self, api: &XApi, target: &TargetRow) -> Result<Vec<String>, Failure> {
-        let images = media::prepare_all(&self.store, &target.media, MediaLimits::x()).await?;
+        let images =
+            media::prepare_all(self.accounts.store(), &target.media, MediaLimits::x()).await?;
         let mut ids = Vec::with_capacity(images.len());
         for (image, planned) in images.into_iter().zip(&target.media) {
             let id = api.upload_image(image.bytes, image.mime).await?;

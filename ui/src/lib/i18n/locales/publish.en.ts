@@ -96,7 +96,7 @@ export const publishEn = {
   "accounts.x.step3": "Add the callback URL below to the app, exactly as shown.",
   "accounts.x.step4": "Copy the app's OAuth 2.0 Client ID (Keys and tokens) and paste it here.",
   "accounts.x.cost":
-    "X charges your app's credits for every post: about $0.015 each, $0.200 with a link. Prices change; the Developer Console has today's.",
+    "X charges your app's credits for every post: about {post} each, {postWithLink} with a link. Prices change; the Developer Console has today's.",
   "accounts.x.callback": "Callback URL to register in the app",
   "accounts.x.copy": "Copy",
   "accounts.x.copied": "Copied",

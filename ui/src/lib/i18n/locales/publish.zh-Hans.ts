@@ -93,7 +93,7 @@ export const publishZhHans: Record<keyof typeof publishEn, string> = {
   "accounts.x.step2": "在它的用户认证设置（User authentication settings）中开启 OAuth 2.0，应用类型选“Native App”。",
   "accounts.x.step3": "把下面的回调地址（Callback URL）原样添加到应用中。",
   "accounts.x.step4": "复制应用的 OAuth 2.0 Client ID（在 Keys and tokens 中），粘贴到这里。",
-  "accounts.x.cost": "X 每发一条帖子都会扣你应用的额度：每条约 $0.015，带链接的约 $0.200。价格会变，以开发者控制台上的当前价格为准。",
+  "accounts.x.cost": "X 每发一条帖子都会扣你应用的额度：每条约 {post}，带链接的约 {postWithLink}。价格会变，以开发者控制台上的当前价格为准。",
   "accounts.x.callback": "要在应用中登记的回调地址",
   "accounts.x.copy": "复制",
   "accounts.x.copied": "已复制",

@@ -93,7 +93,7 @@ export const publishZhHant: Record<keyof typeof publishEn, string> = {
   "accounts.x.step2": "在它的使用者驗證設定（User authentication settings）中開啟 OAuth 2.0，應用程式類型選「Native App」。",
   "accounts.x.step3": "把下面的回呼網址（Callback URL）原樣加入應用程式。",
   "accounts.x.step4": "複製應用程式的 OAuth 2.0 Client ID（在 Keys and tokens 中），貼到這裡。",
-  "accounts.x.cost": "X 每發一則貼文都會扣你應用程式的額度：每則約 $0.015，含連結的約 $0.200。價格會變，以開發者主控台上的目前價格為準。",
+  "accounts.x.cost": "X 每發一則貼文都會扣你應用程式的額度：每則約 {post}，含連結的約 {postWithLink}。價格會變，以開發者主控台上的目前價格為準。",
   "accounts.x.callback": "要在應用程式中登記的回呼網址",
   "accounts.x.copy": "複製",
   "accounts.x.copied": "已複製",
