@@ -30,6 +30,7 @@ pub mod fault_proxy;
 pub mod keyring;
 pub mod mastodon_mock;
 pub mod nip96;
+mod nostr_authorization;
 pub mod peers;
 pub mod telegram_bot_api;
 pub mod threads_graph_api;

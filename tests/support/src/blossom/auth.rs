@@ -3,7 +3,6 @@
 //! refusal says which check failed, for whoever reads a failed test.
 
 use axum::http::HeaderMap;
-use axum::http::header::AUTHORIZATION;
 use base64::Engine;
 use nostr::prelude::{Event, Kind, Timestamp};
 
@@ -65,19 +64,8 @@ fn values<'a>(event: &'a Event, name: &'a str) -> impl Iterator<Item = &'a str> 
 
 /// The event in the `Authorization` header, id and signature not yet checked.
 fn read(headers: &HeaderMap) -> Result<Event, String> {
-    let value = headers
-        .get(AUTHORIZATION)
-        .ok_or("missing Authorization")?
-        .to_str()
-        .map_err(|_| "Authorization is not text")?;
-    let (scheme, encoded) = value
-        .trim()
-        .split_once(' ')
-        .ok_or("Authorization is not `Nostr <base64 event>`")?;
-    if !scheme.eq_ignore_ascii_case("nostr") {
-        return Err(format!("Authorization's scheme is {scheme:?}, not Nostr"));
-    }
-    let json = decode_base64(encoded.trim()).ok_or("Authorization's event is not base64")?;
+    let encoded = crate::nostr_authorization::encoded_event(headers)?;
+    let json = decode_base64(encoded).ok_or("Authorization's event is not base64")?;
     serde_json::from_slice(&json).map_err(|e| format!("auth event is not a Nostr event ({e})"))
 }
 

@@ -2,7 +2,6 @@
 //! kind 27235, base64-encoded in `Authorization: Nostr <…>`, checked in the order NIP-98
 //! lists. Each refusal says which check failed, for whoever reads a failed test.
 
-use axum::http::header::AUTHORIZATION;
 use axum::http::{HeaderMap, Uri};
 use base64::Engine;
 use nostr::prelude::{Event, Kind, Timestamp};
@@ -68,22 +67,11 @@ fn value<'a>(event: &'a Event, name: &str) -> Option<&'a str> {
 
 /// The event in the `Authorization` header, id and signature not yet checked.
 fn read(headers: &HeaderMap) -> Result<Event, String> {
-    let value = headers
-        .get(AUTHORIZATION)
-        .ok_or("missing Authorization")?
-        .to_str()
-        .map_err(|_| "Authorization is not text")?;
-    let (scheme, encoded) = value
-        .trim()
-        .split_once(' ')
-        .ok_or("Authorization is not `Nostr <base64 event>`")?;
-    if !scheme.eq_ignore_ascii_case("nostr") {
-        return Err(format!("Authorization's scheme is {scheme:?}, not Nostr"));
-    }
+    let encoded = crate::nostr_authorization::encoded_event(headers)?;
     // NIP-98 says "base64" and its example is the standard alphabet with padding, which is
     // what clients send; the fake takes nothing else, so a client's other encoding shows.
     let json = base64::engine::general_purpose::STANDARD
-        .decode(encoded.trim())
+        .decode(encoded)
         .map_err(|_| "Authorization's event is not standard base64")?;
     Event::from_json(json).map_err(|e| format!("auth event is not a Nostr event ({e})"))
 }
