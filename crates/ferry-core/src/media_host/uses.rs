@@ -41,7 +41,9 @@ impl Store {
 
     /// The host's objects no post needs: none links them, and every target that used them is
     /// posted or failed (or gone with its draft). A queued, sending or unknown target still
-    /// needs its pictures: Threads fetches them when the post is made.
+    /// needs its pictures: Threads fetches them when the post is made. And no Nostr event
+    /// Ferry signed names the object — notes made before uses were recorded have no use rows,
+    /// but their signed events (kept with their parts) still link the object by its name.
     pub(crate) async fn unneeded_media(&self, host_id: &str) -> Result<Vec<String>, StoreError> {
         sqlx::query_scalar(
             "SELECT DISTINCT u.object_key FROM media_host_uses u WHERE u.host_id = ?1 \
@@ -49,6 +51,9 @@ impl Store {
                  LEFT JOIN outbox_targets t ON t.id = v.target_id \
                  WHERE v.host_id = u.host_id AND v.object_key = u.object_key \
                  AND (v.linked = 1 OR t.state IN ('queued', 'sending', 'unknown'))) \
+             AND NOT EXISTS (SELECT 1 FROM outbox_parts p \
+                 JOIN outbox_targets t ON t.id = p.target_id \
+                 WHERE t.network = 'nostr' AND instr(p.payload, u.object_key) > 0) \
              ORDER BY u.object_key",
         )
         .bind(host_id)

@@ -2,7 +2,8 @@
 //! with the FAKE Threads API (`ferry_test_support::threads_graph_api`, from Meta's
 //! documentation) and a real Nostr relay: with the setting on, a picture Threads copied is
 //! gone from the bucket after the post; the same kind of picture also linked by a Nostr note
-//! stays, however the posts end; with the setting off, nothing is deleted.
+//! stays, however the posts end, and so does one an older note links (made before uses were
+//! recorded); with the setting off, nothing is deleted.
 
 use std::collections::BTreeMap;
 
@@ -11,6 +12,7 @@ use ferry_core::accounts::{Account, Accounts, AddThreads};
 use ferry_core::outbox::Publisher;
 use ferry_test_support::peers;
 use ferry_test_support::threads_graph_api::{FakeThreadsApi, GOOD_TOKEN};
+use sqlx::{Connection, SqliteConnection};
 
 async fn add_threads(accounts: &Accounts, api: &str) -> Account {
     accounts
@@ -97,6 +99,41 @@ async fn pictures_go_once_no_post_needs_them_and_never_while_a_note_links_them()
         "the note links the same object"
     );
 
+    // A note made before uses were recorded (its use rows gone, as in a data folder from
+    // then): a Threads post of the same picture still leaves it, its signed event names it.
+    let tag = marker("sweep-old");
+    let draft = env
+        .draft(&[("en", &format!("older note {tag}"))], &[&nostr])
+        .await;
+    let yellow = picture("yellow.png", [220, 220, 30]);
+    store
+        .attach_media(&draft.id, &yellow, BTreeMap::new())
+        .await
+        .unwrap();
+    assert!(post_with(&publisher, &draft.id).await.all_posted());
+    let url = format!("sqlite://{}", store.db_path().display());
+    let mut db = SqliteConnection::connect(&url).await.unwrap();
+    sqlx::query("DELETE FROM media_host_uses")
+        .execute(&mut db)
+        .await
+        .unwrap();
+    let draft = env
+        .draft(&[("en", "same picture 同一张")], &[&threads])
+        .await;
+    store
+        .attach_media(&draft.id, &yellow, BTreeMap::new())
+        .await
+        .unwrap();
+    assert!(post_with(&publisher, &draft.id).await.all_posted());
+    let older = api.posts()[2].images[0].url.clone();
+    let notes = nostr_notes(&relay, &nostr.remote_id).await;
+    assert!(
+        notes
+            .iter()
+            .any(|e| e.content.contains(&tag) && e.content.contains(&older))
+    );
+    assert_eq!(served(&older).await, 200, "kept: an older note links it");
+
     // The setting off: a Threads picture is kept.
     let host = env
         .accounts
@@ -113,6 +150,6 @@ async fn pictures_go_once_no_post_needs_them_and_never_while_a_note_links_them()
         .unwrap();
     let job = post_with(&publisher, &draft.id).await;
     assert!(job.all_posted(), "{job:#?}");
-    assert_eq!(served(&api.posts()[2].images[0].url).await, 200);
+    assert_eq!(served(&api.posts()[3].images[0].url).await, 200);
     env.cleanup().await;
 }
