@@ -97,10 +97,27 @@ fn unwritable(path: &Path, detail: String) -> StoreError {
 
 /// Applies the migrations this build has and the database lacks.
 pub(super) async fn migrate(pool: &SqlitePool, path: &Path) -> Result<(), StoreError> {
+    let applied = async || -> i64 {
+        sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations")
+            .fetch_one(pool)
+            .await
+            .unwrap_or(0)
+    };
+    let before = applied().await;
     MIGRATOR
         .run(pool)
         .await
-        .map_err(|err| migrate_err(path, err))
+        .map_err(|err| migrate_err(path, err))?;
+    if applied().await != before {
+        // Every migration's pages sit in the WAL, and checkpoints are left to `upkeep`: on a
+        // new or upgraded database that WAL would keep megabytes of disk that the first
+        // saves may need (a nearly full disk). Fold it into the file and give the space
+        // back now; a failure here only leaves it for the next checkpoint.
+        let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(pool)
+            .await;
+    }
+    Ok(())
 }
 
 async fn quick_check(pool: &mut SqliteConnection, path: &Path) -> Result<(), StoreError> {
