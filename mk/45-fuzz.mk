@@ -1,8 +1,13 @@
 # Fuzzing every parser of untrusted input with cargo-fuzz (libFuzzer, AddressSanitizer): the
 # targets are fuzz/fuzz_targets/*.rs, a crate with a workspace of its own (fuzz/Cargo.toml).
 #   make fuzz        each target for FUZZ_SECONDS (default 300), one after another
-#   make fuzz-smoke  (a `make test` step) replays every seed and kept crash, then fuzzes each
-#                    target for FUZZ_SMOKE_SECONDS (default 15)
+#   make fuzz-smoke  replays every seed and kept crash, then fuzzes each target for
+#                    FUZZ_SMOKE_SECONDS (default 15)
+# Each target is a one-liner calling a check in the engine's crates (ferry-networks'
+# fuzz_checks, ferry-core's secrets::fuzzing). `make test` runs those checks in the ordinary
+# test build on every seed, kept crash and 300 seeded mutants of each
+# (ferry_test_support::fuzz_replay): the instrumented build is a second build of the whole
+# dependency tree, 14 of the cold `make test`'s minutes on 2 cores, so it is not a test step.
 # New inputs go to $(FERRY_CACHE)/fuzz/corpus/<target> (so later runs start from them) and
 # crashes to $(FERRY_CACHE)/fuzz/artifacts/<target>; the committed seeds in fuzz/corpus/ are
 # only read. A crash is fixed, then its input is kept in fuzz/regressions/<target>/ for
@@ -66,4 +71,3 @@ $(foreach t,$(FUZZ_TARGETS),$(eval $(call fuzz_rules,$(t))))
 fuzz: $(addprefix fuzz-,$(FUZZ_TARGETS))
 fuzz-smoke: $(addprefix fuzz-smoke-,$(FUZZ_TARGETS))
 
-TEST_STEPS += fuzz-smoke

@@ -1,47 +1,8 @@
-//! A feed document as a server sends it (RSS 2.0/1.0/0.9x, Atom, JSON Feed, or anything
-//! else), through `rss::parse_feed`. Checks: every entry's HTML holds only the sanitizer's
-//! allowlist (`assert_safe_html`), its address and media are http(s), its id is SHA-256 hex,
-//! its title is one line; and an entry parses the same way twice (identity is stable).
-//!
-//! `parse_feed` turns a panic inside feed-rs (quick-xml) into `NotAFeed`; libfuzzer-sys's
-//! panic hook would abort before that, so a hook that only reports is put in its place
-//! (quietly for quick-xml's known panic, which the fuzzer reaches often). A panic anywhere
-//! else still escapes `fuzz_target!`, which aborts on it.
+//! The `feed` target. What it feeds and checks: crates/ferry-networks/src/fuzz_checks/feed.rs
+//! (the ordinary tests run the same check on the seeds and mutants of them).
 #![no_main]
 
-use ferry_fuzz::assert_safe_body;
-use ferry_networks::rss::parse_feed;
+use ferry_networks::fuzz_checks::feed::{check, report_panic};
 use libfuzzer_sys::fuzz_target;
-use url::Url;
 
-fuzz_target!(init: std::panic::set_hook(Box::new(report_panic)), |data: &[u8]| {
-    let base = Url::parse("https://feeds.example/blog/feed.xml").unwrap();
-    let Ok(feed) = parse_feed(data, &base) else {
-        return;
-    };
-    if let Some(title) = &feed.title {
-        assert!(!title.contains('\n') && !title.is_empty());
-    }
-    for entry in &feed.entries {
-        assert_eq!(entry.remote_id.len(), 64);
-        assert!(entry.remote_id.bytes().all(|b| b.is_ascii_hexdigit()));
-        assert_safe_body(entry.html.as_deref(), entry.url.as_deref(), &entry.media);
-        if let Some(title) = &entry.title {
-            assert!(!title.contains('\n') && !title.is_empty());
-        }
-    }
-    let again = parse_feed(data, &base).expect("parsed once, parses again");
-    let ids = |f: &ferry_networks::rss::ParsedFeed| -> Vec<String> {
-        f.entries.iter().map(|e| e.remote_id.clone()).collect()
-    };
-    assert_eq!(ids(&again), ids(&feed));
-});
-
-fn report_panic(info: &std::panic::PanicHookInfo<'_>) {
-    if !info
-        .location()
-        .is_some_and(|l| l.file().contains("/quick-xml-"))
-    {
-        eprintln!("{info}");
-    }
-}
+fuzz_target!(init: std::panic::set_hook(Box::new(report_panic)), |data: &[u8]| check(data));

@@ -8,6 +8,9 @@
 //! reader returns.
 
 pub mod bluesky;
+#[cfg(any(test, feature = "fuzzing"))]
+#[doc(hidden)]
+pub mod fuzz_checks;
 pub mod http;
 pub mod mastodon;
 pub mod media;

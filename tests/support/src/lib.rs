@@ -24,9 +24,12 @@
 //! - [`nip96`]: a FAKE NIP-96 media server (Nostr HTTP file storage; no real one runs here),
 //!   from NIP-96 and NIP-98: discovery, signed multipart uploads, delayed processing, deletes.
 //! - [`mastodon_mock`]: the browser's part of mastodon-mock's OAuth sign-in.
+//! - [`fuzz_replay`]: the fuzz targets' seeds, kept crashes and seeded mutants of them, for
+//!   the targets' checks to run in the ordinary test build.
 
 pub mod blossom;
 pub mod fault_proxy;
+pub mod fuzz_replay;
 pub mod keyring;
 pub mod mastodon_mock;
 pub mod nip96;

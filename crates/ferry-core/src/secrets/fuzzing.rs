@@ -1,9 +1,20 @@
 //! Entry points for the fuzz targets (`fuzz/`, feature `fuzzing`) to the private layers of
 //! `secrets.enc`: the header ([`header`]), the entries inside ([`decode`], [`encode`]) and
-//! sealing and opening with a key ([`SealingKey`]), each as [`EncryptedFileStore`] uses it.
-//! Not an API: nothing else builds with this feature.
+//! sealing and opening with a key ([`SealingKey`]), each as [`EncryptedFileStore`] uses it;
+//! and [`check`], what the `secrets_file` target asserts of any file, which the unit tests
+//! also run on its seeds and mutants of them. Not an API: only tests and the fuzz crate build
+//! it.
+//!
+//! `check` takes `secrets.enc` as found on disk (damaged, truncated, tampered with, or
+//! written by another version), layer by layer as `EncryptedFileStore` reads it: a header
+//! that parses writes back to the same bytes; entries that decode encode to as many bytes and
+//! decode to the same entries; sealed under a key they open to the same plaintext, and
+//! changing any one byte of the sealed file makes it refuse to open; opening the input itself
+//! as a file never panics.
 //!
 //! [`EncryptedFileStore`]: super::EncryptedFileStore
+
+use std::sync::LazyLock;
 
 use super::Secret;
 use super::file_crypto::{DerivedKey, derive};
@@ -82,5 +93,38 @@ impl SealingKey {
             .open(&header, ciphertext)
             .ok_or("the contents fail their integrity check")?;
         Ok(plaintext.to_vec())
+    }
+}
+
+static KEY: LazyLock<SealingKey> = LazyLock::new(|| SealingKey::new("渡 fuzz passphrase"));
+
+/// What the `secrets_file` fuzz target asserts of `data` (see the module's docs).
+pub fn check(data: &[u8]) {
+    if let Ok((params, header, ciphertext_len)) = header(data) {
+        assert_eq!(header, &data[..HEADER_LEN], "{params:?}");
+        assert_eq!(ciphertext_len, data.len() - HEADER_LEN);
+    }
+    let _ = KEY.open(data);
+    let Ok(entries) = decode(data) else {
+        return;
+    };
+    let plaintext = encode(&entries);
+    assert_eq!(plaintext.len(), data.len());
+    assert_eq!(decode(&plaintext).unwrap(), entries);
+    let mut file = KEY.seal(&plaintext);
+    assert_eq!(KEY.open(&file).unwrap(), plaintext);
+    let at = data.iter().map(|&b| usize::from(b)).sum::<usize>() % file.len();
+    file[at] ^= 1 << (data.len() % 8);
+    assert!(
+        KEY.open(&file).is_err(),
+        "byte {at} changed and the file still opened"
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn seeds_and_mutants_of_secrets_files_hold_up() {
+        ferry_test_support::fuzz_replay::replay("secrets_file", 300, super::check);
     }
 }

@@ -62,7 +62,7 @@ mod file_crypto;
 mod file_entries;
 mod file_format;
 mod file_store;
-#[cfg(feature = "fuzzing")]
+#[cfg(any(test, feature = "fuzzing"))]
 #[doc(hidden)]
 pub mod fuzzing;
 mod key;

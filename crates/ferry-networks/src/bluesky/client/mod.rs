@@ -31,7 +31,7 @@ pub use posts::{PublishedPost, RecordView};
 pub use record::{BlobRef, NewPost, PostImage, ReplyRef, StrongRef};
 pub use session::{BlueskyClient, BlueskySession, OnRotate};
 pub use tid::Tid;
-#[cfg(feature = "fuzzing")]
+#[cfg(any(test, feature = "fuzzing"))]
 #[doc(hidden)]
 pub use timeline::fuzzing;
 pub use timeline::{KNOWN_ENTRIES, SORT_SLACK, TIMELINE_MAX_PAGE_BYTES, TIMELINE_MAX_PAGES};

@@ -342,7 +342,7 @@ impl BlueskyClient {
     }
 }
 
-#[cfg(feature = "fuzzing")]
+#[cfg(any(test, feature = "fuzzing"))]
 #[path = "timeline_fuzzing.rs"]
 pub mod fuzzing;
 

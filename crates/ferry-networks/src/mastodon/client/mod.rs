@@ -40,7 +40,7 @@ pub use scheduled::{
 };
 pub use server::{InstanceLimits, MastodonServer};
 pub use statuses::{MastodonClient, NewStatus, Visibility};
-#[cfg(feature = "fuzzing")]
+#[cfg(any(test, feature = "fuzzing"))]
 #[doc(hidden)]
 pub use timeline::fuzzing;
 pub use timeline::{HOME_MAX_PAGE_BYTES, HOME_MAX_PAGES};

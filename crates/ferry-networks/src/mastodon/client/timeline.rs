@@ -224,7 +224,7 @@ fn is_newer(a: &str, b: &str) -> bool {
     (a.len(), a) > (b.len(), b)
 }
 
-#[cfg(feature = "fuzzing")]
+#[cfg(any(test, feature = "fuzzing"))]
 #[path = "timeline_fuzzing.rs"]
 pub mod fuzzing;
 

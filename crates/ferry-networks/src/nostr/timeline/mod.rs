@@ -52,7 +52,7 @@ mod deletions;
 mod error;
 mod fanout;
 mod follows;
-#[cfg(feature = "fuzzing")]
+#[cfg(any(test, feature = "fuzzing"))]
 #[doc(hidden)]
 pub mod fuzzing;
 mod latest;

@@ -2,9 +2,9 @@
 //! came from: HTML only as the sanitizer's allowlist has it, addresses only http(s), times
 //! never in the future.
 
+use crate::rss::ALLOWED_TAGS;
+use crate::timeline::{PostAuthor, PostMedia, TimelinePost};
 use chrono::{DateTime, Utc};
-use ferry_networks::rss::ALLOWED_TAGS;
-use ferry_networks::timeline::{PostAuthor, PostMedia, TimelinePost};
 use url::Url;
 
 /// The fetch time every target maps posts at (fixed, so a crash replays the same way).
