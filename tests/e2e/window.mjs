@@ -71,8 +71,27 @@ export async function screenshot(window, name) {
   await window.executeAsyncScript(
     "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(done))",
   );
-  await mkdir(ARTIFACTS, { recursive: true });
-  await writeFile(join(ARTIFACTS, name), Buffer.from(await window.takeScreenshot(), "base64"));
+  // Without compositing (what Ferry chooses where there is no GPU, as here: rendering.rs),
+  // WebKitWebDriver takes the snapshot from the page's next paint, and a page that doesn't
+  // change never paints again: the snapshot never came back on the still "damaged database"
+  // screen. A 1-pixel, nearly transparent dot that flickers while the snapshot is taken
+  // gives it that paint.
+  await window.executeScript(`
+    const dot = document.createElement("div");
+    dot.id = "e2e-paint-tick";
+    dot.style.cssText = "position:fixed;left:0;top:0;width:1px;height:1px;opacity:0.01;pointer-events:none";
+    document.body.append(dot);
+    let odd = false;
+    window.__e2ePaintTick = setInterval(() => { dot.style.opacity = (odd = !odd) ? "0.02" : "0.01"; }, 50);
+  `);
+  try {
+    await mkdir(ARTIFACTS, { recursive: true });
+    await writeFile(join(ARTIFACTS, name), Buffer.from(await window.takeScreenshot(), "base64"));
+  } finally {
+    await window.executeScript(
+      "clearInterval(window.__e2ePaintTick); document.getElementById('e2e-paint-tick')?.remove()",
+    );
+  }
 }
 
 /**
