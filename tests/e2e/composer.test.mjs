@@ -175,6 +175,10 @@ test("compose, attach, close, relaunch, restore", async (t) => {
       // Newest first: find the newest older revision whose English text is the first version.
       let picked;
       for (const item of revisions.slice(1)) {
+        // As a person scrolls the list: WebKitWebDriver does not always scroll it for the
+        // click (without compositing, an item half below the list's edge stays there and is
+        // "not interactable").
+        await second.executeScript("arguments[0].scrollIntoView({ block: 'nearest' })", item);
         await item.click();
         const texts = await waitFor(second, "the revision's texts", async () => {
           const shown = await second.findElements(By.css("[data-testid=revision-text]"));
