@@ -10,7 +10,7 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
-import { closeLikeAUser, find, screenshot, value, waitFor } from "./window.mjs";
+import { clickElementInView, closeLikeAUser, find, screenshot, value, waitFor } from "./window.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const APP = process.env.FERRY_APP_BINARY;
@@ -175,11 +175,9 @@ test("compose, attach, close, relaunch, restore", async (t) => {
       // Newest first: find the newest older revision whose English text is the first version.
       let picked;
       for (const item of revisions.slice(1)) {
-        // As a person scrolls the list: WebKitWebDriver does not always scroll it for the
-        // click (without compositing, an item half below the list's edge stays there and is
-        // "not interactable").
-        await second.executeScript("arguments[0].scrollIntoView({ block: 'nearest' })", item);
-        await item.click();
+        // Scrolled into the history list first: without compositing, WebKitWebDriver left an
+        // item half below the list's edge where it was and called it "not interactable".
+        await clickElementInView(second, item);
         const texts = await waitFor(second, "the revision's texts", async () => {
           const shown = await second.findElements(By.css("[data-testid=revision-text]"));
           return shown.length > 0 ? Promise.all(shown.map((e) => e.getText())) : false;

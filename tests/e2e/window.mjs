@@ -41,7 +41,11 @@ export async function waitFor(window, what, check, timeout = TIMEOUT) {
  * elements outside the window, and one inside it but under the status strip is not clickable.
  */
 export async function clickInView(window, css) {
-  const element = await find(window, css);
+  return clickElementInView(window, await find(window, css));
+}
+
+/** `clickInView` for an element already found (one of a list, say). */
+export async function clickElementInView(window, element) {
   await window.executeScript("arguments[0].scrollIntoView({ block: 'center' })", element);
   await element.click();
   return element;

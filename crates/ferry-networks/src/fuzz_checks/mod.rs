@@ -36,7 +36,7 @@ mod tests {
 
     #[test]
     fn image() {
-        // Decoding and re-encoding is the slow one; its seeds are many.
+        // Decoding and re-encoding each mutant is the slow one.
         replay("image", 40, super::image::check);
     }
 
