@@ -23,9 +23,13 @@ e2e-deps: $(TAURI_DRIVER_STAMP) tests/e2e/node_modules/.package-lock.json
 	@scripts/apt-install $(APT_E2E)
 
 # assets: the hints test reads pinyin and meanings from the dictionaries.
+# The app and the fake APIs come from the workspace's test build (the one test-rust ran, so
+# nothing is compiled again): `cargo build -p ferry-app` would resolve other features than the
+# test build, which unifies the dev-dependencies', and compile most of the dependency tree a
+# second time (11 min of a cold run). The test build makes both: ferry-app's and
+# ferry-test-support's integration tests run them (target/debug/ferry-app, fake-*).
 test-e2e: ui-build e2e-deps assets
-	cargo build -p ferry-app --locked
-	cargo build -p ferry-test-support --bin fake-telegram --bin fake-threads --bin fake-x --locked
+	$(LINTED) cargo test --workspace --no-run --locked
 	FERRY_APP_BINARY=$(CARGO_TARGET_DIR)/debug/ferry-app FERRY_PEERS="bluesky nginx nostr telegram threads x" \
 	  FERRY_KEYRING_BUS_CONFIG=$(CURDIR)/tests/e2e/session-bus.conf FERRY_E2E_BUS=inherit \
 	  tests/keyring/with-keyring tests/peers/with-peers tests/e2e/run
