@@ -40,6 +40,8 @@ pub mod os_locale;
 pub mod preferences;
 pub mod publishing;
 pub mod relaunch;
+#[cfg(target_os = "linux")]
+pub mod rendering;
 pub mod scheduling;
 pub mod sign_ins;
 pub mod welcome;

@@ -12,6 +12,9 @@ fn main() -> ExitCode {
     }
     // Before any thread starts: the webview, the browser and plugins never see it.
     ferry_core::secrets::take_passphrase_from_env();
+    // Before the webview starts: WebKit reads it once.
+    #[cfg(target_os = "linux")]
+    ferry_app::rendering::choose_compositing();
     ferry_app::run();
     ExitCode::SUCCESS
 }
