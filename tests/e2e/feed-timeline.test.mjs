@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { after, before, test } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
-import { records, signInAlice } from "./steps.mjs";
+import { hintCardSays, records, signInAlice } from "./steps.mjs";
 import { find, screenshot, waitFor } from "./window.mjs";
 
 const PDS = process.env.FERRY_TEST_BSKY_PDS;
@@ -147,16 +147,13 @@ test("a Bluesky account's following timeline in the merged feed", async (t) => {
         FRIENDS,
       );
       // 渡口 is a dictionary word; its card carries the pinyin once the dictionaries loaded.
-      await waitFor(window, "the pinyin of 渡口 in the feed's hints", async () =>
-        window.executeScript(
-          `const column = document.querySelector("[data-testid=feed-hints-item]");
-           const word = column?.querySelector('.hinted[data-text="渡口"]');
-           return !!word && word.textContent.includes("dùkǒu");`,
-        ),
-      ).catch(async (err) => {
-        await screenshot(window, "feed-hints-failure.png");
-        throw err;
-      });
+      await hintCardSays(window, '[data-testid=feed-hints-item] .hinted[data-text="渡口"]', "dùkǒu").catch(
+        async (err) => {
+          await screenshot(window, "feed-hints-failure.png");
+          throw err;
+        },
+      );
+      await window.executeScript("document.activeElement?.blur()");
       await screenshot(window, "feed-hints.png");
     });
 

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { By, Key } from "selenium-webdriver";
 import { TauriDriver } from "./tauri-driver.mjs";
+import { hintCardSays } from "./steps.mjs";
 import { find, screenshot, value, waitFor } from "./window.mjs";
 
 const APP = process.env.FERRY_APP_BINARY;
@@ -55,10 +56,8 @@ test("hints beside the composer", async (t) => {
     await t.test("shows the pinyin of 你好 on hover and on keyboard focus", async () => {
       const word = `[data-testid=hints-zh-Hans] .hinted[data-text="你好"]`;
       // The dictionaries load in the background; the card gains its meaning when they have.
-      await waitFor(window, "the dictionary meaning of 你好", async () => {
-        const el = (await window.findElements(By.css(`${word} .card-gloss`)))[0];
-        return el ? (await el.getAttribute("textContent")).includes("hello") : false;
-      });
+      await hintCardSays(window, word, "hello");
+      await window.executeScript("document.activeElement?.blur()");
       await window.actions().move({ origin: await find(window, word) }).perform();
       const hovered = await cardText(window, "zh-Hans", "你好", "nǐhǎo");
       assert.match(hovered, /hello/);

@@ -1,6 +1,6 @@
 // Steps several window tests share: a driver for a test file on the reference PDS, adding a
 // Bluesky account through the accounts screen, writing a bilingual draft, scheduling it,
-// closing a dialog, reading text the window just re-rendered, reading a handle's posts
+// closing a dialog, reading text the window just re-rendered or a word's hint card, reading a handle's posts
 // back from the PDS, and ending an app process left running in the background.
 import assert from "node:assert/strict";
 import { readdir, readFile, readlink } from "node:fs/promises";
@@ -110,6 +110,21 @@ export async function records(pds, handle, text) {
 /** An element's text as the DOM holds it now: getText returns "" on what Svelte just re-rendered. */
 export async function textOf(window, selector) {
   return window.executeScript(`return document.querySelector(arguments[0])?.textContent ?? "";`, selector);
+}
+
+/**
+ * Waits until the hint card of a word (`word`: a CSS selector of its `.hinted` span) contains
+ * `want`, and returns the card's text. A card is built when its word is first pointed at or
+ * focused, so each look focuses the word, as a keyboard user would: the panel is rebuilt when
+ * the dictionaries finish loading, and the new span is focused in its turn.
+ */
+export async function hintCardSays(window, word, want, timeout) {
+  const look = `const word = document.querySelector(arguments[0]);
+    if (!word) return false;
+    word.focus();
+    const text = word.querySelector(".card")?.textContent ?? "";
+    return text.includes(arguments[1]) ? text : false;`;
+  return waitFor(window, `the card of ${word} to say ${want}`, () => window.executeScript(look, word, want), timeout);
 }
 
 /**

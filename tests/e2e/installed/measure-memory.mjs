@@ -11,9 +11,9 @@ import { readFileSync, readdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { By } from "selenium-webdriver";
 import { startAsInstalled } from "./as-installed.mjs";
-import { find, waitFor } from "../window.mjs";
+import { hintCardSays } from "../steps.mjs";
+import { find } from "../window.mjs";
 
 const minutes = Number(process.argv[2] ?? 10);
 const read = (path) => {
@@ -93,10 +93,7 @@ const window = await driver.launch();
 try {
   const editor = await find(window, "[data-testid=editor-primary]", 30_000);
   await editor.sendKeys("你好");
-  await waitFor(window, "the gloss of 你好", async () => {
-    const gloss = (await window.findElements(By.css(`.hinted[data-text="你好"] .card-gloss`)))[0];
-    return gloss ? (await gloss.getAttribute("textContent")).includes("hello") : false;
-  }, 30_000);
+  await hintCardSays(window, `.hinted[data-text="你好"]`, "hello", 30_000);
   await new Promise((done) => setTimeout(done, minutes * 60_000));
   const app = pids().find((pid) => command(pid) === "/usr/bin/ferry-app");
   if (!app) throw new Error("no /usr/bin/ferry-app process");

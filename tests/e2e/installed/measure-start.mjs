@@ -8,9 +8,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { By } from "selenium-webdriver";
 import { startAsInstalled } from "./as-installed.mjs";
-import { find, waitFor } from "../window.mjs";
+import { hintCardSays } from "../steps.mjs";
+import { find } from "../window.mjs";
 
 const runs = Number(process.argv[2] ?? 5);
 const rssMiB = (pattern) => {
@@ -32,10 +32,7 @@ for (let n = 0; n < runs; n++) {
     const editor = await find(window, "[data-testid=editor-primary]", 30_000);
     const painted = performance.now() - t0;
     await editor.sendKeys("你好");
-    await waitFor(window, "the gloss of 你好", async () => {
-      const gloss = (await window.findElements(By.css(`.hinted[data-text="你好"] .card-gloss`)))[0];
-      return gloss ? (await gloss.getAttribute("textContent")).includes("hello") : false;
-    }, 30_000);
+    await hintCardSays(window, `.hinted[data-text="你好"]`, "hello", 30_000);
     const hints = performance.now() - t0;
     await new Promise((done) => setTimeout(done, 3000));
     const app = rssMiB("^/usr/bin/ferry-app");

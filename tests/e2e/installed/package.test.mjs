@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { By } from "selenium-webdriver";
 import { startAsInstalled } from "./as-installed.mjs";
+import { hintCardSays } from "../steps.mjs";
 import { find, screenshot, value, waitFor } from "../window.mjs";
 
 const EN = "Night ferry at nine, see you at the pier";
@@ -65,11 +66,7 @@ test("the installed app: welcome, a bilingual draft with hints, saved, there aft
 
     // Pinyin and a gloss for 你好: only the packaged dictionaries can give them here.
     const word = `[data-testid=hints-zh-Hans] .hinted[data-text="你好"]`;
-    await waitFor(first, "the dictionary meaning of 你好", async () => {
-      const gloss = (await first.findElements(By.css(`${word} .card-gloss`)))[0];
-      return gloss ? (await gloss.getAttribute("textContent")).includes("hello") : false;
-    }, 60_000);
-    const card = await (await find(first, `${word} .card`)).getAttribute("textContent");
+    const card = await hintCardSays(first, word, "hello", 60_000);
     assert.match(card, /nǐhǎo/);
     await waitFor(first, "Saved", async () =>
       (await (await find(first, "[data-save-state]")).getAttribute("data-save-state")) === "saved",

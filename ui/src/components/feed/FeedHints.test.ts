@@ -84,8 +84,12 @@ function press(key: string) {
 const card = (root: Element, id: number) => root.querySelector<HTMLElement>(`[data-testid=feed-item][data-id="${id}"]`)!;
 const panel = (root: Element) => root.querySelector<HTMLElement>("[data-testid=feed-hints]")!;
 const explained = (root: Element) => panel(root).querySelector<HTMLElement>("[data-testid=feed-hints-item]")?.dataset.id;
-const gloss = (root: Element, word: string) =>
-  panel(root).querySelector(`.hinted[data-text="${word}"] .card`)?.textContent ?? "";
+/** The card of `word`, pointed at first: cards are built when a word is first pointed at. */
+const gloss = (root: Element, word: string) => {
+  const token = panel(root).querySelector(`.hinted[data-text="${word}"]`);
+  token?.dispatchEvent(new PointerEvent("pointerover", { bubbles: true }));
+  return token?.querySelector(".card")?.textContent ?? "";
+};
 const asked = (fake: FakeBackend) => fake.called("hints");
 
 /** The pointer moves onto card `id` (or the screen's header with null), at (x, y). */

@@ -51,8 +51,12 @@ function show(variants: { lang: string; text: string }[]) {
   return { target, fake };
 }
 
-const card = (root: Element, lang: string, word: string) =>
-  root.querySelector(`[data-testid=hints-${lang}] .hinted[data-text="${word}"] .card`)?.textContent ?? "";
+/** The card of `word`, pointed at first: cards are built when a word is first pointed at. */
+const card = (root: Element, lang: string, word: string) => {
+  const token = root.querySelector(`[data-testid=hints-${lang}] .hinted[data-text="${word}"]`);
+  token?.dispatchEvent(new PointerEvent("pointerover", { bubbles: true }));
+  return token?.querySelector(".card")?.textContent ?? "";
+};
 
 describe("HintsPanel (composer)", () => {
   it("hints every variant with text, the main one first, with each variant's language", async () => {

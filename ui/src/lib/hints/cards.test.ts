@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Hints } from "../backend";
-import { hintedText } from "./cards";
+import { cardOf, hintedText } from "./cards";
 import { span } from "./fixtures";
 import { pieces } from "./pieces";
 
@@ -75,24 +75,45 @@ describe("hinted text", () => {
     root.append(hintedText(document, pieces(TEXT, sample()), labels));
     const nihao = root.querySelector<HTMLElement>('[data-text="你好"]')!;
     expect(nihao.tabIndex).toBe(0);
+    cardOf(nihao);
     const card = document.getElementById(nihao.getAttribute("aria-describedby")!)!;
+    expect(card.parentElement).toBe(nihao);
     expect(card.getAttribute("role")).toBe("tooltip");
     expect(card.querySelector(".card-pinyin")!.textContent).toBe("nǐhǎo");
     expect(card.querySelector(".card-gloss")!.textContent).toBe("hello; hi");
 
-    const sisters = root.querySelector('[data-text="姐妹们"] .card')!;
+    const sisters = cardOf(root.querySelector('[data-text="姐妹们"]'))!;
     expect(sisters.textContent).toContain("Not in the dictionary");
 
     // Table text is data: angle brackets stay text, no element is made from them.
-    const note = root.querySelector('[data-kind="note"] .card')!;
+    const note = cardOf(root.querySelector('[data-kind="note"]'))!;
     expect(note.querySelector("b")).toBeNull();
     expect(note.textContent).toContain("<b>not markup</b>");
     expect(note.textContent).toContain("Equivalents: GOAT");
   });
 
+  it("builds a word's card only when first asked, once, and none for other elements", () => {
+    const root = document.createElement("div");
+    root.append(hintedText(document, pieces(TEXT, sample()), labels));
+    const tokens = [...root.querySelectorAll<HTMLElement>(".hinted")];
+    expect(tokens).toHaveLength(4);
+    expect(root.querySelectorAll(".card")).toHaveLength(0);
+    expect(tokens[0].hasAttribute("aria-describedby")).toBe(false);
+
+    const first = cardOf(tokens[0])!;
+    expect(first.textContent).toContain("Not in the dictionary");
+    expect(cardOf(tokens[0])).toBe(first);
+    expect(tokens[0].querySelectorAll(".card")).toHaveLength(1);
+    expect(root.querySelectorAll(".card")).toHaveLength(1);
+
+    expect(cardOf(root)).toBeUndefined();
+    expect(cardOf(null)).toBeUndefined();
+  });
+
   it("keeps the text a reader sees unchanged outside the cards", () => {
     const root = document.createElement("div");
     root.append(hintedText(document, pieces(TEXT, sample(), 0, TEXT.indexOf("yyds")), labels));
+    root.querySelectorAll(".hinted").forEach((token) => cardOf(token));
     root.querySelectorAll(".card").forEach((c) => c.remove());
     expect(root.textContent).toBe(TEXT.slice(0, TEXT.indexOf("yyds")));
   });

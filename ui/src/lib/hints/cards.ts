@@ -3,9 +3,14 @@
 //
 //   const node = hintedText(document, pieces(text, hints, s.utf16Start, s.utf16End), labels);
 //   container.replaceChildren(node);
+//   container.onpointerover = (e) => cardOf((e.target as Element).closest(".hinted"));
 //
-// Each hinted piece is a focusable span holding its card; CSS shows the card on hover and on
-// keyboard focus (see HintText.svelte), so the keyboard reaches every gloss the mouse does.
+// Each hinted piece is a focusable span; its card is built inside it the first time the word
+// is pointed at or focused (`cardOf`), and CSS shows it on hover and on keyboard focus (see
+// HintText.svelte), so the keyboard reaches every gloss the mouse does. Built lazily because a
+// long post has thousands of hinted words and the panel is rebuilt after every pause in
+// typing: building every card up front made that rebuild several times longer, for cards
+// nobody opens.
 import type { Piece } from "./pieces";
 
 export interface CardLabels {
@@ -89,7 +94,10 @@ export function hintCard(doc: Doc, piece: Exclude<Piece, { kind: "plain" }>, lab
 
 let nextId = 0;
 
-/** The pieces as text, each hinted one a focusable span with its card inside. */
+/** What a token's card is built from, until it is. */
+const unbuilt = new WeakMap<Element, { doc: Doc; piece: Exclude<Piece, { kind: "plain" }>; labels: CardLabels }>();
+
+/** The pieces as text, each hinted one a focusable span whose card `cardOf` builds. */
 export function hintedText(doc: Doc, list: readonly Piece[], labels: CardLabels): DocumentFragment {
   const out = doc.createDocumentFragment();
   for (const piece of list) {
@@ -102,11 +110,26 @@ export function hintedText(doc: Doc, list: readonly Piece[], labels: CardLabels)
     token.dataset.kind = piece.kind;
     token.dataset.text = piece.text;
     token.append(el(doc, "span", "hinted-text", piece.text));
-    const card = hintCard(doc, piece, labels);
-    card.id = `hint-card-${++nextId}`;
-    token.setAttribute("aria-describedby", card.id);
-    token.append(card);
+    unbuilt.set(token, { doc, piece, labels });
     out.append(token);
   }
   return out;
+}
+
+/**
+ * The card of a token from `hintedText`, built and put inside it on the first call (the word
+ * then names it in `aria-describedby`); `undefined` for anything else.
+ */
+export function cardOf(token: Element | null | undefined): HTMLElement | undefined {
+  if (!token) return undefined;
+  const built = token.lastElementChild;
+  if (built instanceof HTMLElement && built.classList.contains("card")) return built;
+  const from = unbuilt.get(token);
+  if (!from) return undefined;
+  unbuilt.delete(token);
+  const card = hintCard(from.doc, from.piece, from.labels);
+  card.id = `hint-card-${++nextId}`;
+  token.setAttribute("aria-describedby", card.id);
+  token.append(card);
+  return card;
 }
