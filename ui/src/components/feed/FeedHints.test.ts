@@ -11,7 +11,7 @@ import { FakeBackend } from "../../lib/backend/fake";
 import { Feed } from "../../lib/feed/feed.svelte";
 import { item, source } from "../../lib/feed/fixtures";
 import { HINT_CAP } from "../../lib/hints/excerpt";
-import { hintsFor } from "../../lib/hints/fixtures";
+import { hintsFor, pointedCard } from "../../lib/hints/fixtures";
 import { HOVER_MS, SETTLE_MS } from "../../lib/hints/target.svelte";
 import { setLocalePreference, type Locale } from "../../lib/i18n/index.svelte";
 import FeedScreen from "./FeedScreen.svelte";
@@ -84,12 +84,7 @@ function press(key: string) {
 const card = (root: Element, id: number) => root.querySelector<HTMLElement>(`[data-testid=feed-item][data-id="${id}"]`)!;
 const panel = (root: Element) => root.querySelector<HTMLElement>("[data-testid=feed-hints]")!;
 const explained = (root: Element) => panel(root).querySelector<HTMLElement>("[data-testid=feed-hints-item]")?.dataset.id;
-/** The card of `word`, pointed at first: cards are built when a word is first pointed at. */
-const gloss = (root: Element, word: string) => {
-  const token = panel(root).querySelector(`.hinted[data-text="${word}"]`);
-  token?.dispatchEvent(new PointerEvent("pointerover", { bubbles: true }));
-  return token?.querySelector(".card")?.textContent ?? "";
-};
+const gloss = (root: Element, word: string) => pointedCard(panel(root), word);
 const asked = (fake: FakeBackend) => fake.called("hints");
 
 /** The pointer moves onto card `id` (or the screen's header with null), at (x, y). */

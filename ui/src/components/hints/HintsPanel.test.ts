@@ -8,7 +8,7 @@ import type { Draft } from "../../lib/backend";
 import { backendContext } from "../../lib/backend/context";
 import { FakeBackend } from "../../lib/backend/fake";
 import { DraftSession } from "../../lib/composer/session.svelte";
-import { hintsFor } from "../../lib/hints/fixtures";
+import { hintsFor, pointedCard } from "../../lib/hints/fixtures";
 import { setLocalePreference } from "../../lib/i18n/index.svelte";
 import HintsPanel from "./HintsPanel.svelte";
 
@@ -51,11 +51,9 @@ function show(variants: { lang: string; text: string }[]) {
   return { target, fake };
 }
 
-/** The card of `word`, pointed at first: cards are built when a word is first pointed at. */
 const card = (root: Element, lang: string, word: string) => {
-  const token = root.querySelector(`[data-testid=hints-${lang}] .hinted[data-text="${word}"]`);
-  token?.dispatchEvent(new PointerEvent("pointerover", { bubbles: true }));
-  return token?.querySelector(".card")?.textContent ?? "";
+  const section = root.querySelector(`[data-testid=hints-${lang}]`);
+  return section ? pointedCard(section, word) : "";
 };
 
 describe("HintsPanel (composer)", () => {

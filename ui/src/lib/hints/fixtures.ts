@@ -3,6 +3,7 @@
 // English words (Chinese glosses) in a text, one sentence for the whole text.
 //
 //   fake.answer("hints", ({ text }) => hintsFor(text, { 日出: ["rìchū", "sunrise"] }));
+//   pointedCard(panel, "日出") // the word's card text, once the pointer has been on it
 import type { Hints, Span } from "../backend";
 
 /** The span of `part` in `text` (its first place at or after `from`). */
@@ -57,4 +58,14 @@ export function hintsFor(text: string, dictionary: FakeDictionary): Hints {
     mismatch: null,
     warnings: [],
   };
+}
+
+/**
+ * The text of the card of `word` under `scope`, after pointing at the word as a person would
+ * (a card is built when its word is first pointed at); "" when the word is not there.
+ */
+export function pointedCard(scope: ParentNode, word: string): string {
+  const token = scope.querySelector(`.hinted[data-text="${word}"]`);
+  token?.dispatchEvent(new PointerEvent("pointerover", { bubbles: true }));
+  return token?.querySelector(".card")?.textContent ?? "";
 }
